@@ -44,10 +44,11 @@ final class StatutoryHolidays {
 
     /** Holidays and compensatory days of a Gregorian year, by date. */
     Map<LocalDate, SpecialDay> daysOff(int year) {
-        List<SpecialDay> holidays = holidays(year);
         Map<LocalDate, SpecialDay> days = new TreeMap<>();
-        holidays.forEach(h -> days.put(h.date(), h));
-        for (SpecialDay holiday : holidays) {
+        // Giỗ Tổ can coincide with 30/4 (as in 1947); the law gives no extra day for that, so one entry names both
+        holidays(year).forEach(h -> days.merge(h.date(), h, (a, b) -> new SpecialDay(a.date(),
+                a.name() + "; " + b.name(), DayKind.PUBLIC_HOLIDAY, a.source() + "; " + b.source())));
+        for (SpecialDay holiday : List.copyOf(days.values())) {
             if (isWeekend(holiday.date())) {
                 LocalDate compensatory = holiday.date().plusDays(1);
                 while (isWeekend(compensatory) || days.containsKey(compensatory)) {
