@@ -1,0 +1,68 @@
+package vn.dondoc.security;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+
+/**
+ * Two doors. Machine clients ({@code /api}, {@code /engine-rest}, {@code /actuator}) authenticate with
+ * HTTP Basic on every request and get 401 without it. The Camunda webapps ({@code /camunda}) keep their
+ * own login page and CSRF protection, checked against the same identity service.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	static final String REALM = "dondoc";
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+		// path matchers, not MVC matchers: /engine-rest is Jersey's servlet, outside Spring MVC
+		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/engine-rest/**"),
+				paths.matcher("/actuator/**")))
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers(paths.matcher("/actuator/health"), paths.matcher("/actuator/health/**")).permitAll()
+				.anyRequest().authenticated())
+			.httpBasic(basic -> basic.realmName(REALM))
+			.exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, exception) -> {
+				response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+				new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED).commence(request, response, exception);
+			}))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// stateless Basic clients send no cookie, so there is no session to ride: CSRF does not apply
+			.csrf(csrf -> csrf.disable());
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			// the Camunda webapps run their own login and their own CSRF filter
+			.csrf(csrf -> csrf.ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**")))
+			.headers(Customizer.withDefaults());
+		return http.build();
+	}
+
+	@Bean
+	FilterRegistrationBean<CamundaRestAuthenticationFilter> camundaRestAuthentication(IdentityService identity) {
+		FilterRegistrationBean<CamundaRestAuthenticationFilter> registration = new FilterRegistrationBean<>(
+				new CamundaRestAuthenticationFilter(identity));
+		registration.addUrlPatterns("/engine-rest/*");
+		// after Spring Security's chain (order -100), which has authenticated the request by then
+		registration.setOrder(0);
+		return registration;
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * The pages dondoc serves itself.
+ */
+package vn.dondoc.web;

@@ -1,0 +1,218 @@
+package vn.dondoc.platform;
+
+import java.util.Date;
+import java.util.List;
+
+import jakarta.mail.internet.MimeMessage;
+import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+import vn.dondoc.notification.EmbeddedSmtpServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What the foundation promises, checked against a running dondoc: the same checks run on H2 and on
+ * PostgreSQL (see the subclasses).
+ */
+abstract class FoundationChecks {
+
+	static final String ADMIN = "admin";
+
+	@Autowired
+	TestRestTemplate rest;
+
+	@Autowired
+	RepositoryService repositoryService;
+
+	@Autowired
+	Scheduler scheduler;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	JavaMailSender mailSender;
+
+	@Autowired
+	EmbeddedSmtpServer smtp;
+
+	abstract String adminPassword();
+
+	private final JobKey probeJob = JobKey.jobKey("transaction-probe", "test");
+
+	@AfterEach
+	void removeProbe() throws SchedulerException {
+		scheduler.deleteJob(probeJob);
+		jdbc.sql("DELETE FROM history_entry WHERE subject = 'transaction-probe'").update();
+	}
+
+	@Test
+	void deploysTheModelsOfTheBpmnFolder() {
+		assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("directive").latestVersion().singleResult())
+			.isNotNull()
+			.satisfies(definition -> assertThat(definition.getName()).isEqualTo("Theo dõi thực hiện nhiệm vụ"));
+		assertThat(repositoryService.createDeploymentQuery().deploymentName("directive.bpmn").count()).isEqualTo(1);
+	}
+
+	@Test
+	void refusesTheApisWithoutCredentials() {
+		assertThat(rest.getForEntity("/engine-rest/engine", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(rest.getForEntity("/api/me", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(rest.getForEntity("/actuator/prometheus", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		// an unknown user, not a wrong admin password: Camunda delays the next login of a user after a failure
+		assertThat(rest.withBasicAuth("nobody", "wrong-password").getForEntity("/api/me", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
+	}
+
+	@Test
+	void answersTheApisWithCredentials() {
+		ResponseEntity<String> engines = rest.withBasicAuth(ADMIN, adminPassword()).getForEntity("/engine-rest/engine", String.class);
+		assertThat(engines.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(engines.getBody()).contains("\"name\":\"default\"");
+
+		ResponseEntity<String> me = rest.withBasicAuth(ADMIN, adminPassword()).getForEntity("/api/me", String.class);
+		assertThat(me.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(me.getBody()).contains("\"username\":\"admin\"").contains("camunda-admin");
+
+		// the engine's authorizations see the REST user: the admin may list the deployed definitions
+		ResponseEntity<String> definitions = rest.withBasicAuth(ADMIN, adminPassword())
+			.getForEntity("/engine-rest/process-definition?key=directive", String.class);
+		assertThat(definitions.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(definitions.getBody()).contains("\"key\":\"directive\"");
+	}
+
+	@Test
+	void camundaWebappsLogInWithTheSameAccountAndNeverOfferTheSetupPage() {
+		assertThat(rest.getForEntity("/camunda/api/engine/engine/default/process-definition", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
+
+		HttpHeaders form = webappHeaders();
+		form.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+		MultiValueMap<String, String> credentials = new LinkedMultiValueMap<>();
+		credentials.add("username", "nobody");
+		credentials.add("password", "wrong-password");
+		assertThat(rest.postForEntity("/camunda/api/admin/auth/user/default/login/cockpit",
+				new HttpEntity<>(credentials, form), String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		credentials.set("username", ADMIN);
+		credentials.set("password", adminPassword());
+		ResponseEntity<String> login = rest.postForEntity("/camunda/api/admin/auth/user/default/login/cockpit",
+				new HttpEntity<>(credentials, form), String.class);
+		assertThat(login.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(login.getBody()).contains("\"userId\":\"admin\"");
+
+		HttpHeaders json = webappHeaders();
+		json.setContentType(MediaType.APPLICATION_JSON);
+		ResponseEntity<String> setup = rest.exchange("/camunda/api/admin/setup/default/user/create", HttpMethod.POST,
+				new HttpEntity<>("{\"profile\":{\"id\":\"intruder\"},\"credentials\":{\"password\":\"x\"}}", json), String.class);
+		assertThat(setup.getStatusCode()).as("first-admin set-up must be refused").isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(setup.getBody()).containsIgnoringCase("setup action not available");
+	}
+
+	/** A fresh webapp session with its CSRF token, as the browser would have after opening a page. */
+	private HttpHeaders webappHeaders() {
+		ResponseEntity<String> page = rest.getForEntity("/camunda/app/cockpit/default/", String.class);
+		HttpHeaders headers = new HttpHeaders();
+		List<String> cookies = page.getHeaders().getOrDefault(HttpHeaders.SET_COOKIE, List.of());
+		StringBuilder cookie = new StringBuilder();
+		for (String setCookie : cookies) {
+			String pair = setCookie.split(";", 2)[0];
+			cookie.append(cookie.isEmpty() ? "" : "; ").append(pair);
+			if (pair.startsWith("XSRF-TOKEN=")) {
+				headers.set("X-XSRF-TOKEN", pair.substring("XSRF-TOKEN=".length()));
+			}
+		}
+		headers.set(HttpHeaders.COOKIE, cookie.toString());
+		assertThat(headers.getFirst("X-XSRF-TOKEN")).as("the webapp hands out a CSRF token").isNotBlank();
+		return headers;
+	}
+
+	@Test
+	void quartzTriggerScheduledInARolledBackTransactionDoesNotExist() throws SchedulerException {
+		assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+			scheduleProbe();
+			jdbc.sql("INSERT INTO history_entry (occurred_at, subject, kind) VALUES (CURRENT_TIMESTAMP, 'transaction-probe', 'TEST')").update();
+			throw new IllegalStateException("roll back");
+		})).hasMessage("roll back");
+
+		assertThat(scheduler.checkExists(probeJob)).isFalse();
+		assertThat(scheduler.checkExists(TriggerKey.triggerKey("transaction-probe", "test"))).isFalse();
+		assertThat(historyProbeRows()).isZero();
+
+		// and the same work, committed, is there: the check above can fail
+		transactions.executeWithoutResult(status -> {
+			scheduleProbe();
+			jdbc.sql("INSERT INTO history_entry (occurred_at, subject, kind) VALUES (CURRENT_TIMESTAMP, 'transaction-probe', 'TEST')").update();
+		});
+		assertThat(scheduler.checkExists(probeJob)).isTrue();
+		assertThat(historyProbeRows()).isOne();
+	}
+
+	@Test
+	void mailSentThroughJavaMailSenderArrivesAtTheEmbeddedSmtpServer() throws Exception {
+		String subject = "Nhắc hạn: Kế hoạch luân chuyển cán bộ " + System.nanoTime();
+		MimeMessage message = mailSender.createMimeMessage();
+		MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+		helper.setFrom("dondoc@thanhuy-haiphong.example");
+		helper.setTo("ban-to-chuc@thanhuy-haiphong.example");
+		helper.setSubject(subject);
+		helper.setText("Đồng chí Trưởng ban Tổ chức Thành ủy: hạn hoàn thành 30/06/2023.");
+		mailSender.send(message);
+
+		await().untilAsserted(() -> assertThat(smtp.receivedMessages())
+			.anySatisfy(received -> {
+				assertThat(received.getSubject()).isEqualTo(subject);
+				assertThat(received.getAllRecipients()[0].toString()).isEqualTo("ban-to-chuc@thanhuy-haiphong.example");
+				assertThat(received.getContent().toString()).contains("Đồng chí Trưởng ban Tổ chức Thành ủy");
+			}));
+	}
+
+	private void scheduleProbe() {
+		JobDetail job = JobBuilder.newJob(NoOpJob.class).withIdentity(probeJob).storeDurably().build();
+		Trigger trigger = TriggerBuilder.newTrigger()
+			.withIdentity("transaction-probe", "test")
+			.forJob(job)
+			.startAt(new Date(System.currentTimeMillis() + 3_600_000))
+			.build();
+		try {
+			scheduler.scheduleJob(job, trigger);
+		}
+		catch (SchedulerException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private long historyProbeRows() {
+		return jdbc.sql("SELECT COUNT(*) FROM history_entry WHERE subject = 'transaction-probe'").query(Long.class).single();
+	}
+
+
+}
