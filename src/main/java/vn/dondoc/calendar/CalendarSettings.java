@@ -18,37 +18,37 @@ import org.springframework.format.annotation.DateTimeFormat;
  */
 @ConfigurationProperties("dondoc.calendar")
 public record CalendarSettings(
-        @DefaultValue("config/holidays.yml") Path holidaysFile,
-        @DefaultValue("Asia/Ho_Chi_Minh") ZoneId zone,
-        @DefaultValue("07:30") @DateTimeFormat(pattern = "H:mm") LocalTime workStart,
-        @DefaultValue("17:00") @DateTimeFormat(pattern = "H:mm") LocalTime workEnd) {
+		@DefaultValue("config/holidays.yml") Path holidaysFile,
+		@DefaultValue("Asia/Ho_Chi_Minh") ZoneId zone,
+		@DefaultValue("07:30") @DateTimeFormat(pattern = "H:mm") LocalTime workStart,
+		@DefaultValue("17:00") @DateTimeFormat(pattern = "H:mm") LocalTime workEnd) {
 
-    public CalendarSettings {
-        if (holidaysFile == null) {
-            holidaysFile = Path.of("config/holidays.yml");
-        }
-        if (zone == null) {
-            zone = ZoneId.of("Asia/Ho_Chi_Minh");
-        }
-        if (workStart == null) {
-            workStart = LocalTime.of(7, 30);
-        }
-        if (workEnd == null) {
-            workEnd = LocalTime.of(17, 0);
-        }
-        if (!workStart.isBefore(workEnd)) {
-            throw new IllegalArgumentException("dondoc.calendar.work-start (" + workStart
-                    + ") must be before dondoc.calendar.work-end (" + workEnd + ")");
-        }
-    }
+	public CalendarSettings {
+		if (holidaysFile == null) {
+			holidaysFile = Path.of("config/holidays.yml");
+		}
+		if (zone == null) {
+			zone = ZoneId.of("Asia/Ho_Chi_Minh");
+		}
+		if (workStart == null) {
+			workStart = LocalTime.of(7, 30);
+		}
+		if (workEnd == null) {
+			workEnd = LocalTime.of(17, 0);
+		}
+		if (!workStart.isBefore(workEnd)) {
+			throw new IllegalArgumentException("dondoc.calendar.work-start (" + workStart
+					+ ") must be before dondoc.calendar.work-end (" + workEnd + ")");
+		}
+	}
 
-    /** The defaults: {@code config/holidays.yml}, Asia/Ho_Chi_Minh, 07:30–17:00. */
-    public static CalendarSettings defaults() {
-        return new CalendarSettings(null, null, null, null);
-    }
+	/** The defaults: {@code config/holidays.yml}, Asia/Ho_Chi_Minh, 07:30–17:00. */
+	public static CalendarSettings defaults() {
+		return new CalendarSettings(null, null, null, null);
+	}
 
-    /** The defaults with another holidays file. */
-    public static CalendarSettings withHolidaysFile(Path file) {
-        return new CalendarSettings(file, null, null, null);
-    }
+	/** The defaults with another holidays file. */
+	public static CalendarSettings withHolidaysFile(Path file) {
+		return new CalendarSettings(file, null, null, null);
+	}
 }

@@ -18,10 +18,10 @@ import java.util.Optional;
  * @param explanation       one line in Vietnamese saying how the date was found
  */
 public record Deadline(String phrase, DeadlineKind kind, LocalDate dueDate, LocalDate statedDate,
-                       boolean movedToWorkingDay, String event, String explanation) {
+					   boolean movedToWorkingDay, String event, String explanation) {
 
-    /** The due date, if the deadline has one. */
-    public Optional<LocalDate> due() {
-        return Optional.ofNullable(dueDate);
-    }
+	/** The due date, if the deadline has one. */
+	public Optional<LocalDate> due() {
+		return Optional.ofNullable(dueDate);
+	}
 }

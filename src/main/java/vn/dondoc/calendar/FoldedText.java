@@ -10,78 +10,78 @@ import java.util.Arrays;
  */
 record FoldedText(String original, String text, int[] origin) {
 
-    private static final String PUNCTUATION = ",;:()[]{}\"'“”‘’«»!?…";
+	private static final String PUNCTUATION = ",;:()[]{}\"'“”‘’«»!?…";
 
-    static FoldedText of(String phrase) {
-        String original = Normalizer.normalize(phrase, Normalizer.Form.NFC);
-        StringBuilder text = new StringBuilder();
-        int[] origin = new int[original.length() * 2 + 1];
-        boolean pendingSpace = false;
-        for (int i = 0; i < original.length(); i++) {
-            for (char c : fold(original.charAt(i)).toCharArray()) {
-                if (c == ' ') {
-                    pendingSpace = text.length() > 0;
-                    continue;
-                }
-                if (pendingSpace) {
-                    char previous = text.charAt(text.length() - 1);
-                    if (!isJoiner(previous) && !isJoiner(c)) {
-                        origin[text.length()] = i;
-                        text.append(' ');
-                    }
-                    pendingSpace = false;
-                }
-                origin[text.length()] = i;
-                text.append(c);
-            }
-        }
-        // a full stop ends a sentence, it is not part of a date
-        int length = text.length();
-        while (length > 0 && text.charAt(length - 1) == '.') {
-            length--;
-        }
-        return new FoldedText(original, text.substring(0, length), Arrays.copyOf(origin, length));
-    }
+	static FoldedText of(String phrase) {
+		String original = Normalizer.normalize(phrase, Normalizer.Form.NFC);
+		StringBuilder text = new StringBuilder();
+		int[] origin = new int[original.length() * 2 + 1];
+		boolean pendingSpace = false;
+		for (int i = 0; i < original.length(); i++) {
+			for (char c : fold(original.charAt(i)).toCharArray()) {
+				if (c == ' ') {
+					pendingSpace = text.length() > 0;
+					continue;
+				}
+				if (pendingSpace) {
+					char previous = text.charAt(text.length() - 1);
+					if (!isJoiner(previous) && !isJoiner(c)) {
+						origin[text.length()] = i;
+						text.append(' ');
+					}
+					pendingSpace = false;
+				}
+				origin[text.length()] = i;
+				text.append(c);
+			}
+		}
+		// a full stop ends a sentence, it is not part of a date
+		int length = text.length();
+		while (length > 0 && text.charAt(length - 1) == '.') {
+			length--;
+		}
+		return new FoldedText(original, text.substring(0, length), Arrays.copyOf(origin, length));
+	}
 
-    /** The original text behind folded characters {@code [from, to)}. */
-    String original(int from, int to) {
-        if (from >= to) {
-            return "";
-        }
-        return original.substring(origin[from], origin[to - 1] + 1).strip();
-    }
+	/** The original text behind folded characters {@code [from, to)}. */
+	String original(int from, int to) {
+		if (from >= to) {
+			return "";
+		}
+		return original.substring(origin[from], origin[to - 1] + 1).strip();
+	}
 
-    /** The original text from folded character {@code from} to the end of the phrase. */
-    String originalFrom(int from) {
-        String rest = original.substring(origin[from]).strip();
-        int end = rest.length();
-        while (end > 0 && (rest.charAt(end - 1) == '.' || PUNCTUATION.indexOf(rest.charAt(end - 1)) >= 0)) {
-            end--;
-        }
-        return rest.substring(0, end).strip();
-    }
+	/** The original text from folded character {@code from} to the end of the phrase. */
+	String originalFrom(int from) {
+		String rest = original.substring(origin[from]).strip();
+		int end = rest.length();
+		while (end > 0 && (rest.charAt(end - 1) == '.' || PUNCTUATION.indexOf(rest.charAt(end - 1)) >= 0)) {
+			end--;
+		}
+		return rest.substring(0, end).strip();
+	}
 
-    private static boolean isJoiner(char c) {
-        return c == '/' || c == '-';
-    }
+	private static boolean isJoiner(char c) {
+		return c == '/' || c == '-';
+	}
 
-    private static String fold(char c) {
-        if (Character.isWhitespace(c) || Character.isSpaceChar(c) || PUNCTUATION.indexOf(c) >= 0) {
-            return " ";
-        }
-        if (c == '–' || c == '—') {
-            return "-";
-        }
-        if (c == 'đ' || c == 'Đ') {
-            return "d";
-        }
-        String decomposed = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
-        StringBuilder base = new StringBuilder();
-        for (char d : decomposed.toCharArray()) {
-            if (Character.getType(d) != Character.NON_SPACING_MARK) {
-                base.append(Character.toLowerCase(d));
-            }
-        }
-        return base.toString();
-    }
+	private static String fold(char c) {
+		if (Character.isWhitespace(c) || Character.isSpaceChar(c) || PUNCTUATION.indexOf(c) >= 0) {
+			return " ";
+		}
+		if (c == '–' || c == '—') {
+			return "-";
+		}
+		if (c == 'đ' || c == 'Đ') {
+			return "d";
+		}
+		String decomposed = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
+		StringBuilder base = new StringBuilder();
+		for (char d : decomposed.toCharArray()) {
+			if (Character.getType(d) != Character.NON_SPACING_MARK) {
+				base.append(Character.toLowerCase(d));
+			}
+		}
+		return base.toString();
+	}
 }

@@ -12,34 +12,34 @@ import java.util.Map;
  */
 record HolidayOverrides(String file, Map<Integer, Year> years) {
 
-    static HolidayOverrides none() {
-        return new HolidayOverrides("(none)", Map.of());
-    }
+	static HolidayOverrides none() {
+		return new HolidayOverrides("(none)", Map.of());
+	}
 
-    Year year(int year) {
-        return years.getOrDefault(year, Year.EMPTY);
-    }
+	Year year(int year) {
+		return years.getOrDefault(year, Year.EMPTY);
+	}
 
-    /**
-     * One year's decisions.
-     *
-     * @param daysOff          extra days off (a moved Tết day, a bridge day), each with its kind
-     * @param notOff           statutory days off that the decision gives back as working days
-     * @param workingSaturdays weekend days worked to make up a bridge day
-     */
-    record Year(List<Entry> daysOff, List<Entry> notOff, List<Entry> workingSaturdays) {
-        static final Year EMPTY = new Year(List.of(), List.of(), List.of());
-    }
+	/**
+	 * One year's decisions.
+	 *
+	 * @param daysOff          extra days off (a moved Tết day, a bridge day), each with its kind
+	 * @param notOff           statutory days off that the decision gives back as working days
+	 * @param workingSaturdays weekend days worked to make up a bridge day
+	 */
+	record Year(List<Entry> daysOff, List<Entry> notOff, List<Entry> workingSaturdays) {
+		static final Year EMPTY = new Year(List.of(), List.of(), List.of());
+	}
 
-    /**
-     * One line of a decision.
-     *
-     * @param where  list and position, e.g. "days-off[1]", for messages
-     * @param date   the date
-     * @param name   Vietnamese name
-     * @param kind   kind of the resulting day
-     * @param source số văn bản of the decision
-     */
-    record Entry(String where, LocalDate date, String name, DayKind kind, String source) {
-    }
+	/**
+	 * One line of a decision.
+	 *
+	 * @param where  list and position, e.g. "days-off[1]", for messages
+	 * @param date   the date
+	 * @param name   Vietnamese name
+	 * @param kind   kind of the resulting day
+	 * @param source số văn bản of the decision
+	 */
+	record Entry(String where, LocalDate date, String name, DayKind kind, String source) {
+	}
 }

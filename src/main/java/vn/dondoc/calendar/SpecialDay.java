@@ -14,15 +14,15 @@ import java.util.Objects;
  */
 public record SpecialDay(LocalDate date, String name, DayKind kind, String source) {
 
-    public SpecialDay {
-        Objects.requireNonNull(date, "date");
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(source, "source");
-    }
+	public SpecialDay {
+		Objects.requireNonNull(date, "date");
+		Objects.requireNonNull(name, "name");
+		Objects.requireNonNull(kind, "kind");
+		Objects.requireNonNull(source, "source");
+	}
 
-    /** Whether this day is a day off (every kind but {@link DayKind#MAKEUP_WORKING_SATURDAY}). */
-    public boolean isDayOff() {
-        return kind.isDayOff();
-    }
+	/** Whether this day is a day off (every kind but {@link DayKind#MAKEUP_WORKING_SATURDAY}). */
+	public boolean isDayOff() {
+		return kind.isDayOff();
+	}
 }
