@@ -1,0 +1,123 @@
+package vn.dondoc.directive;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import vn.dondoc.directive.DirectiveCatalog.DirectiveDetail;
+import vn.dondoc.directive.DirectiveCatalog.DirectiveView;
+import vn.dondoc.directive.DirectiveCatalog.DocumentSummary;
+import vn.dondoc.directive.DirectiveCatalog.Page;
+
+/**
+ * {@code /api/documents} and {@code /api/directives}: import documents, read directives and their
+ * status back. Errors are {@code application/problem+json} naming every problem.
+ */
+@RestController
+class DirectiveController {
+
+	private static final Logger log = LoggerFactory.getLogger(DirectiveController.class);
+
+	static final int MAX_PAGE_SIZE = 500;
+
+	private final DocumentImporter importer;
+
+	private final DirectiveCatalog catalog;
+
+	DirectiveController(DocumentImporter importer, DirectiveCatalog catalog) {
+		this.importer = importer;
+		this.catalog = catalog;
+	}
+
+	@PostMapping(path = "/api/documents", consumes = { "application/yaml", "application/x-yaml", "text/yaml",
+			"application/json", "text/plain" })
+	ResponseEntity<ImportResult> importDocument(@RequestBody byte[] body,
+			@RequestHeader(name = "Content-Type", required = false) String contentType, Authentication user) {
+		String text = Utf8.decode(body);
+		ImportResult result = importer.importDocument(text, contentType, "REST (" + user.getName() + ")", false);
+		HttpStatus status = result.outcome() == ImportResult.Outcome.CREATED ? HttpStatus.CREATED : HttpStatus.OK;
+		return ResponseEntity.status(status).location(URI.create("/api/directives?document=" + java.net.URLEncoder
+			.encode(result.code(), StandardCharsets.UTF_8))).body(result);
+	}
+
+	@GetMapping("/api/documents")
+	List<DocumentSummary> documents() {
+		return catalog.documents();
+	}
+
+	@GetMapping("/api/directives")
+	Page<DirectiveView> directives(@RequestParam(required = false) String document,
+			@RequestParam(required = false) String unit, @RequestParam(required = false) String status,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+		if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+			throw new BadParameter("page/size", page + "/" + size, "page must be ≥ 0 and size between 1 and " + MAX_PAGE_SIZE);
+		}
+		DirectiveStatus wanted;
+		try {
+			wanted = status == null || status.isBlank() ? null : DirectiveStatus.parse(status);
+		}
+		catch (IllegalArgumentException e) {
+			throw new BadParameter("status", status, e.getMessage());
+		}
+		return catalog.directives(new DirectiveCatalog.Filter(blankToNull(document), blankToNull(unit), wanted), page, size);
+	}
+
+	@GetMapping("/api/directives/{id}")
+	ResponseEntity<DirectiveDetail> directive(@PathVariable long id) {
+		return ResponseEntity.of(catalog.directive(id));
+	}
+
+	@ExceptionHandler(InvalidDocumentException.class)
+	ProblemDetail invalidDocument(InvalidDocumentException e, HttpServletRequest request) {
+		log.warn("Refused a document from {}: {}", request.getRemoteAddr(), e.getMessage());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				e.problems().size() + " problem(s) in the document; nothing was imported");
+		problem.setTitle("Văn bản không hợp lệ");
+		problem.setType(URI.create("https://dondoc.vn/problems/invalid-document"));
+		problem.setProperty("problems", e.problems());
+		return problem;
+	}
+
+	@ExceptionHandler(BadParameter.class)
+	ProblemDetail badParameter(BadParameter e) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+		problem.setTitle("Tham số không hợp lệ");
+		problem.setProperty("problems", List.of(new DocumentProblem(e.parameter, null, e.value, e.getMessage())));
+		return problem;
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+
+	static class BadParameter extends RuntimeException {
+
+		final String parameter;
+
+		final String value;
+
+		BadParameter(String parameter, String value, String message) {
+			super(message);
+			this.parameter = parameter;
+			this.value = value;
+		}
+
+	}
+
+}

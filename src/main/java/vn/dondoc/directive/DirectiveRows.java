@@ -1,0 +1,198 @@
+package vn.dondoc.directive;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** dondoc's own rows for documents, directives and the units of each directive. */
+@Repository
+class DirectiveRows {
+
+	static final String LEAD = "LEAD";
+
+	static final String COORDINATING = "COORDINATING";
+
+	private final JdbcClient jdbc;
+
+	DirectiveRows(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	record DocumentRow(String code, String title, String issuedBy, LocalDate issuedOn, String signer, String source,
+			String contentHash, Instant importedAt, Instant updatedAt) {
+	}
+
+	record DirectiveRow(long id, String businessKey, String documentCode, String section, int position, String text,
+			String deadlineText, String deadlineKind, LocalDate dueDate, LocalDate statedDueDate, boolean movedToWorkingDay,
+			String deadlineExplanation, String awaitingEvent, String processInstanceId) {
+	}
+
+	record UnitRow(long directiveId, String unitCode, String role, LocalDate dueDate, LocalDate originalDueDate,
+			String taskId, Instant completedAt) {
+	}
+
+	Optional<DocumentRow> document(String code) {
+		return jdbc.sql("SELECT * FROM document WHERE code = ?").param(code).query(DirectiveRows::documentRow).optional();
+	}
+
+	List<DocumentRow> documents() {
+		return jdbc.sql("SELECT * FROM document ORDER BY issued_on DESC, code").query(DirectiveRows::documentRow).list();
+	}
+
+	void insertDocument(DocumentRow row) {
+		jdbc.sql("""
+				INSERT INTO document (code, title, issued_by, issued_on, signer, source, content_hash, imported_at, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(row.code(), row.title(), row.issuedBy(), row.issuedOn(), row.signer(), row.source(), row.contentHash(),
+					utc(row.importedAt()), utc(row.updatedAt()))
+			.update();
+	}
+
+	void updateDocument(DocumentRow row) {
+		jdbc.sql("""
+				UPDATE document SET title = ?, issued_by = ?, issued_on = ?, signer = ?, source = ?, content_hash = ?, updated_at = ?
+				WHERE code = ?""")
+			.params(row.title(), row.issuedBy(), row.issuedOn(), row.signer(), row.source(), row.contentHash(),
+					utc(row.updatedAt()), row.code())
+			.update();
+	}
+
+	Optional<DirectiveRow> directive(long id) {
+		return jdbc.sql("SELECT * FROM directive WHERE id = ?").param(id).query(DirectiveRows::directiveRow).optional();
+	}
+
+	Optional<DirectiveRow> directive(String documentCode, String section) {
+		return jdbc.sql("SELECT * FROM directive WHERE document_code = ? AND section = ?")
+			.params(documentCode, section)
+			.query(DirectiveRows::directiveRow)
+			.optional();
+	}
+
+	List<DirectiveRow> directivesOf(String documentCode) {
+		return jdbc.sql("SELECT * FROM directive WHERE document_code = ? ORDER BY position")
+			.param(documentCode)
+			.query(DirectiveRows::directiveRow)
+			.list();
+	}
+
+	List<DirectiveRow> allDirectives() {
+		return jdbc.sql("SELECT * FROM directive ORDER BY document_code, position").query(DirectiveRows::directiveRow).list();
+	}
+
+	long insertDirective(DirectiveRow row, Instant now) {
+		KeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("""
+				INSERT INTO directive (business_key, document_code, section, position, text, deadline_text, deadline_kind,
+				  due_date, stated_due_date, moved_to_working_day, deadline_explanation, awaiting_event, created_at, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(row.businessKey(), row.documentCode(), row.section(), row.position(), row.text(), row.deadlineText(),
+					row.deadlineKind(), row.dueDate(), row.statedDueDate(), row.movedToWorkingDay(), row.deadlineExplanation(),
+					row.awaitingEvent(), utc(now), utc(now))
+			.update(keys, "id");
+		return keys.getKeyAs(Number.class) != null ? keys.getKeyAs(Number.class).longValue()
+				: ((Number) keys.getKeys().get("id")).longValue();
+	}
+
+	void updateDirective(DirectiveRow row, Instant now) {
+		jdbc.sql("""
+				UPDATE directive SET position = ?, text = ?, deadline_text = ?, deadline_kind = ?, due_date = ?, stated_due_date = ?,
+				  moved_to_working_day = ?, deadline_explanation = ?, awaiting_event = ?, updated_at = ?
+				WHERE id = ?""")
+			.params(row.position(), row.text(), row.deadlineText(), row.deadlineKind(), row.dueDate(), row.statedDueDate(),
+					row.movedToWorkingDay(), row.deadlineExplanation(), row.awaitingEvent(), utc(now), row.id())
+			.update();
+	}
+
+	void attachProcess(long directiveId, String processInstanceId) {
+		jdbc.sql("UPDATE directive SET process_instance_id = ? WHERE id = ?").params(processInstanceId, directiveId).update();
+	}
+
+	void insertUnit(long directiveId, String unitCode, String role, LocalDate dueDate) {
+		jdbc.sql("INSERT INTO directive_unit (directive_id, unit_code, role, due_date, original_due_date) VALUES (?, ?, ?, ?, ?)")
+			.params(directiveId, unitCode, role, dueDate, dueDate)
+			.update();
+	}
+
+	List<UnitRow> unitsOf(long directiveId) {
+		return jdbc.sql("SELECT * FROM directive_unit WHERE directive_id = ? ORDER BY role DESC, unit_code")
+			.param(directiveId)
+			.query(DirectiveRows::unitRow)
+			.list();
+	}
+
+	List<UnitRow> allUnits() {
+		return jdbc.sql("SELECT * FROM directive_unit").query(DirectiveRows::unitRow).list();
+	}
+
+	/** The open parts of a directive move to a new due date (a re-import or an approved extension). */
+	int moveOpenDueDates(long directiveId, LocalDate dueDate) {
+		return jdbc.sql("UPDATE directive_unit SET due_date = ? WHERE directive_id = ? AND role = 'LEAD' AND completed_at IS NULL")
+			.params(dueDate, directiveId)
+			.update();
+	}
+
+	void taskOpened(long directiveId, String unitCode, String taskId, LocalDate dueDate) {
+		jdbc.sql("""
+				UPDATE directive_unit SET task_id = ?, due_date = ?, completed_at = NULL
+				WHERE directive_id = ? AND unit_code = ? AND role = 'LEAD'""")
+			.params(taskId, dueDate, directiveId, unitCode)
+			.update();
+	}
+
+	void dueDateMoved(long directiveId, String unitCode, LocalDate dueDate) {
+		jdbc.sql("UPDATE directive_unit SET due_date = ? WHERE directive_id = ? AND unit_code = ? AND role = 'LEAD'")
+			.params(dueDate, directiveId, unitCode)
+			.update();
+	}
+
+	void partDone(long directiveId, String unitCode, Instant at) {
+		jdbc.sql("UPDATE directive_unit SET completed_at = ? WHERE directive_id = ? AND unit_code = ? AND role = 'LEAD'")
+			.params(utc(at), directiveId, unitCode)
+			.update();
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp timestamp = rs.getTimestamp(column);
+		return timestamp == null ? null : timestamp.toInstant();
+	}
+
+	private static LocalDate date(ResultSet rs, String column) throws SQLException {
+		java.sql.Date date = rs.getDate(column);
+		return date == null ? null : date.toLocalDate();
+	}
+
+	private static DocumentRow documentRow(ResultSet rs, int n) throws SQLException {
+		return new DocumentRow(rs.getString("code"), rs.getString("title"), rs.getString("issued_by"), date(rs, "issued_on"),
+				rs.getString("signer"), rs.getString("source"), rs.getString("content_hash"), instant(rs, "imported_at"),
+				instant(rs, "updated_at"));
+	}
+
+	private static DirectiveRow directiveRow(ResultSet rs, int n) throws SQLException {
+		return new DirectiveRow(rs.getLong("id"), rs.getString("business_key"), rs.getString("document_code"),
+				rs.getString("section"), rs.getInt("position"), rs.getString("text"), rs.getString("deadline_text"),
+				rs.getString("deadline_kind"), date(rs, "due_date"), date(rs, "stated_due_date"),
+				rs.getBoolean("moved_to_working_day"), rs.getString("deadline_explanation"), rs.getString("awaiting_event"),
+				rs.getString("process_instance_id"));
+	}
+
+	private static UnitRow unitRow(ResultSet rs, int n) throws SQLException {
+		return new UnitRow(rs.getLong("directive_id"), rs.getString("unit_code"), rs.getString("role"), date(rs, "due_date"),
+				date(rs, "original_due_date"), rs.getString("task_id"), instant(rs, "completed_at"));
+	}
+
+}

@@ -1,0 +1,41 @@
+package vn.dondoc.directive;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import vn.dondoc.calendar.Deadline;
+
+/**
+ * A document that passed validation, ready to import.
+ *
+ * @param code the document's number (số ký hiệu), unique
+ * @param title its title
+ * @param issuedBy the issuing body
+ * @param issuedOn the issue date
+ * @param signer who signed it
+ * @param directives its directives, in document order
+ */
+public record DocumentSpec(String code, String title, String issuedBy, LocalDate issuedOn, String signer,
+		List<DirectiveSpec> directives) {
+
+	/**
+	 * One directive.
+	 *
+	 * @param section its place in the document (I.2.3.1)
+	 * @param text the document's own words
+	 * @param leadUnits unit codes that carry it out, groups expanded; each gets its own task
+	 * @param coordinatingUnits unit codes that coordinate
+	 * @param deadlineText the deadline as written, or {@code null}
+	 * @param deadline the resolved deadline, or {@code null} when the document gives none
+	 */
+	public record DirectiveSpec(String section, String text, List<String> leadUnits, List<String> coordinatingUnits,
+			String deadlineText, Deadline deadline) {
+
+		/** The due date, or {@code null} for ongoing work, an event, or no deadline at all. */
+		public LocalDate dueDate() {
+			return deadline == null ? null : deadline.dueDate();
+		}
+
+	}
+
+}

@@ -1,0 +1,261 @@
+package vn.dondoc.directive;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Documents in, process instances out: the seed, validation, idempotence, deadline changes, rollback. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "dondoc.data-dir=target/it-data/h2-${random.uuid}", "dondoc.mail.embedded-port=0",
+				"dondoc.demo.enabled=false" })
+@Import(DirectiveImportIT.FailHalfway.class)
+class DirectiveImportIT {
+
+	static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+	@Autowired
+	TestRestTemplate rest;
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	TaskService tasks;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ObjectMapper json;
+
+	/** Throws when a directive whose section is "boom" starts: a failure half-way through an import. */
+	@TestConfiguration
+	static class FailHalfway {
+
+		@EventListener
+		void explode(DirectiveStarted started) {
+			if (started.businessKey().endsWith("/boom")) {
+				throw new IllegalStateException("simulated failure after " + started.businessKey());
+			}
+		}
+
+	}
+
+	@Test
+	void importingTheSeedStartsOneProcessPerDirectiveAndOneTaskPerLeadUnit() throws Exception {
+		String seed = Files.readString(Path.of("config/directives/kl-hntu11-kxvi.yml"), StandardCharsets.UTF_8);
+		ResponseEntity<String> response = post(seed, "application/yaml");
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		JsonNode result = json.readTree(response.getBody());
+		assertThat(result.get("started").asInt()).isEqualTo(28);
+		assertThat(result.get("notices").toString()).contains("II.1.2");
+
+		assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("directive")
+			.processInstanceBusinessKeyLike("KL-HNTU11-KXVI/%").count()).isEqualTo(28);
+
+		Task rotation = tasks.createTaskQuery().processInstanceBusinessKey("KL-HNTU11-KXVI/I.2.3.1").singleResult();
+		assertThat(rotation.getName()).isEqualTo("Thực hiện nhiệm vụ");
+		assertThat(tasks.getIdentityLinksForTask(rotation.getId())).anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("ban-to-chuc"));
+		assertThat(day(rotation.getDueDate())).isEqualTo(LocalDate.of(2023, 6, 30));
+
+		Task manuscript = tasks.createTaskQuery().processInstanceBusinessKey("KL-HNTU11-KXVI/II.2.1").singleResult();
+		assertThat(tasks.getIdentityLinksForTask(manuscript.getId())).anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("uy-vien-thanh-uy"));
+		assertThat(day(manuscript.getDueDate())).isEqualTo(LocalDate.of(2023, 4, 20));
+
+		// a bullet of I.2 goes to every unit the section addresses, each with its own task
+		List<Task> unity = tasks.createTaskQuery().processInstanceBusinessKey("KL-HNTU11-KXVI/I.2.1.1").list();
+		assertThat(unity).hasSize(34).allSatisfy(task -> assertThat(day(task.getDueDate())).isEqualTo(LocalDate.of(2023, 6, 30)));
+		assertThat(tasks.createTaskQuery().processInstanceBusinessKey("KL-HNTU11-KXVI/I.2.1.2").list())
+			.hasSize(34).allSatisfy(task -> assertThat(task.getDueDate()).as("ongoing work has no due date").isNull());
+
+		// the event deadline is imported without a date and flagged for the office
+		JsonNode event = json.readTree(rest.withBasicAuth("admin", "admin")
+			.getForObject("/api/directives?document=KL-HNTU11-KXVI&size=100", String.class));
+		JsonNode budget = find(event.get("items"), "II.1.2");
+		assertThat(budget.get("dueDate").isNull()).isTrue();
+		assertThat(budget.get("needsAttention").asBoolean()).isTrue();
+		assertThat(budget.get("awaitingEvent").asText()).contains("trình Hội đồng nhân dân thành phố");
+		JsonNode rotationView = find(event.get("items"), "I.2.3.1");
+		assertThat(rotationView.get("dueDateDisplay").asText()).isEqualTo("30/06/2023");
+		assertThat(rotationView.get("status").asText()).isEqualTo("OVERDUE");
+		assertThat(rotationView.get("statusLabel").asText()).isEqualTo("quá hạn");
+		assertThat(event.get("total").asInt()).isEqualTo(28);
+
+		// and the same document again starts nothing
+		ResponseEntity<String> again = post(seed, "application/yaml");
+		assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(json.readTree(again.getBody()).get("outcome").asText()).isEqualTo("UNCHANGED");
+		assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKeyLike("KL-HNTU11-KXVI/%").count()).isEqualTo(28);
+	}
+
+	@Test
+	void refusesAnInvalidDocumentWholeWithEveryProblemAndStoresNothing() throws Exception {
+		String document = """
+				code: BAD-1
+				title: Văn bản có lỗi
+				issuedOn: 2023-04-13
+				directives:
+				  - section: "1"
+				    text: Việc hợp lệ
+				    lead: [ban-to-chuc]
+				    deadline: trong quý II năm 2023
+				  - section: "2"
+				    text: Đơn vị không có
+				    lead: [ban-khong-co]
+				  - section: "3"
+				    text: Hạn không đọc được
+				    lead: [ban-tuyen-giao]
+				    deadline: trong quý V năm 2023
+				""";
+		ResponseEntity<String> response = post(document, "application/yaml");
+
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+		JsonNode problems = json.readTree(response.getBody()).get("problems");
+		assertThat(problems).hasSize(2);
+		assertThat(problems.get(0).get("path").asText()).isEqualTo("directives[1].lead[0]");
+		assertThat(problems.get(0).get("line").asInt()).isEqualTo(11);
+		assertThat(problems.get(1).get("path").asText()).isEqualTo("directives[2].deadline");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM document WHERE code = 'BAD-1'").query(Long.class).single()).isZero();
+		assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKeyLike("BAD-1/%").count()).isZero();
+	}
+
+	@Test
+	void aFailureHalfwayThroughAnImportLeavesNoProcessInstanceBehind() {
+		String document = """
+				{"code": "HALF-1", "title": "Thử lỗi giữa chừng", "issuedOn": "2023-04-13", "directives": [
+				  {"section": "1", "text": "Một", "lead": ["ban-to-chuc"], "deadline": "trong tháng 5/2023"},
+				  {"section": "2", "text": "Hai", "lead": ["ban-tuyen-giao"], "deadline": "trong tháng 5/2023"},
+				  {"section": "boom", "text": "Ba", "lead": ["ban-dan-van"], "deadline": "trong tháng 5/2023"},
+				  {"section": "4", "text": "Bốn", "lead": ["ban-noi-chinh"], "deadline": "trong tháng 5/2023"}]}
+				""";
+		ResponseEntity<String> response = post(document, "application/json");
+
+		assertThat(response.getStatusCode().is5xxServerError()).isTrue();
+		assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKeyLike("HALF-1/%").count()).isZero();
+		assertThat(tasks.createTaskQuery().processInstanceBusinessKeyLike("HALF-1/%").count()).isZero();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM directive WHERE document_code = 'HALF-1'").query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM document WHERE code = 'HALF-1'").query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void aChangedDeadlineOnReimportMovesTheOpenTasksDueDate() throws Exception {
+		String first = """
+				code: MOVE-1
+				title: Thử đổi hạn
+				issuedOn: 2023-04-13
+				directives:
+				  - section: "1"
+				    text: Báo cáo kết quả
+				    lead: [ban-to-chuc, ban-tuyen-giao]
+				    deadline: trong tháng 5/2023
+				""";
+		assertThat(post(first, "application/yaml").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(tasks.createTaskQuery().processInstanceBusinessKey("MOVE-1/1").list())
+			.hasSize(2).allSatisfy(task -> assertThat(day(task.getDueDate())).isEqualTo(LocalDate.of(2023, 5, 31)));
+
+		ResponseEntity<String> moved = post(first.replace("tháng 5/2023", "tháng 6/2023"), "application/yaml");
+		assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(json.readTree(moved.getBody()).get("updated").asInt()).isEqualTo(1);
+		assertThat(tasks.createTaskQuery().processInstanceBusinessKey("MOVE-1/1").list())
+			.hasSize(2).allSatisfy(task -> assertThat(day(task.getDueDate())).isEqualTo(LocalDate.of(2023, 6, 30)));
+		assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("MOVE-1/1").count()).isOne();
+
+		JsonNode units = detail("MOVE-1", "1").get("directive").get("units");
+		assertThat(units).allSatisfy(unit -> {
+			assertThat(unit.get("dueDate").asText()).isEqualTo("2023-06-30");
+			assertThat(unit.get("originalDueDate").asText()).isEqualTo("2023-05-31");
+		});
+	}
+
+	@Test
+	void aCompletedPartCountsAsDoneAndTheUnitFilterFindsIt() throws Exception {
+		String document = """
+				code: DONE-1
+				title: Thử hoàn thành
+				issuedOn: 2023-04-13
+				directives:
+				  - section: "1"
+				    text: Việc của Ban Dân vận
+				    lead: [ban-dan-van]
+				    deadline: trước ngày 20/4/2023
+				""";
+		post(document, "application/yaml");
+		Task task = tasks.createTaskQuery().processInstanceBusinessKey("DONE-1/1").singleResult();
+		tasks.complete(task.getId());
+
+		JsonNode page = json.readTree(rest.withBasicAuth("admin", "admin")
+			.getForObject("/api/directives?document=DONE-1&unit=ban-dan-van&status=hoàn thành quá hạn", String.class));
+		assertThat(page.get("total").asInt()).isOne();
+		assertThat(page.get("items").get(0).get("units").get(0).get("status").asText()).isEqualTo("DONE_LATE");
+
+		ResponseEntity<String> bad = rest.withBasicAuth("admin", "admin").getForEntity("/api/directives?status=maybe", String.class);
+		assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(bad.getBody()).contains("status");
+		assertThat(rest.withBasicAuth("admin", "admin").getForEntity("/api/directives/999999", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void listsDocumentsAndUnitsBehindAuthentication() throws Exception {
+		assertThat(rest.getForEntity("/api/documents", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(rest.getForEntity("/api/units", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		JsonNode units = json.readTree(rest.withBasicAuth("admin", "admin").getForObject("/api/units", String.class));
+		assertThat(units).hasSize(37);
+		assertThat(units.get(3).get("name").asText()).isEqualTo("Ban Tổ chức Thành ủy");
+		assertThat(units.get(3).get("escalatesTo").asText()).isEqualTo("van-phong-thanh-uy");
+	}
+
+	private ResponseEntity<String> post(String body, String contentType) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.parseMediaType(contentType + ";charset=UTF-8"));
+		return rest.withBasicAuth("admin", "admin").postForEntity("/api/documents",
+				new HttpEntity<>(body.getBytes(StandardCharsets.UTF_8), headers), String.class);
+	}
+
+	private JsonNode detail(String document, String section) throws Exception {
+		JsonNode page = json.readTree(rest.withBasicAuth("admin", "admin").getForObject("/api/directives?document=" + document, String.class));
+		long id = find(page.get("items"), section).get("id").asLong();
+		return json.readTree(rest.withBasicAuth("admin", "admin").getForObject("/api/directives/" + id, String.class));
+	}
+
+	private static JsonNode find(JsonNode items, String section) {
+		for (JsonNode item : items) {
+			if (item.get("section").asText().equals(section)) {
+				return item;
+			}
+		}
+		throw new AssertionError("no directive " + section + " in " + items);
+	}
+
+	private static LocalDate day(Date date) {
+		return date.toInstant().atZone(VIETNAM).toLocalDate();
+	}
+
+}
