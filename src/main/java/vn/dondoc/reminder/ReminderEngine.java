@@ -1,0 +1,439 @@
+package vn.dondoc.reminder;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.dondoc.calendar.VietnamCalendar;
+import vn.dondoc.directive.DirectiveCatalog;
+import vn.dondoc.directive.TaskReminders;
+import vn.dondoc.notification.NotificationRequest;
+import vn.dondoc.notification.Notifications;
+import vn.dondoc.reminder.ReminderPlan.Decision;
+import vn.dondoc.reminder.ReminderPlan.Occurrence;
+import vn.dondoc.unit.Unit;
+import vn.dondoc.unit.UnitDirectory;
+
+/**
+ * Keeps one Quartz trigger per open task with a reminder ladder, at the moment of its next step, and
+ * sends each step when it comes. Scheduling happens in the transaction of the task change that caused it,
+ * so the triggers in the database always match the tasks: none for a closed task, none left from an old
+ * due date, none for a change that rolled back.
+ */
+@Service
+public class ReminderEngine implements TaskReminders {
+
+	private static final Logger log = LoggerFactory.getLogger(ReminderEngine.class);
+
+	/** Quartz group of every reminder job and trigger. */
+	public static final String GROUP = "reminder";
+
+	private final Scheduler scheduler;
+
+	private final TaskService tasks;
+
+	private final RepositoryService repository;
+
+	private final ReminderPolicies policies;
+
+	private final ReminderLog reminderLog;
+
+	private final Notifications notifications;
+
+	private final UnitDirectory units;
+
+	private final VietnamCalendar calendar;
+
+	private final TransactionTemplate transactions;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final ReminderSettings settings;
+
+	private final Map<String, Map<String, String>> propertiesCache = new ConcurrentHashMap<>();
+
+	private final Counter scheduled;
+
+	private final Counter fired;
+
+	private final Counter skipped;
+
+	private final Timer lateness;
+
+	ReminderEngine(Scheduler scheduler, TaskService tasks, RepositoryService repository, ReminderPolicies policies,
+			ReminderLog reminderLog, Notifications notifications, UnitDirectory units, VietnamCalendar calendar,
+			TransactionTemplate transactions, JdbcClient jdbc, Clock clock, ReminderSettings settings, MeterRegistry meters) {
+		this.scheduler = scheduler;
+		this.tasks = tasks;
+		this.repository = repository;
+		this.policies = policies;
+		this.reminderLog = reminderLog;
+		this.notifications = notifications;
+		this.units = units;
+		this.calendar = calendar;
+		this.transactions = transactions;
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.settings = settings;
+		this.scheduled = Counter.builder("dondoc.reminders.scheduled").description("Reminder triggers set or moved").register(meters);
+		this.fired = Counter.builder("dondoc.reminders.fired").description("Reminder steps sent").register(meters);
+		this.skipped = Counter.builder("dondoc.reminders.skipped").description("Reminder steps collapsed into a later one").register(meters);
+		this.lateness = Timer.builder("dondoc.reminders.lateness").description("Sent time minus planned time of a reminder step")
+			.publishPercentiles(0.5, 0.99)
+			.register(meters);
+	}
+
+	/** A task was created or changed (due date, candidate groups): its trigger moves to its next step. */
+	void taskChanged(TaskSnapshot task) {
+		if (!settings.enabled()) {
+			return;
+		}
+		Optional<ReminderPolicy> policy = policyOf(task);
+		if (policy.isEmpty()) {
+			unschedule(task.taskId());
+			return;
+		}
+		List<Occurrence> plan = ReminderPlan.lay(policy.get(), dueDay(task), task.createdAt(), calendar);
+		Instant now = clock.instant();
+		Decision decision = ReminderPlan.decide(plan, reminderLog.handledKeys(task.taskId()), now, calendar.nextWorkingMoment(now));
+		// whatever has come is handled by the job, at once: the trigger is set to fire now
+		Optional<Instant> wake = (decision.send().isEmpty() && decision.skip().isEmpty()) ? decision.next() : Optional.of(now);
+		schedule(task.taskId(), wake.orElse(null));
+	}
+
+	/** A task was completed or deleted: its trigger and job go. */
+	void taskClosed(String taskId) {
+		unschedule(taskId);
+	}
+
+	/** The trigger of a task fired: send what has come, skip what is stale, set the next wake-up. */
+	void fire(String taskId) {
+		transactions.executeWithoutResult(status -> {
+			Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+			if (task == null) {
+				unschedule(taskId);
+				return;
+			}
+			TaskSnapshot snapshot = snapshot(task);
+			Optional<ReminderPolicy> policy = policyOf(snapshot);
+			if (policy.isEmpty()) {
+				unschedule(taskId);
+				return;
+			}
+			List<Occurrence> plan = ReminderPlan.lay(policy.get(), dueDay(snapshot), snapshot.createdAt(), calendar);
+			Instant now = clock.instant();
+			Decision decision = ReminderPlan.decide(plan, reminderLog.handledKeys(taskId), now, calendar.nextWorkingMoment(now));
+			for (Occurrence occurrence : decision.skip()) {
+				if (reminderLog.record(taskId, occurrence, now, ReminderLog.SKIPPED, null)) {
+					skipped.increment();
+				}
+			}
+			for (Occurrence occurrence : decision.send()) {
+				send(snapshot, occurrence, now);
+			}
+			schedule(taskId, decision.next().orElse(null));
+		});
+	}
+
+	private void send(TaskSnapshot task, Occurrence occurrence, Instant now) {
+		Recipients recipients = recipients(task, occurrence.audience());
+		if (recipients.to().isEmpty()) {
+			log.warn("Task {} ({}) has no unit with a mailbox among its candidate groups {}: step {} is not sent",
+					task.taskId(), task.name(), task.candidateGroups(), occurrence.step());
+			reminderLog.record(task.taskId(), occurrence, now, ReminderLog.SKIPPED, "no recipient");
+			skipped.increment();
+			return;
+		}
+		if (!reminderLog.record(task.taskId(), occurrence, now, ReminderLog.SENT, String.join(", ", recipients.names()))) {
+			return;
+		}
+		LocalDate due = dueDay(task);
+		Map<String, Object> v = task.variables();
+		NotificationRequest request = new NotificationRequest(
+				"reminder:" + task.taskId() + ":" + occurrence.step() + ":" + occurrence.occurrence() + ":" + occurrence.dueKey(),
+				occurrence.message(), recipients.to(), recipients.cc(), string(v.get("directiveId")),
+				string(v.getOrDefault("documentCode", "")), string(v.getOrDefault("documentTitle", processName(task))),
+				string(v.getOrDefault("section", "")), string(v.getOrDefault("directiveText", task.name())),
+				String.join(",", recipients.leadCodes()), String.join(", ", recipients.leadNames()), due, originalDue(v, due),
+				extensionCount(v), due == null ? null : workingDaysLeft(calendar.toLocalDate(now), due), task.taskId(),
+				recipients.names());
+		notifications.enqueue(request);
+		String text = "dondoc: đã gửi «" + occurrence.message().label() + "» tới " + String.join(", ", recipients.names())
+				+ (due == null ? "" : " (hạn " + String.format("%02d/%02d/%d", due.getDayOfMonth(), due.getMonthValue(), due.getYear()) + ")");
+		if (task.processInstanceId() != null) {
+			tasks.createComment(task.taskId(), task.processInstanceId(), text);
+		}
+		Object directiveId = v.get("directiveId");
+		jdbc.sql("INSERT INTO history_entry (occurred_at, subject, kind, actor, detail) VALUES (?, ?, ?, ?, ?)")
+			.params(now.atOffset(java.time.ZoneOffset.UTC),
+					directiveId instanceof Number id ? DirectiveCatalog.historySubject(id.longValue()) : "task:" + task.taskId(),
+					"REMINDER_" + occurrence.message().name(), "dondoc", text)
+			.update();
+		fired.increment();
+		lateness.record(Duration.between(occurrence.plannedAt(), now).isNegative() ? Duration.ZERO
+				: Duration.between(occurrence.plannedAt(), now));
+		log.info("Task {} ({}): step {} #{} ({}) sent to {}", task.taskId(), task.name(), occurrence.step(),
+				occurrence.occurrence(), occurrence.message().label(), recipients.to());
+	}
+
+	record Recipients(List<String> to, List<String> cc, List<String> names, List<String> leadCodes, List<String> leadNames) {
+	}
+
+	private Recipients recipients(TaskSnapshot task, Audience audience) {
+		List<Unit> leads = new ArrayList<>();
+		for (String group : task.candidateGroups()) {
+			units.find(group).ifPresent(leads::add);
+		}
+		if (leads.isEmpty() && task.variables().get("unit") != null) {
+			units.find(task.variables().get("unit").toString()).ifPresent(leads::add);
+		}
+		Set<String> to = new LinkedHashSet<>();
+		Set<String> cc = new LinkedHashSet<>();
+		Set<String> names = new LinkedHashSet<>();
+		for (Unit lead : leads) {
+			switch (audience) {
+				case UNIT -> to.addAll(lead.mailboxes());
+				case UNIT_AND_HEAD -> {
+					to.addAll(lead.mailboxes());
+					if (lead.head() != null) {
+						to.add(lead.head());
+					}
+				}
+				case ESCALATION, ESCALATION_AND_TOP -> {
+					List<Unit> chain = units.escalationChain(lead.code());
+					List<Unit> above = chain.isEmpty() ? List.of() : new ArrayList<>(List.of(chain.get(0)));
+					if (audience == Audience.ESCALATION_AND_TOP && chain.size() > 1) {
+						above.add(chain.get(chain.size() - 1));
+					}
+					for (Unit up : above) {
+						to.addAll(up.mailboxes());
+						if (up.head() != null) {
+							to.add(up.head());
+						}
+						names.add(up.name());
+					}
+					cc.addAll(lead.mailboxes());
+					if (lead.head() != null) {
+						cc.add(lead.head());
+					}
+				}
+			}
+			names.add(lead.name());
+		}
+		if (to.isEmpty()) {
+			to.addAll(cc);
+			cc.clear();
+		}
+		cc.removeAll(to);
+		return new Recipients(List.copyOf(to), List.copyOf(cc), List.copyOf(names), leads.stream().map(Unit::code).toList(),
+				leads.stream().map(Unit::name).toList());
+	}
+
+	private void schedule(String taskId, Instant at) {
+		if (at == null) {
+			unschedule(taskId);
+			return;
+		}
+		JobKey job = JobKey.jobKey(taskId, GROUP);
+		TriggerKey wanted = TriggerKey.triggerKey(taskId + "@" + at.toEpochMilli(), GROUP);
+		try {
+			boolean present = false;
+			for (Trigger trigger : scheduler.getTriggersOfJob(job)) {
+				if (trigger.getKey().equals(wanted)) {
+					present = true;
+				}
+				else {
+					scheduler.unscheduleJob(trigger.getKey());
+				}
+			}
+			if (present) {
+				return;
+			}
+			if (!scheduler.checkExists(job)) {
+				JobDetail detail = JobBuilder.newJob(ReminderJob.class).withIdentity(job).storeDurably()
+					.withDescription("Nhắc hạn của nhiệm vụ " + taskId).build();
+				scheduler.addJob(detail, false);
+			}
+			scheduler.scheduleJob(TriggerBuilder.newTrigger()
+				.withIdentity(wanted)
+				.forJob(job)
+				.startAt(SchedulerTime.toScheduler(at, clock))
+				.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+				.build());
+			scheduled.increment();
+		}
+		catch (SchedulerException e) {
+			throw new IllegalStateException("Could not schedule the reminders of task " + taskId + ": " + e.getMessage(), e);
+		}
+	}
+
+	private void unschedule(String taskId) {
+		try {
+			scheduler.deleteJob(JobKey.jobKey(taskId, GROUP));
+		}
+		catch (SchedulerException e) {
+			throw new IllegalStateException("Could not remove the reminders of task " + taskId + ": " + e.getMessage(), e);
+		}
+	}
+
+	/** When the next reminder of a task fires (business time), or empty when none is planned. */
+	public Optional<Instant> nextFireTime(String taskId) {
+		try {
+			return scheduler.getTriggersOfJob(JobKey.jobKey(taskId, GROUP))
+				.stream()
+				.map(trigger -> trigger.getNextFireTime() == null ? trigger.getStartTime() : trigger.getNextFireTime())
+				.map(date -> date.toInstant().plus(Duration.between(Instant.now(), clock.instant())))
+				.min(Instant::compareTo);
+		}
+		catch (SchedulerException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** Handled and planned steps of a task, for the directive page. */
+	@Override
+	public List<Step> stepsOf(String taskId) {
+		List<Step> steps = new ArrayList<>();
+		for (ReminderLog.Entry entry : reminderLog.entries(taskId)) {
+			steps.add(new Step(entry.step() + (entry.occurrence() > 1 ? " #" + entry.occurrence() : ""), entry.message(),
+					entry.plannedAt(), ReminderLog.SENT.equals(entry.state()) ? entry.handledAt() : null,
+					entry.recipients() == null ? List.of() : List.of(entry.recipients().split(", "))));
+		}
+		Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+		if (task == null) {
+			return steps;
+		}
+		TaskSnapshot snapshot = snapshot(task);
+		Set<String> handled = reminderLog.handledKeys(taskId);
+		policyOf(snapshot).ifPresent(policy -> ReminderPlan.lay(policy, dueDay(snapshot), snapshot.createdAt(), calendar)
+			.stream()
+			.filter(o -> !handled.contains(o.key()))
+			.forEach(o -> steps.add(new Step(o.step() + (o.occurrence() > 1 ? " #" + o.occurrence() : ""), o.message().name(),
+					o.plannedAt(), null, recipients(snapshot, o.audience()).names()))));
+		return steps;
+	}
+
+	TaskSnapshot snapshot(Task task) {
+		List<String> groups = new ArrayList<>();
+		for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
+			if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+				groups.add(link.getGroupId());
+			}
+		}
+		Map<String, Object> variables = task.getExecutionId() == null ? Map.of()
+				: new HashMap<>(tasks.getVariables(task.getId(), TaskSnapshot.VARIABLES));
+		return new TaskSnapshot(task.getId(), task.getProcessInstanceId(), task.getProcessDefinitionId(),
+				task.getTaskDefinitionKey(), task.getName(), task.getCreateTime().toInstant(), task.getDueDate(), groups,
+				variables, properties(task.getProcessDefinitionId(), task.getTaskDefinitionKey(), null));
+	}
+
+	/** The extension properties of a user task in its model, read once per definition and task. */
+	Map<String, String> properties(String processDefinitionId, String taskKey, ModelElementInstance element) {
+		if (processDefinitionId == null || taskKey == null) {
+			return Map.of();
+		}
+		return propertiesCache.computeIfAbsent(processDefinitionId + "/" + taskKey, key -> {
+			ModelElementInstance model = element != null ? element
+					: repository.getBpmnModelInstance(processDefinitionId).getModelElementById(taskKey);
+			Map<String, String> properties = new HashMap<>();
+			if (model instanceof BaseElement base && base.getExtensionElements() != null) {
+				ExtensionElements extensions = base.getExtensionElements();
+				for (CamundaProperties group : extensions.getChildElementsByType(CamundaProperties.class)) {
+					for (CamundaProperty property : group.getCamundaProperties()) {
+						if (property.getCamundaName() != null && property.getCamundaName().startsWith("dondoc.")) {
+							properties.put(property.getCamundaName(), property.getCamundaValue());
+						}
+					}
+				}
+			}
+			return Map.copyOf(properties);
+		});
+	}
+
+	private Optional<ReminderPolicy> policyOf(TaskSnapshot task) {
+		return policies.forTask(task.properties(), "task " + task.taskDefinitionKey() + " of " + task.processDefinitionId());
+	}
+
+	private LocalDate dueDay(TaskSnapshot task) {
+		return task.dueDate() == null ? null : calendar.toLocalDate(task.dueDate().toInstant());
+	}
+
+	private String processName(TaskSnapshot task) {
+		if (task.processDefinitionId() == null) {
+			return "";
+		}
+		String name = repository.getProcessDefinition(task.processDefinitionId()).getName();
+		return name == null ? "" : name;
+	}
+
+	private LocalDate originalDue(Map<String, Object> variables, LocalDate due) {
+		if (variables.get("originalDueDate") instanceof Date original) {
+			LocalDate day = calendar.toLocalDate(original.toInstant());
+			return day.equals(due) ? null : day;
+		}
+		return null;
+	}
+
+	private static int extensionCount(Map<String, Object> variables) {
+		return variables.get("extensions") instanceof java.util.Collection<?> list ? list.size() : 0;
+	}
+
+	/** Working days from today to the due day: positive before it, 0 on it, negative once late. */
+	int workingDaysLeft(LocalDate today, LocalDate due) {
+		int sign = due.isBefore(today) ? -1 : 1;
+		LocalDate from = sign > 0 ? today : due;
+		LocalDate to = sign > 0 ? due : today;
+		int count = 0;
+		for (LocalDate day = from.plusDays(1); !day.isAfter(to) && count < 10_000; day = day.plusDays(1)) {
+			if (calendar.isWorkingDay(day)) {
+				count++;
+			}
+		}
+		return sign * count;
+	}
+
+	private static String string(Object value) {
+		return value == null ? null : value.toString();
+	}
+
+}

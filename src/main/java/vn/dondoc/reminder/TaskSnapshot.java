@@ -1,0 +1,30 @@
+package vn.dondoc.reminder;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the engine needs to know about a user task, taken from a task event or from the task service.
+ *
+ * @param taskId the task
+ * @param processInstanceId its process instance, or {@code null} for a standalone task
+ * @param processDefinitionId its process definition (for the model's extension properties)
+ * @param taskDefinitionKey the user task's id in the model
+ * @param name the task's name
+ * @param createdAt when it was created
+ * @param dueDate its due date, or {@code null}
+ * @param candidateGroups its candidate groups (units among them)
+ * @param variables the process variables the messages use (directive, document, unit, extensions)
+ * @param properties the Camunda extension properties of the user task in the model
+ */
+record TaskSnapshot(String taskId, String processInstanceId, String processDefinitionId, String taskDefinitionKey,
+		String name, Instant createdAt, Date dueDate, List<String> candidateGroups, Map<String, Object> variables,
+		Map<String, String> properties) {
+
+	/** The variables a reminder reads (others are left alone: they may be large). */
+	static final List<String> VARIABLES = List.of("directiveId", "documentCode", "documentTitle", "section",
+			"directiveText", "unit", "originalDueDate", "extensions");
+
+}
