@@ -1,0 +1,171 @@
+package vn.dondoc.notification;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.Method;
+import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.Transp;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.Url;
+
+/**
+ * The due date as an iCalendar file, so an official can put the deadline into any calendar client. One
+ * all-day VEVENT per directive and unit: its UID stays the same for that pair and its SEQUENCE is the
+ * number of extensions, so when the deadline moves, importing the newer file moves the entry instead of
+ * adding a second one.
+ */
+final class CalendarFile {
+
+	static final String PRODUCT = "-//dondoc//Theo doi don doc nhiem vu//VI";
+
+	private CalendarFile() {
+	}
+
+	/**
+	 * An attachment's content and names: an ASCII file name for every client, and the Vietnamese one
+	 * that RFC 2231 ({@code filename*=UTF-8''…}) carries for those that read it.
+	 */
+	record Attachment(String asciiName, String name, byte[] content) {
+
+		String contentType() {
+			return "text/calendar; charset=UTF-8; method=PUBLISH";
+		}
+
+		/** The Content-Disposition header value, both names present. */
+		String disposition() {
+			return "attachment; filename=\"" + asciiName + "\"; filename*=UTF-8''" + rfc2231(name);
+		}
+
+	}
+
+	/** The calendar file of one message, if it has a due date and is addressed to the unit that owns it. */
+	static Optional<Attachment> of(NotificationRequest request, LinkSettings links, String uidDomain, Instant now) {
+		if (request.dueDate() == null || request.kind() == NotificationKind.ESCALATION) {
+			return Optional.empty();
+		}
+		String name = "Hạn " + Notice.where(request).replace(", mục ", " mục ") + ".ics";
+		return Optional.of(new Attachment(ascii(name), safe(name),
+				write(List.of(event(request, links, uidDomain, now)))));
+	}
+
+	/** One file with the due date of each reminder of a digest. */
+	static Optional<Attachment> of(List<NotificationRequest> requests, LocalDate day, LinkSettings links,
+			String uidDomain, Instant now) {
+		List<VEvent> events = new ArrayList<>();
+		for (NotificationRequest request : requests) {
+			if (request.dueDate() != null && request.kind() != NotificationKind.ESCALATION) {
+				events.add(event(request, links, uidDomain, now));
+			}
+		}
+		if (events.isEmpty()) {
+			return Optional.empty();
+		}
+		String name = "Hạn các nhiệm vụ " + VietnameseDates.date(day).replace('/', '-') + ".ics";
+		return Optional.of(new Attachment(ascii(name), name, write(events)));
+	}
+
+	/** Stable per directive and lead unit, whatever happens to the task or its due date. */
+	static String uid(String directiveId, String leadUnitCode, String domain) {
+		return "dondoc-" + Digests.sha256Hex(directiveId + "|" + leadUnitCode).substring(0, 32) + "@" + domain;
+	}
+
+	private static VEvent event(NotificationRequest request, LinkSettings links, String uidDomain, Instant now) {
+		LocalDate due = request.dueDate();
+		String unit = HeaderText.singleLine(request.leadUnitName());
+		VEvent event = new VEvent(due, due.plusDays(1),
+				"Hạn: " + HeaderText.shorten(HeaderText.singleLine(request.directiveText()), 90) + " (" + unit + ")");
+		event.add(new Uid(uid(request.directiveId(), request.leadUnitCode(), uidDomain)));
+		event.add(new Sequence(request.extensionCount()));
+		event.add(new Transp(Transp.VALUE_TRANSPARENT));
+		event.add(new Description(description(request, links)));
+		String directiveUrl = links.directive(request.directiveId());
+		if (directiveUrl != null) {
+			event.add(new Url(URI.create(directiveUrl)));
+		}
+		event.replace(new DtStamp(now));
+		return event;
+	}
+
+	private static String description(NotificationRequest request, LinkSettings links) {
+		StringBuilder text = new StringBuilder();
+		text.append(request.directiveText() == null ? "" : request.directiveText()).append("\n\n");
+		text.append("Văn bản: ").append(Notice.where(request));
+		if (request.documentTitle() != null) {
+			text.append(" – ").append(request.documentTitle());
+		}
+		text.append("\nĐơn vị chủ trì: ").append(request.leadUnitName());
+		text.append("\nHạn hoàn thành: ").append(VietnameseDates.withWeekday(request.dueDate()));
+		if (request.originalDueDate() != null) {
+			text.append(" (hạn ban đầu ").append(VietnameseDates.date(request.originalDueDate()))
+				.append(", đã gia hạn ").append(request.extensionCount()).append(" lần)");
+		}
+		String task = links.task(request.taskId());
+		if (task != null) {
+			text.append("\nBáo cáo kết quả: ").append(task);
+		}
+		return text.toString();
+	}
+
+	private static byte[] write(List<VEvent> events) {
+		Calendar calendar = new Calendar().withProdId(PRODUCT).withDefaults()
+			.withProperty(new Method(Method.VALUE_PUBLISH))
+			.getFluentTarget();
+		for (VEvent event : events) {
+			calendar = calendar.withComponent(event).getFluentTarget();
+		}
+		StringWriter out = new StringWriter();
+		try {
+			// not validating: ical4j's validator wants an organizer for METHOD:PUBLISH, which a deadline has none of
+			new CalendarOutputter(false).output(calendar, out);
+		}
+		catch (IOException e) {
+			throw new IllegalStateException("Cannot write the calendar file", e);
+		}
+		return out.toString().getBytes(StandardCharsets.UTF_8);
+	}
+
+	/** A file name without characters a file system or a header would choke on. */
+	private static String safe(String name) {
+		return HeaderText.singleLine(name).replaceAll("[\\\\/:*?\"<>|]", "-");
+	}
+
+	/** The ASCII form: Vietnamese letters without their marks (đ → d), anything else odd → '-'. */
+	static String ascii(String name) {
+		String plain = Normalizer.normalize(safe(name), Normalizer.Form.NFD)
+			.replaceAll("\\p{M}", "")
+			.replace('đ', 'd')
+			.replace('Đ', 'D');
+		return plain.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("-{2,}", "-").replaceAll("^-|-(?=\\.ics$)", "");
+	}
+
+	/** RFC 2231 / RFC 5987 percent-encoding of UTF-8 (attr-char kept as is). */
+	static String rfc2231(String value) {
+		StringBuilder out = new StringBuilder();
+		for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+			char c = (char) (b & 0xff);
+			if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "!#$&+-.^_`|~".indexOf(c) >= 0) {
+				out.append(c);
+			}
+			else {
+				out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
+					.append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
+			}
+		}
+		return out.toString();
+	}
+
+}

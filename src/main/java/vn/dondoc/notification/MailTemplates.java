@@ -1,0 +1,107 @@
+package vn.dondoc.notification;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ClassPathResource;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.AbstractConfigurableTemplateResolver;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+import org.thymeleaf.templateresolver.FileTemplateResolver;
+
+/**
+ * The Thymeleaf templates of the e-mails: {@code <name>.html} and its plain-text twin {@code <name>.txt},
+ * built in under {@code templates/mail/}. An operator overrides any of them by putting a file of the same
+ * name into the template folder ({@code config/templates/mail/} by default), which is looked at first
+ * when it exists. This engine is separate from the web pages' one on purpose: mail templates must never
+ * resolve to a web view or the other way round.
+ */
+class MailTemplates {
+
+	private static final Logger log = LoggerFactory.getLogger(MailTemplates.class);
+
+	static final String CLASSPATH_FOLDER = "templates/mail/";
+
+	private static final Locale VIETNAMESE = Locale.forLanguageTag("vi-VN");
+
+	private final SpringTemplateEngine engine = new SpringTemplateEngine();
+
+	private final Path overrideFolder;
+
+	/** The HTML and plain-text bodies of one message. */
+	record Rendered(String html, String text) {
+	}
+
+	MailTemplates(Path overrideFolder) {
+		this.overrideFolder = Files.isDirectory(overrideFolder) ? overrideFolder.toAbsolutePath().normalize() : null;
+		int order = 1;
+		if (this.overrideFolder != null) {
+			for (TemplateMode mode : List.of(TemplateMode.HTML, TemplateMode.TEXT)) {
+				FileTemplateResolver files = new FileTemplateResolver();
+				files.setPrefix(this.overrideFolder + "/");
+				// an edited template is picked up within a minute, without a restart
+				files.setCacheTTLMs(60_000L);
+				engine.addTemplateResolver(configure(files, mode, order++));
+			}
+			log.info("Mail templates in {} replace the built-in ones of the same name ({})", this.overrideFolder,
+					listFolder(this.overrideFolder));
+		}
+		for (TemplateMode mode : List.of(TemplateMode.HTML, TemplateMode.TEXT)) {
+			ClassLoaderTemplateResolver builtIn = new ClassLoaderTemplateResolver(MailTemplates.class.getClassLoader());
+			builtIn.setPrefix(CLASSPATH_FOLDER);
+			engine.addTemplateResolver(configure(builtIn, mode, order++));
+		}
+	}
+
+	private static AbstractConfigurableTemplateResolver configure(AbstractConfigurableTemplateResolver resolver,
+			TemplateMode mode, int order) {
+		resolver.setTemplateMode(mode);
+		resolver.setResolvablePatterns(Set.of(mode == TemplateMode.HTML ? "*.html" : "*.txt"));
+		resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		resolver.setCheckExistence(true);
+		resolver.setOrder(order);
+		return resolver;
+	}
+
+	/** The first of the names whose {@code .html} template exists (override folder or built in). */
+	String pick(String... names) {
+		for (String name : names) {
+			if (exists(name + ".html")) {
+				return name;
+			}
+		}
+		throw new IllegalStateException("No mail template among " + List.of(names) + " (folder " + CLASSPATH_FOLDER + ")");
+	}
+
+	private boolean exists(String file) {
+		return (overrideFolder != null && Files.isRegularFile(overrideFolder.resolve(file)))
+				|| new ClassPathResource(CLASSPATH_FOLDER + file, MailTemplates.class.getClassLoader()).exists();
+	}
+
+	Rendered render(String name, Map<String, Object> variables) {
+		Context context = new Context(VIETNAMESE, variables);
+		return new Rendered(engine.process(name + ".html", context), engine.process(name + ".txt", context));
+	}
+
+	private static String listFolder(Path folder) {
+		try (Stream<Path> files = Files.list(folder)) {
+			List<String> names = files.map(file -> file.getFileName().toString()).sorted().toList();
+			return names.isEmpty() ? "empty" : String.join(", ", names);
+		}
+		catch (IOException e) {
+			return "unreadable: " + e.getMessage();
+		}
+	}
+
+}

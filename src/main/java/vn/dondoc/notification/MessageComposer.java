@@ -1,0 +1,169 @@
+package vn.dondoc.notification;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.activation.DataHandler;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.ByteArrayDataSource;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
+
+/**
+ * Turns an outbox row into the e-mail: headers (one line each, addresses checked), the Message-ID
+ * derived from the idempotency key, the HTML and plain-text bodies from the templates, and the
+ * calendar file.
+ */
+class MessageComposer {
+
+	private final JavaMailSender mailSender;
+
+	private final MailTemplates templates;
+
+	private final LinkSettings links;
+
+	private final NotificationSettings settings;
+
+	private final Clock clock;
+
+	private final InternetAddress from;
+
+	private final String domain;
+
+	MessageComposer(JavaMailSender mailSender, MailTemplates templates, MailSettings mail, LinkSettings links,
+			NotificationSettings settings, Clock clock) {
+		this.mailSender = mailSender;
+		this.templates = templates;
+		this.links = links;
+		this.settings = settings;
+		this.clock = clock;
+		try {
+			this.from = HeaderText.address(mail.from());
+		}
+		catch (HeaderText.RejectedAddressException e) {
+			throw new IllegalStateException("dondoc.mail.from is not a usable sender: " + e.getMessage(), e);
+		}
+		String address = from.getAddress();
+		this.domain = address.substring(address.indexOf('@') + 1).toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * The same key always gives the same Message-ID, so a message sent again after a crash is the same
+	 * message to the servers and clients that recognise repeats.
+	 */
+	String messageId(String idempotencyKey) {
+		return "<" + Digests.sha256Hex(idempotencyKey).substring(0, 40) + ".dondoc@" + domain + ">";
+	}
+
+	String subject(NotificationRequest request) {
+		return Subjects.of(request);
+	}
+
+	MimeMessage compose(OutboxRow row) throws MessagingException {
+		MimeMessage message = new StableIdMimeMessage(session(), row.messageId());
+		MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, "UTF-8");
+		helper.setFrom(from);
+		helper.setTo(addresses(row.to()));
+		if (!row.cc().isEmpty()) {
+			helper.setCc(addresses(row.cc()));
+		}
+		helper.setSubject(HeaderText.subject(row.subject()));
+		helper.setSentDate(Date.from(clock.instant()));
+		// an automatic message: auto-responders and out-of-office replies stay quiet (RFC 3834)
+		message.setHeader("Auto-Submitted", "auto-generated");
+		message.setHeader("X-Auto-Response-Suppress", "All");
+
+		Map<String, Object> variables = new HashMap<>();
+		variables.put("subject", HeaderText.subject(row.subject()));
+		variables.put("to", row.to());
+		variables.put("cc", row.cc());
+		variables.put("sentOn", VietnameseDates.withWeekday(VietnameseDates.today(clock.instant())));
+		String template;
+		Optional<CalendarFile.Attachment> calendar;
+		if (row.isDigest()) {
+			Payloads.Digest digest = Payloads.digest(row.payload());
+			List<Notice> notices = new ArrayList<>();
+			Set<String> names = new LinkedHashSet<>();
+			for (Payloads.Item item : digest.items()) {
+				notices.add(Notice.of(item.request(), links, item.remindedOn()));
+				names.addAll(item.request().recipientNames());
+			}
+			variables.put("notices", notices);
+			variables.put("recipientNames", List.copyOf(names));
+			variables.put("digestDay", VietnameseDates.withWeekday(digest.day()));
+			template = templates.pick("digest");
+			calendar = CalendarFile.of(digest.items().stream().map(Payloads.Item::request).toList(), digest.day(), links,
+					domain, clock.instant());
+		}
+		else {
+			NotificationRequest request = Payloads.request(row.payload());
+			variables.put("notice", Notice.of(request, links, null));
+			variables.put("recipientNames", request.recipientNames());
+			template = templates.pick(request.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+					request.kind() == NotificationKind.ESCALATION ? "escalation" : "task");
+			calendar = CalendarFile.of(request, links, domain, clock.instant());
+		}
+		MailTemplates.Rendered body = templates.render(template, variables);
+		helper.setText(body.text(), body.html());
+		if (settings.calendarAttachment() && calendar.isPresent()) {
+			attach(helper, calendar.get());
+		}
+		return message;
+	}
+
+	/** The calendar part, with an ASCII file name and its RFC 2231 Vietnamese twin set by hand. */
+	private static void attach(MimeMessageHelper helper, CalendarFile.Attachment file) throws MessagingException {
+		MimeBodyPart part = new MimeBodyPart();
+		part.setDataHandler(new DataHandler(new ByteArrayDataSource(file.content(), file.contentType())));
+		part.setHeader("Content-Type", file.contentType() + "; name=\"" + file.asciiName() + "\"");
+		part.setHeader("Content-Disposition", file.disposition());
+		helper.getRootMimeMultipart().addBodyPart(part);
+	}
+
+	private static InternetAddress[] addresses(List<String> raw) {
+		return raw.stream().map(HeaderText::address).toArray(InternetAddress[]::new);
+	}
+
+	private Session session() {
+		if (mailSender instanceof JavaMailSenderImpl impl) {
+			return impl.getSession();
+		}
+		return mailSender.createMimeMessage().getSession();
+	}
+
+	Instant now() {
+		return clock.instant();
+	}
+
+	/** Keeps the Message-ID it was given: JavaMail would otherwise make up a new one on every save. */
+	static final class StableIdMimeMessage extends MimeMessage {
+
+		private final String messageId;
+
+		StableIdMimeMessage(Session session, String messageId) {
+			super(session);
+			this.messageId = messageId;
+		}
+
+		@Override
+		protected void updateMessageID() throws MessagingException {
+			setHeader("Message-ID", messageId);
+		}
+
+	}
+
+}

@@ -1,0 +1,65 @@
+package vn.dondoc.notification;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One directive task as a template shows it: every value already in words and in Vietnamese format, so
+ * a template (and an operator editing one) needs no logic beyond "show this if present". Templates see
+ * it as {@code notice} (one message) or each of {@code notices} (a digest).
+ *
+ * @param kind the {@link NotificationKind} name ({@code REMINDER}, …)
+ * @param kindLabel its Vietnamese name ({@code Nhắc hạn}, …)
+ * @param documentCode the source document's code
+ * @param documentTitle the source document's title
+ * @param section the directive's section in the document
+ * @param directiveText the directive in the document's own words
+ * @param leadUnitCode the unit that must carry it out
+ * @param leadUnitName that unit's name
+ * @param dueDate {@code Thứ Sáu, 30/06/2023}, or {@code null} without a due date
+ * @param originalDueDate the first due date when extensions moved it, else {@code null}
+ * @param extensionCount how many times it was extended
+ * @param workingDaysLeft working days until the due date, negative once late, or {@code null}
+ * @param daysOverdue working days late (positive), or {@code null} when not late
+ * @param timeLeft {@code Còn 5 ngày làm việc}, {@code Đến hạn hôm nay}, {@code Đã quá hạn 3 ngày làm việc}…
+ * @param taskUrl the task in Camunda Tasklist, or {@code null}
+ * @param directiveUrl the directive in dondoc, or {@code null}
+ * @param recipientNames who receives the message, in words
+ * @param remindedOn the day the reminder was due on its own ({@code dd/MM/yyyy}; digests only)
+ */
+record Notice(String kind, String kindLabel, String documentCode, String documentTitle, String section,
+		String directiveText, String leadUnitCode, String leadUnitName, String dueDate, String originalDueDate,
+		int extensionCount, Integer workingDaysLeft, Integer daysOverdue, String timeLeft, String taskUrl,
+		String directiveUrl, List<String> recipientNames, String remindedOn) {
+
+	static Notice of(NotificationRequest request, LinkSettings links, LocalDate remindedOn) {
+		Integer left = request.workingDaysLeft();
+		return new Notice(request.kind().name(), request.kind().label(), request.documentCode(), request.documentTitle(),
+				request.section(), request.directiveText(), request.leadUnitCode(), request.leadUnitName(),
+				VietnameseDates.withWeekday(request.dueDate()), VietnameseDates.withWeekday(request.originalDueDate()),
+				request.extensionCount(), left, left != null && left < 0 ? -left : null, timeLeft(request),
+				links.task(request.taskId()), links.directive(request.directiveId()), request.recipientNames(),
+				VietnameseDates.date(remindedOn));
+	}
+
+	static String timeLeft(NotificationRequest request) {
+		if (request.dueDate() == null) {
+			return "Không có hạn cụ thể (nhiệm vụ thường xuyên hoặc theo sự kiện)";
+		}
+		Integer left = request.workingDaysLeft();
+		if (left == null) {
+			return null;
+		}
+		if (left > 0) {
+			return "Còn " + left + " ngày làm việc";
+		}
+		return left == 0 ? "Đến hạn hôm nay" : "Đã quá hạn " + (-left) + " ngày làm việc";
+	}
+
+	/** "KL-HNTU11-KXVI, mục I.2.3.1": where the directive stands in its document. */
+	static String where(NotificationRequest request) {
+		String code = request.documentCode() == null ? "" : request.documentCode();
+		return request.section() == null || request.section().isBlank() ? code : code + ", mục " + request.section();
+	}
+
+}

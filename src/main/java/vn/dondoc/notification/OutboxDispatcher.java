@@ -1,0 +1,224 @@
+package vn.dondoc.notification;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.mail.internet.MimeMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+
+/**
+ * Sends what is due in the outbox. Any number of nodes may run it at once: each run first takes a lease
+ * on a batch of rows (one guarded {@code UPDATE} per row, so exactly one run gets each row), sends the
+ * batch over one SMTP connection, then records each outcome: sent, retry later (with exponential
+ * back-off) or dead (refused for good).
+ * <p>
+ * A node that dies mid-batch leaves its rows leased; once the lease runs out any node takes them again.
+ * The one window no outbox can close over SMTP lies between the server's "250 OK" for a message and the
+ * update that records it as sent: a crash there sends that message again at the next attempt. The
+ * repeat carries the same Message-ID, so mail clients that recognise repeats show it once.
+ */
+class OutboxDispatcher {
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
+
+	/** A run stops after this many full batches, so one node never hogs the outbox for long. */
+	private static final int MAX_BATCHES_PER_RUN = 20;
+
+	private final Outbox outbox;
+
+	private final MessageComposer composer;
+
+	private final JavaMailSender mailSender;
+
+	private final NotificationSettings settings;
+
+	private final Clock clock;
+
+	private final ApplicationEventPublisher events;
+
+	private final String node;
+
+	private final AtomicLong runs = new AtomicLong();
+
+	OutboxDispatcher(Outbox outbox, MessageComposer composer, JavaMailSender mailSender, NotificationSettings settings,
+			Clock clock, ApplicationEventPublisher events, String node) {
+		this.outbox = outbox;
+		this.composer = composer;
+		this.mailSender = mailSender;
+		this.settings = settings;
+		this.clock = clock;
+		this.events = events;
+		this.node = node;
+	}
+
+	String node() {
+		return node;
+	}
+
+	/** Sends every row that is due now, batch after batch. */
+	DispatchCounts dispatchDue() {
+		DispatchCounts total = DispatchCounts.NONE;
+		for (int i = 0; i < MAX_BATCHES_PER_RUN; i++) {
+			String token = node + "/" + runs.incrementAndGet();
+			List<OutboxRow> batch = claimBatch(token);
+			if (batch.isEmpty()) {
+				break;
+			}
+			total = total.plus(send(batch, token));
+			if (batch.size() < settings.batchSize()) {
+				break;
+			}
+		}
+		if (total.attempted() > 0) {
+			log.info("Notification dispatch on {}: {} sent, {} to retry later, {} given up", node, total.sent(),
+					total.retrying(), total.dead());
+		}
+		return total;
+	}
+
+	private List<OutboxRow> claimBatch(String token) {
+		Instant now = clock.instant();
+		Instant until = now.plus(settings.lease());
+		for (Long id : outbox.due(now, settings.batchSize())) {
+			// losing a row to another node is normal: it simply is not ours to send
+			outbox.claim(id, token, now, until);
+		}
+		return outbox.claimedBy(token);
+	}
+
+	private DispatchCounts send(List<OutboxRow> batch, String token) {
+		int dead = 0;
+		int retrying = 0;
+		Map<MimeMessage, OutboxRow> messages = new LinkedHashMap<>();
+		for (OutboxRow row : batch) {
+			try {
+				messages.put(composer.compose(row), row);
+			}
+			catch (HeaderText.RejectedAddressException e) {
+				dead += settleFailure(row, token, SmtpFailure.permanent(e.getMessage()), false) ? 1 : 0;
+			}
+			catch (Exception e) {
+				// a broken template or payload: an operator can fix it, so it is worth another try
+				SmtpFailure failure = SmtpFailure.transientFailure("Không soạn được thư: " + e);
+				if (settleFailure(row, token, failure, true)) {
+					dead++;
+				}
+				else {
+					retrying++;
+				}
+			}
+		}
+		int sent = 0;
+		Map<Object, Exception> failures = deliver(messages.keySet().toArray(MimeMessage[]::new));
+		for (Map.Entry<MimeMessage, OutboxRow> entry : messages.entrySet()) {
+			Exception failure = failures.get(entry.getKey());
+			if (failure == null) {
+				recordSent(entry.getValue(), entry.getKey());
+				sent++;
+			}
+			else if (settleFailure(entry.getValue(), token, SmtpFailure.of(failure), true)) {
+				dead++;
+			}
+			else {
+				retrying++;
+			}
+		}
+		return new DispatchCounts(sent, retrying, dead, 0);
+	}
+
+	/**
+	 * One connection for the whole batch ({@code JavaMailSenderImpl} connects once and sends each message
+	 * over it). Returns the messages that failed, each with its exception.
+	 */
+	private Map<Object, Exception> deliver(MimeMessage[] messages) {
+		if (messages.length == 0) {
+			return Map.of();
+		}
+		try {
+			mailSender.send(messages);
+			return Map.of();
+		}
+		catch (MailSendException e) {
+			return e.getFailedMessages().isEmpty() ? allFailed(messages, e) : e.getFailedMessages();
+		}
+		catch (MailException e) {
+			// e.g. the relay refused our credentials: nothing went out
+			return allFailed(messages, e);
+		}
+	}
+
+	private static Map<Object, Exception> allFailed(MimeMessage[] messages, Exception failure) {
+		Map<Object, Exception> all = new LinkedHashMap<>();
+		for (MimeMessage message : messages) {
+			all.put(message, failure);
+		}
+		return all;
+	}
+
+	private void recordSent(OutboxRow row, MimeMessage message) {
+		Instant sentAt = clock.instant();
+		if (outbox.markSent(row.id(), sentAt)) {
+			log.info("Sent {} (attempt {}, Message-ID {})", row.describe(), row.attempts() + 1, row.messageId());
+		}
+		else {
+			log.warn("Sent {}, but another node had already settled this message: its readers may get it twice. "
+					+ "Make dondoc.notification.lease longer than a batch takes to send.", row.describe());
+		}
+		announce(row, sentAt);
+	}
+
+	/** Records a failure; {@code true} when the message is now dead. */
+	private boolean settleFailure(OutboxRow row, String token, SmtpFailure failure, boolean attempted) {
+		int attempt = row.attempts() + (attempted ? 1 : 0);
+		if (failure.permanent()) {
+			outbox.markDead(row.id(), token, failure.answer(), attempted);
+			log.warn("Gave up {}: {}. It stays in the outbox as a dead letter; fix the address or the mailbox and "
+					+ "queue it again.", row.describe(), failure.answer());
+			return true;
+		}
+		if (attempt >= settings.maxAttempts()) {
+			outbox.markDead(row.id(), token, "Đã thử " + attempt + " lần, lần cuối: " + failure.answer(), attempted);
+			log.warn("Gave up {} after {} attempts; the last one failed with: {}", row.describe(), attempt,
+					failure.answer());
+			return true;
+		}
+		Instant next = clock.instant().plus(settings.retryDelay(attempt));
+		outbox.scheduleRetry(row.id(), token, next, failure.answer());
+		log.warn("Could not send {} (attempt {} of {}): {}. Trying again at {}.", row.describe(), attempt,
+				settings.maxAttempts(), failure.answer(), VietnameseDates.dateTime(next));
+		return false;
+	}
+
+	private void announce(OutboxRow row, Instant sentAt) {
+		try {
+			if (row.isDigest()) {
+				for (Payloads.Item item : Payloads.digest(row.payload()).items()) {
+					events.publishEvent(sent(item.request(), row, sentAt, true));
+				}
+			}
+			else {
+				events.publishEvent(sent(Payloads.request(row.payload()), row, sentAt, false));
+			}
+		}
+		catch (RuntimeException e) {
+			// the mail is out and recorded; a listener's trouble must not make it look unsent
+			log.error("A listener of NotificationSent failed for {}", row.describe(), e);
+		}
+	}
+
+	private static NotificationSent sent(NotificationRequest request, OutboxRow row, Instant sentAt, boolean inDigest) {
+		return new NotificationSent(request.idempotencyKey(), request.kind(), request.directiveId(), request.taskId(),
+				request.leadUnitCode(), new ArrayList<>(row.to()), sentAt, row.messageId(), inDigest);
+	}
+
+}

@@ -1,0 +1,42 @@
+package vn.dondoc.notification;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Subject lines. They are built here rather than in a template because they go into a header: always
+ * one line (see {@link HeaderText}), short enough for a mail list, and led by the kind of message so an
+ * official sees at a glance what it asks of them.
+ */
+final class Subjects {
+
+	private static final int EXCERPT = 70;
+
+	private Subjects() {
+	}
+
+	static String of(NotificationRequest request) {
+		String excerpt = HeaderText.shorten(HeaderText.singleLine(request.directiveText()), EXCERPT);
+		String about = excerpt + " (" + Notice.where(request) + ")";
+		String due = request.dueDate() == null ? "không thời hạn" : "hạn " + VietnameseDates.date(request.dueDate());
+		Integer left = request.workingDaysLeft();
+		String label = request.kind().label();
+		String subject = switch (request.kind()) {
+			case ASSIGNMENT, DUE_TODAY -> label + ": " + about + " – " + due;
+			case REMINDER, DUE_SOON -> label + ": " + about + " – "
+					+ (left != null && left > 0 ? "còn " + left + " ngày làm việc, " : "") + due;
+			case OVERDUE -> label + (left != null && left < 0 ? " " + (-left) + " ngày làm việc" : "") + ": " + about
+					+ " – " + due;
+			case ESCALATION -> label + ": " + HeaderText.singleLine(request.leadUnitName()) + " chậm thực hiện"
+					+ (left != null && left < 0 ? " " + (-left) + " ngày làm việc" : "") + " – " + about;
+		};
+		return HeaderText.subject(subject);
+	}
+
+	static String digest(LocalDate day, int count, List<String> recipientNames) {
+		String names = recipientNames.size() == 1 ? " – " + recipientNames.get(0) : "";
+		return HeaderText.subject("Tổng hợp nhắc hạn ngày " + VietnameseDates.date(day) + ": " + count + " nhiệm vụ"
+				+ names);
+	}
+
+}
