@@ -66,6 +66,9 @@ public class ReminderEngine implements TaskReminders {
 	/** Quartz group of every reminder job and trigger. */
 	public static final String GROUP = "reminder";
 
+	/** Trigger data: the business time the trigger stands for (its fire time is in scheduler time). */
+	static final String PLANNED_AT = "plannedAt";
+
 	private final Scheduler scheduler;
 
 	private final TaskService tasks;
@@ -298,6 +301,7 @@ public class ReminderEngine implements TaskReminders {
 				.withIdentity(wanted)
 				.forJob(job)
 				.startAt(SchedulerTime.toScheduler(at, clock))
+				.usingJobData(PLANNED_AT, at.toEpochMilli())
 				.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
 				.build());
 			scheduled.increment();
@@ -321,8 +325,8 @@ public class ReminderEngine implements TaskReminders {
 		try {
 			return scheduler.getTriggersOfJob(JobKey.jobKey(taskId, GROUP))
 				.stream()
-				.map(trigger -> trigger.getNextFireTime() == null ? trigger.getStartTime() : trigger.getNextFireTime())
-				.map(date -> date.toInstant().plus(Duration.between(Instant.now(), clock.instant())))
+				.filter(trigger -> trigger.getJobDataMap().containsKey(PLANNED_AT))
+				.map(trigger -> Instant.ofEpochMilli(trigger.getJobDataMap().getLong(PLANNED_AT)))
 				.min(Instant::compareTo);
 		}
 		catch (SchedulerException e) {

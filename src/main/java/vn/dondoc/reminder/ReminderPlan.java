@@ -79,13 +79,15 @@ final class ReminderPlan {
 	 */
 	static Decision decide(List<Occurrence> plan, Set<String> handled, Instant now, Instant workingMoment) {
 		List<Occurrence> pending = plan.stream().filter(o -> !handled.contains(o.key())).toList();
-		List<Occurrence> come = pending.stream().filter(o -> !o.plannedAt().isAfter(now)).toList();
+		// the assignment notice is due from the moment the task exists, whatever the engine's clock said then
+		List<Occurrence> come = pending.stream().filter(o -> o.isAssignment() || !o.plannedAt().isAfter(now)).toList();
 		List<Occurrence> send = new ArrayList<>();
 		List<Occurrence> skip = new ArrayList<>();
 		come.stream().filter(Occurrence::isAssignment).forEach(send::add);
 		List<Occurrence> steps = come.stream().filter(o -> !o.isAssignment()).toList();
 		boolean working = !workingMoment.isAfter(now);
 		Optional<Instant> next = pending.stream()
+			.filter(o -> !o.isAssignment())
 			.map(Occurrence::plannedAt)
 			.filter(at -> at.isAfter(now))
 			.min(Comparator.naturalOrder());

@@ -1,0 +1,281 @@
+package vn.dondoc.reminder;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.impl.matchers.GroupMatcher;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.dondoc.support.MovableClock;
+import vn.dondoc.support.TestClock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The reminder engine with the real Camunda engine, the real Quartz JDBC JobStore and the real outbox.
+ * Time is driven by hand: dondoc's clock is set to the moment under test, the reminder triggers are
+ * paused so that they do not fire by the wall clock, and each step is fired through Quartz with
+ * {@code triggerJob}, as a trigger would.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "dondoc.data-dir=target/it-data/h2-${random.uuid}", "dondoc.mail.embedded-port=0",
+				"dondoc.demo.enabled=false", "dondoc.notification.poll-interval=0" })
+@Import(TestClock.class)
+class ReminderEngineIT {
+
+	static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+	@Autowired
+	MovableClock clock;
+
+	@Autowired
+	Scheduler scheduler;
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	TaskService tasks;
+
+	@Autowired
+	RepositoryService repository;
+
+	@Autowired
+	ReminderEngine engine;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@BeforeEach
+	void pauseTheWallClock() throws Exception {
+		scheduler.pauseTriggers(GroupMatcher.triggerGroupEquals(ReminderEngine.GROUP));
+		moveTo(at(2023, 6, 1, 9, 0));
+		deploy("reminder-probe.bpmn", PROBE);
+	}
+
+	/** dondoc's clock and Camunda's (task creation times) move together. */
+	private void moveTo(Instant moment) {
+		clock.moveTo(moment);
+		ClockUtil.setCurrentTime(Date.from(moment));
+	}
+
+	@AfterEach
+	void resume() throws Exception {
+		ClockUtil.reset();
+		scheduler.resumeTriggers(GroupMatcher.triggerGroupEquals(ReminderEngine.GROUP));
+	}
+
+	@Test
+	void walksTheWholeLadderOfOneTaskAndStopsAtCompletion() throws Exception {
+		Task task = startProbe("standard", "ban-to-chuc", at(2023, 6, 30, 23, 59));
+		// created: the assignment notice is due at once
+		assertThat(engine.nextFireTime(task.getId())).hasValueSatisfying(at -> assertThat(at).isBeforeOrEqualTo(clock.instant()));
+
+		fireAndAwait(task, "giao-nhiem-vu", 1);
+		assertThat(engine.nextFireTime(task.getId())).contains(at(2023, 6, 16, 7, 30));
+
+		moveTo(at(2023, 6, 16, 7, 30));
+		fireAndAwait(task, "nhac-han", 1);
+		assertThat(engine.nextFireTime(task.getId())).contains(at(2023, 6, 27, 7, 30));
+
+		moveTo(at(2023, 6, 27, 7, 31));
+		fireAndAwait(task, "sap-den-han", 1);
+		moveTo(at(2023, 6, 30, 7, 30));
+		fireAndAwait(task, "den-han", 1);
+		moveTo(at(2023, 7, 3, 7, 30));
+		fireAndAwait(task, "qua-han", 1);
+		assertThat(engine.nextFireTime(task.getId())).contains(at(2023, 7, 5, 7, 30));
+
+		assertThat(sent(task)).containsExactly("giao-nhiem-vu", "nhac-han", "sap-den-han", "den-han", "qua-han");
+		assertThat(outboxKinds(task)).containsExactly("ASSIGNMENT", "REMINDER", "DUE_SOON", "DUE_TODAY", "OVERDUE");
+		assertThat(outboxRecipients(task, "DUE_SOON")).contains("ban-to-chuc@thanhuy-haiphong.example",
+				"lanh-dao.ban-to-chuc@thanhuy-haiphong.example");
+		// the reminder is visible in Tasklist, as a comment on the task
+		assertThat(tasks.getTaskComments(task.getId())).anySatisfy(comment -> assertThat(comment.getFullMessage())
+			.contains("«Quá hạn»").contains("Ban Tổ chức Thành ủy").contains("30/06/2023"));
+
+		tasks.complete(task.getId());
+		assertThat(scheduler.checkExists(JobKey.jobKey(task.getId(), ReminderEngine.GROUP))).isFalse();
+		assertThat(triggerRows(task)).isZero();
+	}
+
+	@Test
+	void movesTheTriggerWhenTheDueDateChangesAndLeavesNothingOfTheOldOne() throws Exception {
+		Task task = startProbe("standard", "ban-tuyen-giao", at(2023, 6, 30, 23, 59));
+		fireAndAwait(task, "giao-nhiem-vu", 1);
+		assertThat(engine.nextFireTime(task.getId())).contains(at(2023, 6, 16, 7, 30));
+
+		Task loaded = tasks.createTaskQuery().taskId(task.getId()).singleResult();
+		loaded.setDueDate(Date.from(at(2023, 7, 31, 23, 59)));
+		tasks.saveTask(loaded);
+
+		// 10 working days before Monday 31/7/2023
+		assertThat(engine.nextFireTime(task.getId())).contains(at(2023, 7, 17, 7, 30));
+		assertThat(triggerRows(task)).isOne();
+	}
+
+	@Test
+	void aTaskCreatedInATransactionThatRollsBackLeavesNoTrigger() throws Exception {
+		long before = jdbc.sql("SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE TRIGGER_GROUP = 'reminder'").query(Long.class).single();
+		assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+			runtime.startProcessInstanceByKey("reminderProbe", "rollback", Map.of("path", "standard", "unit", "ban-dan-van",
+					"due", Date.from(at(2023, 6, 30, 23, 59))));
+			throw new IllegalStateException("roll back");
+		})).hasMessage("roll back");
+
+		assertThat(tasks.createTaskQuery().processInstanceBusinessKey("rollback").count()).isZero();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE TRIGGER_GROUP = 'reminder'").query(Long.class).single())
+			.isEqualTo(before);
+	}
+
+	@Test
+	void catchesUpAfterDowntimeWithOneReminderInsteadOfABurst() throws Exception {
+		Task task = startProbe("standard", "ban-noi-chinh", at(2023, 6, 30, 23, 59));
+		fireAndAwait(task, "giao-nhiem-vu", 1);
+
+		// dondoc was down from 1/6 to 12/7: nhắc hạn, sắp đến hạn, đến hạn, quá hạn #1–#4, leo thang #1 were missed
+		moveTo(at(2023, 7, 12, 9, 15));
+		scheduler.triggerJob(JobKey.jobKey(task.getId(), ReminderEngine.GROUP));
+		await().until(() -> handled(task) >= 9);
+
+		assertThat(sent(task)).containsExactly("giao-nhiem-vu", "leo-thang", "qua-han");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM reminder_log WHERE task_id = ? AND state = 'SKIPPED'")
+			.param(task.getId()).query(Long.class).single()).isEqualTo(6);
+		assertThat(outboxKinds(task)).containsExactly("ASSIGNMENT", "OVERDUE", "ESCALATION");
+		assertThat(outboxRecipients(task, "ESCALATION")).contains("van-phong-thanh-uy@thanhuy-haiphong.example");
+		assertThat(engine.nextFireTime(task.getId())).contains(at(2023, 7, 13, 7, 30));
+	}
+
+	@Test
+	void aSecondModelChoosesItsOwnPolicyThroughExtensionProperties() throws Exception {
+		Task urgent = startProbe("urgent", "bcsd-ubnd", at(2023, 6, 30, 23, 59));
+		assertThat(engine.stepsOf(urgent.getId())).extracting(TaskRemindersStepName::of)
+			.containsExactly("giao-nhiem-vu", "sap-den-han", "den-han", "qua-han", "qua-han #2", "leo-thang", "qua-han #3",
+					"qua-han #4", "qua-han #5", "leo-thang #2", "qua-han #6", "qua-han #7", "qua-han #8", "leo-thang #3",
+					"qua-han #9", "qua-han #10");
+
+		Task custom = startProbe("custom", "dd-hdnd", at(2023, 6, 30, 23, 59));
+		assertThat(engine.stepsOf(custom.getId())).extracting(TaskRemindersStepName::of)
+			.containsExactly("giao-nhiem-vu", "hai-ngay", "tre", "tre #2");
+
+		Task silent = startProbe("silent", "dd-mttq", at(2023, 6, 30, 23, 59));
+		assertThat(engine.stepsOf(silent.getId())).isEmpty();
+		assertThat(scheduler.checkExists(JobKey.jobKey(silent.getId(), ReminderEngine.GROUP))).isFalse();
+	}
+
+	/** The step names as the directive page shows them. */
+	static final class TaskRemindersStepName {
+
+		static String of(vn.dondoc.directive.TaskReminders.Step step) {
+			return step.step();
+		}
+
+	}
+
+	private Task startProbe(String path, String unit, Instant due) {
+		var instance = runtime.startProcessInstanceByKey("reminderProbe", path + "-" + unit + "-" + System.nanoTime(),
+				Map.of("path", path, "unit", unit, "due", Date.from(due)));
+		return tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+	}
+
+	private void fireAndAwait(Task task, String step, int occurrence) throws Exception {
+		scheduler.triggerJob(JobKey.jobKey(task.getId(), ReminderEngine.GROUP));
+		await().until(() -> jdbc.sql("SELECT COUNT(*) FROM reminder_log WHERE task_id = ? AND step = ? AND occurrence = ?")
+			.params(task.getId(), step, occurrence)
+			.query(Long.class)
+			.single() == 1);
+		// the job has re-planned before its transaction committed the log row
+		await().until(() -> !scheduler.getCurrentlyExecutingJobs().stream()
+			.anyMatch(job -> job.getJobDetail().getKey().getName().equals(task.getId())));
+	}
+
+	private List<String> sent(Task task) {
+		return jdbc.sql("SELECT step FROM reminder_log WHERE task_id = ? AND state = 'SENT' ORDER BY planned_at, step")
+			.param(task.getId()).query(String.class).list();
+	}
+
+	private long handled(Task task) {
+		return jdbc.sql("SELECT COUNT(*) FROM reminder_log WHERE task_id = ?").param(task.getId()).query(Long.class).single();
+	}
+
+	private List<String> outboxKinds(Task task) {
+		return jdbc.sql("SELECT kind FROM notification WHERE idempotency_key LIKE ? ORDER BY id")
+			.param("reminder:" + task.getId() + ":%").query(String.class).list();
+	}
+
+	private String outboxRecipients(Task task, String kind) {
+		return jdbc.sql("SELECT recipients FROM notification WHERE idempotency_key LIKE ? AND kind = ?")
+			.params("reminder:" + task.getId() + ":%", kind).query(String.class).single();
+	}
+
+	private long triggerRows(Task task) {
+		return jdbc.sql("SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE TRIGGER_GROUP = 'reminder' AND JOB_NAME = ?")
+			.param(task.getId()).query(Long.class).single();
+	}
+
+	private void deploy(String name, String xml) {
+		repository.createDeployment().name(name).enableDuplicateFiltering(true).addString(name, xml).deploy();
+	}
+
+	static Instant at(int year, int month, int day, int hour, int minute) {
+		return LocalDateTime.of(year, month, day, hour, minute).atZone(VIETNAM).toInstant();
+	}
+
+	/** A process that is not directive.bpmn: four user tasks, each choosing its reminders in the model. */
+	static final String PROBE = """
+			<?xml version="1.0" encoding="UTF-8"?>
+			<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+			    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="probe" targetNamespace="https://dondoc.vn/test">
+			  <bpmn:process id="reminderProbe" name="Quy trình thử nhắc hạn" isExecutable="true" camunda:historyTimeToLive="30">
+			    <bpmn:startEvent id="start" />
+			    <bpmn:sequenceFlow id="f0" sourceRef="start" targetRef="which" />
+			    <bpmn:exclusiveGateway id="which" />
+			    <bpmn:sequenceFlow id="f1" sourceRef="which" targetRef="standard"><bpmn:conditionExpression>${path == 'standard'}</bpmn:conditionExpression></bpmn:sequenceFlow>
+			    <bpmn:sequenceFlow id="f2" sourceRef="which" targetRef="urgent"><bpmn:conditionExpression>${path == 'urgent'}</bpmn:conditionExpression></bpmn:sequenceFlow>
+			    <bpmn:sequenceFlow id="f3" sourceRef="which" targetRef="custom"><bpmn:conditionExpression>${path == 'custom'}</bpmn:conditionExpression></bpmn:sequenceFlow>
+			    <bpmn:sequenceFlow id="f4" sourceRef="which" targetRef="silent"><bpmn:conditionExpression>${path == 'silent'}</bpmn:conditionExpression></bpmn:sequenceFlow>
+			    <bpmn:userTask id="standard" name="Báo cáo (tiêu chuẩn)" camunda:candidateGroups="${unit}" camunda:dueDate="${due}" />
+			    <bpmn:userTask id="urgent" name="Báo cáo khẩn" camunda:candidateGroups="${unit}" camunda:dueDate="${due}">
+			      <bpmn:extensionElements><camunda:properties>
+			        <camunda:property name="dondoc.reminder.policy" value="khan-cap" />
+			      </camunda:properties></bpmn:extensionElements>
+			    </bpmn:userTask>
+			    <bpmn:userTask id="custom" name="Báo cáo riêng" camunda:candidateGroups="${unit}" camunda:dueDate="${due}">
+			      <bpmn:extensionElements><camunda:properties>
+			        <camunda:property name="dondoc.reminder.steps" value="hai-ngay | 2 ngày trước hạn | DUE_SOON | UNIT; tre | 1 ngày làm việc sau hạn | OVERDUE | ESCALATION | mỗi 3 ngày làm việc | 2" />
+			      </camunda:properties></bpmn:extensionElements>
+			    </bpmn:userTask>
+			    <bpmn:userTask id="silent" name="Không nhắc" camunda:candidateGroups="${unit}" camunda:dueDate="${due}">
+			      <bpmn:extensionElements><camunda:properties>
+			        <camunda:property name="dondoc.reminder.enabled" value="false" />
+			      </camunda:properties></bpmn:extensionElements>
+			    </bpmn:userTask>
+			  </bpmn:process>
+			</bpmn:definitions>
+			""";
+
+}
