@@ -101,6 +101,8 @@ public class ReminderEngine implements TaskReminders {
 
 	private final Counter skipped;
 
+	private final Counter wakeups;
+
 	private final Timer lateness;
 
 	ReminderEngine(Scheduler scheduler, TaskService tasks, RepositoryService repository, ReminderPolicies policies,
@@ -121,6 +123,7 @@ public class ReminderEngine implements TaskReminders {
 		this.scheduled = Counter.builder("dondoc.reminders.scheduled").description("Reminder triggers set or moved").register(meters);
 		this.fired = Counter.builder("dondoc.reminders.fired").description("Reminder steps sent").register(meters);
 		this.skipped = Counter.builder("dondoc.reminders.skipped").description("Reminder steps collapsed into a later one").register(meters);
+		this.wakeups = Counter.builder("dondoc.reminders.wakeups").description("Reminder triggers fired on this node").register(meters);
 		this.lateness = Timer.builder("dondoc.reminders.lateness").description("Sent time minus planned time of a reminder step")
 			.publishPercentiles(0.5, 0.99)
 			.register(meters);
@@ -151,6 +154,7 @@ public class ReminderEngine implements TaskReminders {
 
 	/** The trigger of a task fired: send what has come, skip what is stale, set the next wake-up. */
 	void fire(String taskId) {
+		wakeups.increment();
 		transactions.executeWithoutResult(status -> {
 			Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
 			if (task == null) {

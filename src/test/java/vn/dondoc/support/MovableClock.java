@@ -19,6 +19,12 @@ public class MovableClock extends Clock {
 		return this;
 	}
 
+	/** Runs this clock ahead of (or behind) real time by a fixed amount. */
+	public MovableClock shiftBy(Duration shift) {
+		offset = shift;
+		return this;
+	}
+
 	@Override
 	public ZoneId getZone() {
 		return ZoneOffset.UTC;

@@ -1,0 +1,111 @@
+package vn.dondoc.support;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+
+/**
+ * A dondoc node as a real separate JVM (the test classpath, so {@link TestClock} applies), for cluster
+ * and crash tests: started with its own port and settings, its output kept in {@code target/nodes/},
+ * stopped gracefully or killed like a crashed machine.
+ */
+public final class NodeProcess implements AutoCloseable {
+
+	private final String name;
+
+	private final Process process;
+
+	private final int port;
+
+	private final CountDownLatch ready = new CountDownLatch(1);
+
+	private NodeProcess(String name, Process process, int port, Path log) {
+		this.name = name;
+		this.process = process;
+		this.port = port;
+		Thread reader = new Thread(() -> {
+			try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+					PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8))) {
+				String line;
+				while ((line = in.readLine()) != null) {
+					out.println(line);
+					out.flush();
+					if (line.contains("dondoc is ready")) {
+						ready.countDown();
+					}
+				}
+			}
+			catch (IOException e) {
+				// the process ended
+			}
+		}, "node-" + name + "-output");
+		reader.setDaemon(true);
+		reader.start();
+	}
+
+	/** Starts a node with the given Spring properties and waits until it reports ready. */
+	public static NodeProcess start(String name, Map<String, String> properties, Duration timeout) throws Exception {
+		int port = freePort();
+		Path logs = Path.of("target", "nodes");
+		Files.createDirectories(logs);
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Xmx512m", "-XX:TieredStopAtLevel=1", "-Duser.timezone=Asia/Ho_Chi_Minh", "-Dfile.encoding=UTF-8",
+				"-cp", System.getProperty("java.class.path"), TestNode.class.getName(), "--server.port=" + port));
+		properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		NodeProcess node = new NodeProcess(name, process, port, logs.resolve(name + ".log"));
+		if (!node.ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+			node.kill();
+			throw new IllegalStateException("node " + name + " did not start within " + timeout + "; see target/nodes/" + name + ".log");
+		}
+		return node;
+	}
+
+	public String baseUrl() {
+		return "http://127.0.0.1:" + port;
+	}
+
+	public boolean isAlive() {
+		return process.isAlive();
+	}
+
+	/** Ends the JVM at once (SIGKILL): no shutdown hook, no graceful stop. */
+	public void kill() throws InterruptedException {
+		process.destroyForcibly();
+		process.waitFor(30, TimeUnit.SECONDS);
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		if (process.isAlive()) {
+			process.destroy();
+			if (!process.waitFor(30, TimeUnit.SECONDS)) {
+				kill();
+			}
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "node " + name + " on port " + port;
+	}
+
+	public static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
