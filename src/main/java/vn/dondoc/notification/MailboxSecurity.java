@@ -18,7 +18,7 @@ class MailboxSecurity {
 
 	@Bean
 	@Order(0)
-	SecurityFilterChain mailboxSecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain mailboxFilterChain(HttpSecurity http) throws Exception {
 		http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/mailbox/**"))
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
 			.httpBasic(basic -> basic.realmName("dondoc"))
