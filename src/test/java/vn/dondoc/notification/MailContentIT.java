@@ -172,6 +172,11 @@ class MailContentIT {
 		assertThat(withDigest.dispatchPending().digests()).isZero();
 		clock.set(Instant.parse("2023-07-03T00:30:00Z")); // Monday 07:30
 		assertThat(withDigest.dispatchPending().digests()).isOne();
+
+		// switched off again: a reminder left waiting is sent on its own rather than never
+		withDigest.enqueue(Requests.reminder("digest/" + run + "/switched-off"));
+		assertThat(notifications.dispatchPending().sent()).isOne();
+		assertThat(outbox.find("digest/" + run + "/switched-off").orElseThrow().state()).isEqualTo(DeliveryState.SENT);
 	}
 
 	@Test
