@@ -54,8 +54,19 @@ class DigestCompiler {
 				&& !local.toLocalTime().isBefore(settings.digestAt());
 	}
 
-	/** Gathers the waiting reminders into digest rows if it is digest time; returns how many digests. */
+	/**
+	 * Gathers the waiting reminders into digest rows if it is digest time; returns how many digests. With
+	 * the digest switched off, reminders still waiting from when it was on are sent on their own instead
+	 * of waiting forever.
+	 */
 	int compileIfDue(Instant now) {
+		if (!settings.digest()) {
+			int released = outbox.releaseDigestWaiting(now);
+			if (released > 0) {
+				log.info("The digest is off: {} reminder(s) that waited for it are sent on their own", released);
+			}
+			return 0;
+		}
 		return isDigestTime(now) ? compile(now) : 0;
 	}
 

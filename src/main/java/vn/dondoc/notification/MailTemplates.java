@@ -57,6 +57,7 @@ class MailTemplates {
 			log.info("Mail templates in {} replace the built-in ones of the same name ({})", this.overrideFolder,
 					listFolder(this.overrideFolder));
 		}
+		warnAboutLoneTemplates();
 		for (TemplateMode mode : List.of(TemplateMode.HTML, TemplateMode.TEXT)) {
 			ClassLoaderTemplateResolver builtIn = new ClassLoaderTemplateResolver(MailTemplates.class.getClassLoader());
 			builtIn.setPrefix(CLASSPATH_FOLDER);
@@ -74,10 +75,13 @@ class MailTemplates {
 		return resolver;
 	}
 
-	/** The first of the names whose {@code .html} template exists (override folder or built in). */
+	/**
+	 * The first of the names whose {@code .html} and {@code .txt} templates both exist (override folder or
+	 * built in): a message always has both bodies.
+	 */
 	String pick(String... names) {
 		for (String name : names) {
-			if (exists(name + ".html")) {
+			if (exists(name + ".html") && exists(name + ".txt")) {
 				return name;
 			}
 		}
@@ -92,6 +96,25 @@ class MailTemplates {
 	Rendered render(String name, Map<String, Object> variables) {
 		Context context = new Context(VIETNAMESE, variables);
 		return new Rendered(engine.process(name + ".html", context), engine.process(name + ".txt", context));
+	}
+
+	/** An override without its twin ({@code overdue.html} without {@code overdue.txt}) is not used: say so. */
+	private void warnAboutLoneTemplates() {
+		if (overrideFolder == null) {
+			return;
+		}
+		try (Stream<Path> files = Files.list(overrideFolder)) {
+			files.map(file -> file.getFileName().toString())
+				.filter(name -> name.endsWith(".html") || name.endsWith(".txt"))
+				.map(name -> name.substring(0, name.lastIndexOf('.')))
+				.distinct()
+				.filter(name -> !(exists(name + ".html") && exists(name + ".txt")))
+				.forEach(name -> log.warn("Mail template {} in {} is not used: it needs both {}.html and {}.txt", name,
+						overrideFolder, name, name));
+		}
+		catch (IOException e) {
+			log.warn("Cannot read the mail template folder {}: {}", overrideFolder, e.getMessage());
+		}
 	}
 
 	private static String listFolder(Path folder) {

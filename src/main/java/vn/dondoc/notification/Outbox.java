@@ -186,6 +186,13 @@ class Outbox {
 			.list();
 	}
 
+	/** Turns every reminder waiting for a digest into an ordinary pending message; returns how many. */
+	int releaseDigestWaiting(Instant now) {
+		return jdbc.sql("UPDATE notification SET state = 'PENDING', next_attempt_at = :now WHERE state = 'DIGEST_WAIT'")
+			.param("now", timestamp(now))
+			.update();
+	}
+
 	/** Moves the given waiting reminders into a digest row; returns how many moved. */
 	int attachToDigest(List<Long> ids, long digestId) {
 		if (ids.isEmpty()) {

@@ -146,6 +146,8 @@ class MessageComposerTest {
 	void anOperatorTemplateReplacesTheBuiltInOneForItsKindOnly(@TempDir Path folder) throws Exception {
 		Files.writeString(folder.resolve("overdue.html"), "<p th:text=\"'Mẫu riêng: ' + ${notice.leadUnitName}\">x</p>");
 		Files.writeString(folder.resolve("overdue.txt"), "Mẫu riêng: [(${notice.leadUnitName})]");
+		// without its plain-text twin an override is not used
+		Files.writeString(folder.resolve("reminder.html"), "<p>Không dùng</p>");
 		MessageComposer custom = composer(folder);
 
 		Received overdue = roundTrip(custom, row(Requests.of("o", NotificationKind.OVERDUE, -1), custom));

@@ -1,0 +1,249 @@
+package vn.dondoc.notification;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What the outbox promises, checked on a real database and a real SMTP server: the same checks run on
+ * H2 and on PostgreSQL (see the subclasses).
+ */
+abstract class OutboxChecks {
+
+	@Autowired
+	Notifications notifications;
+
+	@Autowired
+	Outbox outbox;
+
+	@Autowired
+	MessageComposer composer;
+
+	@Autowired
+	JavaMailSender mailSender;
+
+	@Autowired
+	NotificationSettings settings;
+
+	@Autowired
+	EmbeddedSmtpServer smtp;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@BeforeEach
+	void emptyOutbox() {
+		jdbc.sql("DELETE FROM notification").update();
+	}
+
+	@Test
+	void queuesTheSameKeyOnceWithoutHarmingTheCallersTransaction() {
+		String key = "task-1/reminder-1/2023-06-30";
+		Boolean[] results = new Boolean[2];
+		transactions.executeWithoutResult(status -> {
+			results[0] = notifications.enqueue(Requests.reminder(key));
+			results[1] = notifications.enqueue(Requests.reminder(key));
+			// on PostgreSQL a failed statement would poison the transaction: this one must still work
+			jdbc.sql("INSERT INTO history_entry (occurred_at, subject, kind) VALUES (CURRENT_TIMESTAMP, 'outbox-probe', 'TEST')")
+				.update();
+		});
+		boolean later = notifications.enqueue(Requests.reminder(key));
+
+		assertThat(results).containsExactly(true, false);
+		assertThat(later).isFalse();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM notification WHERE idempotency_key = :key").param("key", key)
+			.query(Long.class).single()).isOne();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM history_entry WHERE subject = 'outbox-probe'").query(Long.class).single())
+			.isOne();
+		jdbc.sql("DELETE FROM history_entry WHERE subject = 'outbox-probe'").update();
+	}
+
+	@Test
+	void aNotificationQueuedInARolledBackTransactionDoesNotExist() {
+		assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+			assertThat(notifications.enqueue(Requests.reminder("rolled-back"))).isTrue();
+			throw new IllegalStateException("roll back");
+		})).hasMessage("roll back");
+
+		assertThat(outbox.find("rolled-back")).isEmpty();
+		assertThat(notifications.dispatchPending().attempted()).isZero();
+
+		// and the same, committed, is there: the check above can fail
+		transactions.executeWithoutResult(status -> notifications.enqueue(Requests.reminder("rolled-back")));
+		assertThat(outbox.find("rolled-back")).isPresent();
+	}
+
+	@Test
+	void queuesInTheCallersTransactionInvisibleToOthersUntilItCommits() {
+		transactions.executeWithoutResult(status -> {
+			notifications.enqueue(Requests.reminder("in-transaction"));
+			assertThat(outbox.find("in-transaction")).as("seen inside the caller's transaction").isPresent();
+			assertThat(countFromAnotherConnection("in-transaction")).as("seen by another connection").isZero();
+		});
+		assertThat(countFromAnotherConnection("in-transaction")).isOne();
+	}
+
+	@Test
+	void twoDispatchersOverTheSameDatabaseSendEachMessageOnce() throws Exception {
+		List<String> keys = new ArrayList<>();
+		transactions.executeWithoutResult(status -> {
+			for (int i = 0; i < 30; i++) {
+				String key = "concurrent/" + i + "/" + System.nanoTime();
+				keys.add(key);
+				notifications.enqueue(Requests.to(key, "don-vi-" + i + "@thanhuy-haiphong.example"));
+			}
+		});
+		NotificationSettings smallBatches = withBatchSize(3);
+		OutboxDispatcher nodeA = dispatcher(smallBatches, "node-a");
+		OutboxDispatcher nodeB = dispatcher(smallBatches, "node-b");
+		CyclicBarrier start = new CyclicBarrier(2);
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			Future<Integer> sentByA = threads.submit(() -> drain(nodeA, start));
+			Future<Integer> sentByB = threads.submit(() -> drain(nodeB, start));
+			assertThat(sentByA.get(2, TimeUnit.MINUTES) + sentByB.get(2, TimeUnit.MINUTES)).isEqualTo(30);
+		}
+		finally {
+			threads.shutdownNow();
+		}
+
+		Set<String> expectedIds = new HashSet<>();
+		for (String key : keys) {
+			OutboxRow row = outbox.find(key).orElseThrow();
+			assertThat(row.state()).isEqualTo(DeliveryState.SENT);
+			assertThat(row.attempts()).as("attempts of " + key).isOne();
+			expectedIds.add(row.messageId());
+		}
+		await().untilAsserted(() -> {
+			List<String> receivedIds = new ArrayList<>();
+			for (MimeMessage message : smtp.receivedMessages()) {
+				if (expectedIds.contains(message.getMessageID())) {
+					receivedIds.add(message.getMessageID());
+				}
+			}
+			assertThat(receivedIds).hasSize(30).doesNotHaveDuplicates();
+		});
+	}
+
+	@Test
+	void afterACrashAMessageIsSentOnceItsLeaseRunsOutAndNotBefore() {
+		transactions.executeWithoutResult(status -> {
+			notifications.enqueue(Requests.reminder("crash/held"));
+			notifications.enqueue(Requests.reminder("crash/expired"));
+		});
+		// a node took both and died: one lease still runs, the other has run out
+		lease("crash/held", Instant.now().plus(Duration.ofHours(1)));
+		lease("crash/expired", Instant.now().minusSeconds(1));
+
+		DispatchCounts counts = notifications.dispatchPending();
+
+		assertThat(counts.sent()).isOne();
+		assertThat(outbox.find("crash/expired").orElseThrow().state()).isEqualTo(DeliveryState.SENT);
+		assertThat(outbox.find("crash/held").orElseThrow().state()).isEqualTo(DeliveryState.PENDING);
+
+		lease("crash/held", Instant.now().minusSeconds(1));
+		assertThat(notifications.dispatchPending().sent()).isOne();
+		assertThat(outbox.find("crash/held").orElseThrow().state()).isEqualTo(DeliveryState.SENT);
+	}
+
+	@Test
+	void theBackgroundDispatcherSendsWithoutBeingAsked() {
+		NotificationSettings polling = new NotificationSettings(Duration.ofMillis(100), settings.batchSize(),
+				settings.lease(), settings.retryInitial(), settings.retryMax(), settings.maxAttempts(), false, null, true,
+				settings.templateDir());
+		DispatchPoller poller = new DispatchPoller(notifications, polling);
+		poller.start();
+		try {
+			transactions.executeWithoutResult(status -> notifications.enqueue(Requests.reminder("background")));
+			String messageId = outbox.find("background").orElseThrow().messageId();
+			await().untilAsserted(() -> {
+				assertThat(outbox.find("background").orElseThrow().state()).isEqualTo(DeliveryState.SENT);
+				assertThat(smtp.receivedMessages()).anySatisfy(m -> assertThat(m.getMessageID()).isEqualTo(messageId));
+			});
+		}
+		finally {
+			poller.stop();
+		}
+	}
+
+	private int drain(OutboxDispatcher dispatcher, CyclicBarrier start) throws Exception {
+		start.await(1, TimeUnit.MINUTES);
+		int sent = 0;
+		DispatchCounts counts;
+		do {
+			counts = dispatcher.dispatchDue();
+			sent += counts.sent();
+		}
+		while (counts.attempted() > 0);
+		return sent;
+	}
+
+	OutboxDispatcher dispatcher(NotificationSettings dispatcherSettings, String node) {
+		return new OutboxDispatcher(outbox, composer, mailSender, dispatcherSettings, Clock.system(VietnameseDates.ZONE),
+				events, node);
+	}
+
+	NotificationSettings withBatchSize(int batchSize) {
+		return new NotificationSettings(settings.pollInterval(), batchSize, settings.lease(), settings.retryInitial(),
+				settings.retryMax(), settings.maxAttempts(), settings.digest(), settings.digestAt(),
+				settings.calendarAttachment(), settings.templateDir());
+	}
+
+	private void lease(String key, Instant until) {
+		jdbc.sql("UPDATE notification SET claimed_by = 'crashed-node/1', claimed_until = :until WHERE idempotency_key = :key")
+			.param("until", until.atOffset(ZoneOffset.UTC))
+			.param("key", key)
+			.update();
+	}
+
+	/** Counted on a connection of its own, outside any Spring transaction. */
+	private long countFromAnotherConnection(String key) {
+		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM notification WHERE idempotency_key = '" + key + "'")) {
+			rs.next();
+			return rs.getLong(1);
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+}
