@@ -51,6 +51,138 @@ public final class DirectiveProcess {
 	/** The Camunda group of the tracking office (Văn phòng), who reviews reports and extensions. */
 	public static final String GROUP_TRACKING_OFFICE = "tracking-office";
 
+	// ---- Lifecycle of one lead unit's part (bpmn/directive.bpmn, issue 7) ------------------------------
+	// Everything below lives in the scope of one instance of the multi-instance sub-process
+	// ELEMENT_UNIT_PART, so each lead unit has its own copy; read them from that scope, not from the
+	// process instance.
+
+	/** The multi-instance sub-process: one instance per lead unit. */
+	public static final String ELEMENT_UNIT_PART = "unitPart";
+
+	/** The tracking office reviews a unit's result report (no due date: no reminders). */
+	public static final String TASK_REVIEW_REPORT = "reviewReport";
+
+	/** The tracking office approves or rejects a requested extension. */
+	public static final String TASK_REVIEW_EXTENSION = "reviewExtension";
+
+	/** The tracking office follows up a unit that is late ("Đôn đốc đơn vị chậm"). */
+	public static final String TASK_FOLLOW_UP_LATE = "followUpLate";
+
+	/** Service task that records a unit's part as completed (on time, late, or tracking ended). */
+	public static final String TASK_RECORD_COMPLETION = "recordCompletion";
+
+	/** Non-interrupting timer on {@link #TASK_CARRY_OUT} at the unit's due date. */
+	public static final String EVENT_CARRY_OUT_OVERDUE = "carryOutOverdue";
+
+	/** Timer that watches a new due date when the unit was already late before its extension. */
+	public static final String EVENT_NEW_DUE_DATE_REACHED = "newDueDateReached";
+
+	/** Non-interrupting message boundary on {@link #TASK_CARRY_OUT}: the unit asks for an extension. */
+	public static final String EVENT_EXTENSION_REQUESTED = "extensionRequested";
+
+	/** Message name of {@link #EVENT_EXTENSION_REQUESTED}. */
+	public static final String MESSAGE_EXTENSION_REQUESTED = "extensionRequested";
+
+	/** Optional process variable: QUARTERLY (default), MONTHLY, HALF_YEARLY or YEARLY reports for ongoing work. */
+	public static final String VAR_REPORTING_CYCLE = "reportingCycle";
+
+	/** Unit scope: the due date as dd/MM/yyyy, or "Không thời hạn", for forms and messages. */
+	public static final String VAR_DUE_DATE_LABEL = "dueDateLabel";
+
+	/** Unit scope, ongoing work: the period the current report covers ("Quý II/2023"). */
+	public static final String VAR_REPORT_PERIOD = "reportPeriod";
+
+	/** Unit scope, ongoing work: last day of that period ({@code java.util.Date}, end of day). */
+	public static final String VAR_REPORT_PERIOD_END = "reportPeriodEnd";
+
+	/** carryOut form: {@link #ACTION_REPORT} or {@link #ACTION_REQUEST_EXTENSION}. */
+	public static final String VAR_UNIT_ACTION = "unitAction";
+
+	public static final String ACTION_REPORT = "REPORT";
+
+	public static final String ACTION_REQUEST_EXTENSION = "REQUEST_EXTENSION";
+
+	/** The result report: its text, an optional http(s) link and {@link #REPORT_COMPLETED} or {@link #REPORT_PARTLY_COMPLETED}. */
+	public static final String VAR_REPORT_TEXT = "reportText";
+
+	public static final String VAR_REPORT_LINK = "reportLink";
+
+	public static final String VAR_REPORT_STATUS = "reportStatus";
+
+	public static final String REPORT_COMPLETED = "COMPLETED";
+
+	public static final String REPORT_PARTLY_COMPLETED = "PARTLY_COMPLETED";
+
+	/** {@code List<Map<String, Object>>}: every report submitted, with its review (keys in the lifecycle package). */
+	public static final String VAR_REPORTS = "reports";
+
+	/** reviewReport form: {@link #REVIEW_ACCEPT} or {@link #REVIEW_RETURN}, a comment (the reason when returned). */
+	public static final String VAR_REVIEW_DECISION = "reviewDecision";
+
+	public static final String VAR_REVIEW_COMMENT = "reviewComment";
+
+	public static final String REVIEW_ACCEPT = "ACCEPT";
+
+	public static final String REVIEW_RETURN = "RETURN";
+
+	/** reviewReport form, ongoing work: {@code true} ends the periodic reports of this unit. */
+	public static final String VAR_END_TRACKING = "endTracking";
+
+	/** An extension request: the new due date (Date, or yyyy-MM-dd from a form), the reason, who asked. */
+	public static final String VAR_REQUESTED_DUE_DATE = "requestedDueDate";
+
+	public static final String VAR_EXTENSION_REASON = "extensionReason";
+
+	public static final String VAR_EXTENSION_REQUESTED_BY = "extensionRequestedBy";
+
+	/** {@code true} while a request waits for the tracking office. */
+	public static final String VAR_EXTENSION_PENDING = "extensionPending";
+
+	/** {@code List<Map<String, Object>>}: every extension request and its decision. */
+	public static final String VAR_EXTENSIONS = "extensions";
+
+	/** reviewExtension form: {@link #EXTENSION_APPROVED} or {@link #EXTENSION_REJECTED}, and a note (required to reject). */
+	public static final String VAR_EXTENSION_DECISION = "extensionDecision";
+
+	public static final String VAR_EXTENSION_DECISION_NOTE = "extensionDecisionNote";
+
+	public static final String EXTENSION_PENDING = "PENDING";
+
+	public static final String EXTENSION_APPROVED = "APPROVED";
+
+	public static final String EXTENSION_REJECTED = "REJECTED";
+
+	/** The unit reported before the office decided: the request was not needed any more. */
+	public static final String EXTENSION_WITHDRAWN = "WITHDRAWN";
+
+	/** {@code true} once the overdue timer fired while the unit's carryOut task was open; since when. */
+	public static final String VAR_LATE = "late";
+
+	public static final String VAR_LATE_SINCE = "lateSince";
+
+	/** {@code true} while a {@link #TASK_FOLLOW_UP_LATE} task is open for the unit (one at a time). */
+	public static final String VAR_FOLLOW_UP_OPEN = "followUpOpen";
+
+	/** followUpLate form: what the office did to urge the unit. */
+	public static final String VAR_FOLLOW_UP_NOTE = "followUpNote";
+
+	/** How the unit's part ended, and when: one of the OUTCOME_ values. */
+	public static final String VAR_OUTCOME = "outcome";
+
+	public static final String VAR_COMPLETED_AT = "completedAt";
+
+	/** Hoàn thành đúng hạn: the accepted report came in by the (possibly extended) due date. */
+	public static final String OUTCOME_ON_TIME = "ON_TIME";
+
+	/** Hoàn thành quá hạn: the accepted report came in after the due date. */
+	public static final String OUTCOME_LATE = "LATE";
+
+	/** Hoàn thành, without a due date (an event deadline never fixed). */
+	public static final String OUTCOME_NO_DEADLINE = "NO_DEADLINE";
+
+	/** Ongoing work: the tracking office ended the periodic reports. */
+	public static final String OUTCOME_TRACKING_ENDED = "TRACKING_ENDED";
+
 	private DirectiveProcess() {
 	}
 

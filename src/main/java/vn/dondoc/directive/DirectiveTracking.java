@@ -17,9 +17,9 @@ import vn.dondoc.calendar.VietnamCalendar;
 /**
  * Keeps each lead unit's row in step with its Camunda task, in the task's own transaction: the task id
  * and due date when the task is created or its due date moves (a Tasklist edit, an extension), and the
- * completion time when the unit's part ends ({@code ${unitPartDone}} on the model's per-unit activity).
+ * completion time when the unit's part is recorded complete (see {@link DirectiveTrackingPlugin}).
  */
-@Component("unitPartDone")
+@Component
 class DirectiveTracking implements ExecutionListener {
 
 	private static final Logger log = LoggerFactory.getLogger(DirectiveTracking.class);

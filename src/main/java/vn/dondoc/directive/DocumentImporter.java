@@ -19,9 +19,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -53,8 +51,6 @@ public class DocumentImporter {
 
 	private final RuntimeService runtime;
 
-	private final TaskService tasks;
-
 	private final VietnamCalendar calendar;
 
 	private final TransactionTemplate transactions;
@@ -65,13 +61,12 @@ public class DocumentImporter {
 
 	private final Clock clock;
 
-	DocumentImporter(DocumentReader reader, DirectiveRows rows, RuntimeService runtime, TaskService tasks,
+	DocumentImporter(DocumentReader reader, DirectiveRows rows, RuntimeService runtime,
 			VietnamCalendar calendar, TransactionTemplate transactions, ApplicationEventPublisher events,
 			DirectiveSettings settings, Clock clock) {
 		this.reader = reader;
 		this.rows = rows;
 		this.runtime = runtime;
-		this.tasks = tasks;
 		this.calendar = calendar;
 		this.transactions = transactions;
 		this.events = events;
@@ -226,18 +221,18 @@ public class DocumentImporter {
 		return true;
 	}
 
-	/** Moves the directive's due date: the variable for tasks still to come, and every open task now. */
+	/**
+	 * Moves the directive's due date: the variable for unit parts still to start, and, through
+	 * {@link DirectiveDueDateChanged}, every open part now (the workflow owns their tasks and timers).
+	 */
 	private void moveDueDate(DirectiveRow directive, LocalDate dueDate) {
 		String instance = directive.processInstanceId();
 		Date due = endOfDay(dueDate);
 		if (runtime.createProcessInstanceQuery().processInstanceId(instance).active().count() > 0) {
 			runtime.setVariable(instance, DirectiveProcess.VAR_DUE_DATE, due);
 		}
-		for (Task task : tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(DirectiveProcess.TASK_CARRY_OUT).list()) {
-			task.setDueDate(due);
-			tasks.saveTask(task);
-		}
 		rows.moveOpenDueDates(directive.id(), dueDate);
+		events.publishEvent(new DirectiveDueDateChanged(directive.id(), instance, due));
 		log.info("Directive {}: due date moved from {} to {}", directive.businessKey(), DirectiveViews.display(directive.dueDate()),
 				DirectiveViews.display(dueDate));
 	}

@@ -141,7 +141,7 @@ public class ReminderEngine implements TaskReminders {
 		}
 		List<Occurrence> plan = ReminderPlan.lay(policy.get(), dueDay(task), task.createdAt(), calendar);
 		Instant now = clock.instant();
-		Decision decision = ReminderPlan.decide(plan, reminderLog.handledKeys(task.taskId()), now, calendar.nextWorkingMoment(now));
+		Decision decision = ReminderPlan.decide(plan, reminderLog.handledKeys(task.scope()), now, calendar.nextWorkingMoment(now));
 		// whatever has come is handled by the job, at once: the trigger is set to fire now
 		Optional<Instant> wake = (decision.send().isEmpty() && decision.skip().isEmpty()) ? decision.next() : Optional.of(now);
 		schedule(task.taskId(), wake.orElse(null));
@@ -169,9 +169,9 @@ public class ReminderEngine implements TaskReminders {
 			}
 			List<Occurrence> plan = ReminderPlan.lay(policy.get(), dueDay(snapshot), snapshot.createdAt(), calendar);
 			Instant now = clock.instant();
-			Decision decision = ReminderPlan.decide(plan, reminderLog.handledKeys(taskId), now, calendar.nextWorkingMoment(now));
+			Decision decision = ReminderPlan.decide(plan, reminderLog.handledKeys(snapshot.scope()), now, calendar.nextWorkingMoment(now));
 			for (Occurrence occurrence : decision.skip()) {
-				if (reminderLog.record(taskId, occurrence, now, ReminderLog.SKIPPED, null)) {
+				if (reminderLog.record(snapshot.scope(), taskId, occurrence, now, ReminderLog.SKIPPED, null)) {
 					skipped.increment();
 				}
 			}
@@ -187,17 +187,17 @@ public class ReminderEngine implements TaskReminders {
 		if (recipients.to().isEmpty()) {
 			log.warn("Task {} ({}) has no unit with a mailbox among its candidate groups {}: step {} is not sent",
 					task.taskId(), task.name(), task.candidateGroups(), occurrence.step());
-			reminderLog.record(task.taskId(), occurrence, now, ReminderLog.SKIPPED, "no recipient");
+			reminderLog.record(task.scope(), task.taskId(), occurrence, now, ReminderLog.SKIPPED, "no recipient");
 			skipped.increment();
 			return;
 		}
-		if (!reminderLog.record(task.taskId(), occurrence, now, ReminderLog.SENT, String.join(", ", recipients.names()))) {
+		if (!reminderLog.record(task.scope(), task.taskId(), occurrence, now, ReminderLog.SENT, String.join(", ", recipients.names()))) {
 			return;
 		}
 		LocalDate due = dueDay(task);
 		Map<String, Object> v = task.variables();
 		NotificationRequest request = new NotificationRequest(
-				"reminder:" + task.taskId() + ":" + occurrence.step() + ":" + occurrence.occurrence() + ":" + occurrence.dueKey(),
+				"reminder:" + task.scope() + ":" + occurrence.step() + ":" + occurrence.occurrence() + ":" + occurrence.dueKey(),
 				occurrence.message(), recipients.to(), recipients.cc(), string(v.get("directiveId")),
 				string(v.getOrDefault("documentCode", "")), string(v.getOrDefault("documentTitle", processName(task))),
 				string(v.getOrDefault("section", "")), string(v.getOrDefault("directiveText", task.name())),
@@ -342,17 +342,17 @@ public class ReminderEngine implements TaskReminders {
 	@Override
 	public List<Step> stepsOf(String taskId) {
 		List<Step> steps = new ArrayList<>();
-		for (ReminderLog.Entry entry : reminderLog.entries(taskId)) {
+		Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+		TaskSnapshot snapshot = task == null ? null : snapshot(task);
+		for (ReminderLog.Entry entry : snapshot == null ? reminderLog.entriesOfTask(taskId) : reminderLog.entries(snapshot.scope())) {
 			steps.add(new Step(entry.step() + (entry.occurrence() > 1 ? " #" + entry.occurrence() : ""), entry.message(),
 					entry.plannedAt(), ReminderLog.SENT.equals(entry.state()) ? entry.handledAt() : null,
 					entry.recipients() == null ? List.of() : List.of(entry.recipients().split(", "))));
 		}
-		Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-		if (task == null) {
+		if (snapshot == null) {
 			return steps;
 		}
-		TaskSnapshot snapshot = snapshot(task);
-		Set<String> handled = reminderLog.handledKeys(taskId);
+		Set<String> handled = reminderLog.handledKeys(snapshot.scope());
 		policyOf(snapshot).ifPresent(policy -> ReminderPlan.lay(policy, dueDay(snapshot), snapshot.createdAt(), calendar)
 			.stream()
 			.filter(o -> !handled.contains(o.key()))

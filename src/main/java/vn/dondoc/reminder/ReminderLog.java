@@ -27,32 +27,45 @@ class ReminderLog {
 			Instant handledAt, String state, String recipients) {
 	}
 
-	Set<String> handledKeys(String taskId) {
-		return new HashSet<>(jdbc.sql("SELECT step, occurrence, due_key FROM reminder_log WHERE task_id = ?")
-			.param(taskId)
+	Set<String> handledKeys(String scope) {
+		return new HashSet<>(jdbc.sql("SELECT step, occurrence, due_key FROM reminder_log WHERE scope = ?")
+			.param(scope)
 			.query((rs, n) -> rs.getString(1) + "#" + rs.getInt(2) + "@" + rs.getString(3))
 			.list());
 	}
 
-	List<Entry> entries(String taskId) {
-		return jdbc.sql("SELECT * FROM reminder_log WHERE task_id = ? ORDER BY planned_at, id")
-			.param(taskId)
-			.query((rs, n) -> new Entry(rs.getString("task_id"), rs.getString("step"), rs.getInt("occurrence"),
-					rs.getString("due_key"), rs.getString("message"), rs.getTimestamp("planned_at").toInstant(),
-					rs.getTimestamp("handled_at").toInstant(), rs.getString("state"), rs.getString("recipients")))
+	List<Entry> entries(String scope) {
+		return jdbc.sql("SELECT * FROM reminder_log WHERE scope = ? ORDER BY planned_at, id")
+			.param(scope)
+			.query(ReminderLog::entry)
 			.list();
 	}
 
+	/** The steps handled while this task (of a closed scope) was open. */
+	List<Entry> entriesOfTask(String taskId) {
+		return jdbc.sql("SELECT * FROM reminder_log WHERE task_id = ? ORDER BY planned_at, id")
+			.param(taskId)
+			.query(ReminderLog::entry)
+			.list();
+	}
+
+	private static Entry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new Entry(rs.getString("task_id"), rs.getString("step"), rs.getInt("occurrence"), rs.getString("due_key"),
+				rs.getString("message"), rs.getTimestamp("planned_at").toInstant(), rs.getTimestamp("handled_at").toInstant(),
+				rs.getString("state"), rs.getString("recipients"));
+	}
+
 	/** Records a handled step; false when it was handled already (by another node, or before a crash). */
-	boolean record(String taskId, ReminderPlan.Occurrence occurrence, Instant handledAt, String state, String recipients) {
+	boolean record(String scope, String taskId, ReminderPlan.Occurrence occurrence, Instant handledAt, String state,
+			String recipients) {
 		int inserted = jdbc.sql("""
-				INSERT INTO reminder_log (task_id, step, occurrence, due_key, message, planned_at, handled_at, state, recipients)
-				SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? FROM (VALUES (1)) AS one (x)
-				WHERE NOT EXISTS (SELECT 1 FROM reminder_log WHERE task_id = ? AND step = ? AND occurrence = ? AND due_key = ?)""")
-			.params(taskId, occurrence.step(), occurrence.occurrence(), occurrence.dueKey(), occurrence.message().name(),
+				INSERT INTO reminder_log (scope, task_id, step, occurrence, due_key, message, planned_at, handled_at, state, recipients)
+				SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM (VALUES (1)) AS one (x)
+				WHERE NOT EXISTS (SELECT 1 FROM reminder_log WHERE scope = ? AND step = ? AND occurrence = ? AND due_key = ?)""")
+			.params(scope, taskId, occurrence.step(), occurrence.occurrence(), occurrence.dueKey(), occurrence.message().name(),
 					occurrence.plannedAt().atOffset(ZoneOffset.UTC), handledAt.atOffset(ZoneOffset.UTC), state,
 					recipients == null ? null : (recipients.length() > 2000 ? recipients.substring(0, 1999) + "…" : recipients),
-					taskId, occurrence.step(), occurrence.occurrence(), occurrence.dueKey())
+					scope, occurrence.step(), occurrence.occurrence(), occurrence.dueKey())
 			.update();
 		return inserted == 1;
 	}

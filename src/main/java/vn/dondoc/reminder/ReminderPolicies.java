@@ -72,8 +72,13 @@ public class ReminderPolicies {
 		return policies.get(defaultName);
 	}
 
+	/** A policy by name; {@code default} names the default policy (what Modeler templates write). */
 	public Optional<ReminderPolicy> find(String name) {
-		return Optional.ofNullable(name == null ? null : policies.get(name.strip()));
+		if (name == null) {
+			return Optional.empty();
+		}
+		String wanted = name.strip();
+		return Optional.ofNullable("default".equals(wanted) && !policies.containsKey(wanted) ? defaultPolicy() : policies.get(wanted));
 	}
 
 	public Map<String, ReminderPolicy> all() {

@@ -23,6 +23,19 @@ record TaskSnapshot(String taskId, String processInstanceId, String processDefin
 		String name, Instant createdAt, Date dueDate, List<String> candidateGroups, Map<String, Object> variables,
 		Map<String, String> properties) {
 
+	/**
+	 * The unit's work this task stands for: process instance, task in the model and unit. A reopened task
+	 * (same scope, new id) carries on its ladder instead of starting again.
+	 */
+	String scope() {
+		if (processInstanceId == null) {
+			return taskId;
+		}
+		String unit = candidateGroups.isEmpty() ? String.valueOf(variables.getOrDefault("unit", taskId))
+				: String.join(",", candidateGroups.stream().sorted().toList());
+		return processInstanceId + "/" + taskDefinitionKey + "/" + unit;
+	}
+
 	/** The variables a reminder reads (others are left alone: they may be large). */
 	static final List<String> VARIABLES = List.of("directiveId", "documentCode", "documentTitle", "section",
 			"directiveText", "unit", "originalDueDate", "extensions");

@@ -28,12 +28,17 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import vn.dondoc.workflow.DirectiveLifecycle;
+import vn.dondoc.workflow.ReportReview;
+import vn.dondoc.workflow.ReportStatus;
+import vn.dondoc.workflow.ResultReport;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Documents in, process instances out: the seed, validation, idempotence, deadline changes, rollback. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "dondoc.data-dir=target/it-data/h2-${random.uuid}", "dondoc.mail.embedded-port=0",
-				"dondoc.demo.enabled=false" })
+				"dondoc.demo.enabled=false", "camunda.bpm.job-execution.enabled=false" })
 @Import(DirectiveImportIT.FailHalfway.class)
 class DirectiveImportIT {
 
@@ -53,6 +58,9 @@ class DirectiveImportIT {
 
 	@Autowired
 	ObjectMapper json;
+
+	@Autowired
+	DirectiveLifecycle lifecycle;
 
 	/** Throws when a directive whose section is "boom" starts: a failure half-way through an import. */
 	@TestConfiguration
@@ -79,20 +87,21 @@ class DirectiveImportIT {
 		assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("directive")
 			.processInstanceBusinessKeyLike("KL-HNTU11-KXVI/%").count()).isEqualTo(28);
 
-		Task rotation = tasks.createTaskQuery().processInstanceBusinessKey("KL-HNTU11-KXVI/I.2.3.1").singleResult();
-		assertThat(rotation.getName()).isEqualTo("Thực hiện nhiệm vụ");
+		Task rotation = carryOut("KL-HNTU11-KXVI/I.2.3.1").get(0);
+		assertThat(rotation.getName()).startsWith("Thực hiện nhiệm vụ");
 		assertThat(tasks.getIdentityLinksForTask(rotation.getId())).anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("ban-to-chuc"));
 		assertThat(day(rotation.getDueDate())).isEqualTo(LocalDate.of(2023, 6, 30));
 
-		Task manuscript = tasks.createTaskQuery().processInstanceBusinessKey("KL-HNTU11-KXVI/II.2.1").singleResult();
+		Task manuscript = carryOut("KL-HNTU11-KXVI/II.2.1").get(0);
 		assertThat(tasks.getIdentityLinksForTask(manuscript.getId())).anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("uy-vien-thanh-uy"));
 		assertThat(day(manuscript.getDueDate())).isEqualTo(LocalDate.of(2023, 4, 20));
 
 		// a bullet of I.2 goes to every unit the section addresses, each with its own task
-		List<Task> unity = tasks.createTaskQuery().processInstanceBusinessKey("KL-HNTU11-KXVI/I.2.1.1").list();
+		List<Task> unity = carryOut("KL-HNTU11-KXVI/I.2.1.1");
 		assertThat(unity).hasSize(34).allSatisfy(task -> assertThat(day(task.getDueDate())).isEqualTo(LocalDate.of(2023, 6, 30)));
-		assertThat(tasks.createTaskQuery().processInstanceBusinessKey("KL-HNTU11-KXVI/I.2.1.2").list())
-			.hasSize(34).allSatisfy(task -> assertThat(task.getDueDate()).as("ongoing work has no due date").isNull());
+		assertThat(carryOut("KL-HNTU11-KXVI/I.2.1.2"))
+			.hasSize(34).allSatisfy(task -> assertThat(day(task.getDueDate())).as("ongoing work reports by quarter")
+				.isEqualTo(endOfThisQuarter()));
 
 		// the event deadline is imported without a date and flagged for the office
 		JsonNode event = json.readTree(rest.withBasicAuth("admin", "admin")
@@ -177,13 +186,13 @@ class DirectiveImportIT {
 				    deadline: trong tháng 5/2023
 				""";
 		assertThat(post(first, "application/yaml").getStatusCode()).isEqualTo(HttpStatus.CREATED);
-		assertThat(tasks.createTaskQuery().processInstanceBusinessKey("MOVE-1/1").list())
+		assertThat(carryOut("MOVE-1/1"))
 			.hasSize(2).allSatisfy(task -> assertThat(day(task.getDueDate())).isEqualTo(LocalDate.of(2023, 5, 31)));
 
 		ResponseEntity<String> moved = post(first.replace("tháng 5/2023", "tháng 6/2023"), "application/yaml");
 		assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(json.readTree(moved.getBody()).get("updated").asInt()).isEqualTo(1);
-		assertThat(tasks.createTaskQuery().processInstanceBusinessKey("MOVE-1/1").list())
+		assertThat(carryOut("MOVE-1/1"))
 			.hasSize(2).allSatisfy(task -> assertThat(day(task.getDueDate())).isEqualTo(LocalDate.of(2023, 6, 30)));
 		assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("MOVE-1/1").count()).isOne();
 
@@ -207,8 +216,10 @@ class DirectiveImportIT {
 				    deadline: trước ngày 20/4/2023
 				""";
 		post(document, "application/yaml");
-		Task task = tasks.createTaskQuery().processInstanceBusinessKey("DONE-1/1").singleResult();
-		tasks.complete(task.getId());
+		Task task = carryOut("DONE-1/1").get(0);
+		lifecycle.submitReport(task.getId(), new ResultReport(ReportStatus.COMPLETED, "Đã hoàn thành", null), "ban-dan-van");
+		Task review = tasks.createTaskQuery().processInstanceBusinessKey("DONE-1/1").taskDefinitionKey("reviewReport").singleResult();
+		lifecycle.review(review.getId(), ReportReview.accept("Đạt yêu cầu"), "vanphong");
 
 		JsonNode page = json.readTree(rest.withBasicAuth("admin", "admin")
 			.getForObject("/api/directives?document=DONE-1&unit=ban-dan-van&status=hoàn thành quá hạn", String.class));
@@ -232,6 +243,10 @@ class DirectiveImportIT {
 		assertThat(units.get(3).get("escalatesTo").asText()).isEqualTo("van-phong-thanh-uy");
 	}
 
+	private List<Task> carryOut(String businessKey) {
+		return tasks.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(DirectiveProcess.TASK_CARRY_OUT).list();
+	}
+
 	private ResponseEntity<String> post(String body, String contentType) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.parseMediaType(contentType + ";charset=UTF-8"));
@@ -252,6 +267,12 @@ class DirectiveImportIT {
 			}
 		}
 		throw new AssertionError("no directive " + section + " in " + items);
+	}
+
+	private static LocalDate endOfThisQuarter() {
+		LocalDate today = LocalDate.now(VIETNAM);
+		LocalDate quarterStart = today.withMonth(((today.getMonthValue() - 1) / 3) * 3 + 1).withDayOfMonth(1);
+		return quarterStart.plusMonths(3).minusDays(1);
 	}
 
 	private static LocalDate day(Date date) {

@@ -223,13 +223,13 @@ class ReminderEngineIT {
 	}
 
 	private List<String> outboxKinds(Task task) {
-		return jdbc.sql("SELECT kind FROM notification WHERE idempotency_key LIKE ? ORDER BY id")
-			.param("reminder:" + task.getId() + ":%").query(String.class).list();
+		return jdbc.sql("SELECT kind FROM notification WHERE task_id = ? ORDER BY id")
+			.param(task.getId()).query(String.class).list();
 	}
 
 	private String outboxRecipients(Task task, String kind) {
-		return jdbc.sql("SELECT recipients FROM notification WHERE idempotency_key LIKE ? AND kind = ?")
-			.params("reminder:" + task.getId() + ":%", kind).query(String.class).single();
+		return jdbc.sql("SELECT recipients FROM notification WHERE task_id = ? AND kind = ?")
+			.params(task.getId(), kind).query(String.class).single();
 	}
 
 	private long triggerRows(Task task) {

@@ -1,0 +1,280 @@
+package vn.dondoc.workflow;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+
+import vn.dondoc.workflow.lifecycle.Dates;
+import vn.dondoc.workflow.lifecycle.Entries;
+import vn.dondoc.workflow.lifecycle.RequestRefused;
+
+import static vn.dondoc.directive.DirectiveProcess.*;
+
+/**
+ * What a unit and the tracking office do with a directive, for the dashboard and the API: report, review,
+ * request and decide extensions, and read where each lead unit's part stands. Every call goes through
+ * the same tasks and rules as Camunda Tasklist (the listeners of {@code bpmn/directive.bpmn}), so both
+ * ways behave alike; a refusal comes back as {@link LifecycleRequestRefused} with the reasons.
+ * <p>
+ * The {@code userId} of each call is recorded as the one who acted (it becomes the task's assignee).
+ */
+@Service
+public class DirectiveLifecycle {
+
+	private final RuntimeService runtimeService;
+
+	private final TaskService taskService;
+
+	private final HistoryService historyService;
+
+	public DirectiveLifecycle(RuntimeService runtimeService, TaskService taskService, HistoryService historyService) {
+		this.runtimeService = runtimeService;
+		this.taskService = taskService;
+		this.historyService = historyService;
+	}
+
+	/** The unit submits its result report on its open carryOut task. */
+	public void submitReport(String carryOutTaskId, ResultReport report, String userId) {
+		Task task = openTask(carryOutTaskId, TASK_CARRY_OUT);
+		Map<String, Object> form = new HashMap<>();
+		form.put(VAR_UNIT_ACTION, ACTION_REPORT);
+		form.put(VAR_REPORT_STATUS, report.status().name());
+		form.put(VAR_REPORT_TEXT, report.text());
+		form.put(VAR_REPORT_LINK, report.link());
+		complete(task, userId, form);
+	}
+
+	/**
+	 * The unit asks to move its due date to {@code newDueDate} (the end of that day). Its carryOut task
+	 * stays open, with the same id, while the office decides.
+	 */
+	public void requestExtension(String carryOutTaskId, LocalDate newDueDate, String reason, String userId) {
+		Task task = openTask(carryOutTaskId, TASK_CARRY_OUT);
+		Map<String, Object> request = new HashMap<>();
+		request.put(VAR_REQUESTED_DUE_DATE, newDueDate == null ? null : Dates.endOfDay(newDueDate));
+		request.put(VAR_EXTENSION_REASON, reason);
+		request.put(VAR_EXTENSION_REQUESTED_BY, userId);
+		refusalsOf(() -> {
+			runtimeService.messageEventReceived(MESSAGE_EXTENSION_REQUESTED, task.getExecutionId(), request);
+			return null;
+		});
+	}
+
+	/** {@link #requestExtension(String, LocalDate, String, String)} for the open carryOut task of {@code unit}. */
+	public void requestExtension(String processInstanceId, String unit, LocalDate newDueDate, String reason, String userId) {
+		Task task = taskService.createTaskQuery()
+			.processInstanceId(processInstanceId)
+			.taskDefinitionKey(TASK_CARRY_OUT)
+			.list()
+			.stream()
+			.filter(candidate -> Objects.equals(unit, taskService.getVariable(candidate.getId(), VAR_UNIT)))
+			.findFirst()
+			.orElseThrow(() -> new LifecycleRequestRefused("Đơn vị " + unit + " không có việc đang mở trong nhiệm vụ này"));
+		requestExtension(task.getId(), newDueDate, reason, userId);
+	}
+
+	/**
+	 * The office approves the pending request: the unit's open carryOut task gets the new due date (a task
+	 * update, which reschedules its reminders) and the overdue timer moves with it.
+	 */
+	public void approveExtension(String reviewExtensionTaskId, String note, String userId) {
+		decideExtension(reviewExtensionTaskId, EXTENSION_APPROVED, note, userId);
+	}
+
+	/** The office rejects the pending request; the reason is required. The due date stays. */
+	public void rejectExtension(String reviewExtensionTaskId, String reason, String userId) {
+		decideExtension(reviewExtensionTaskId, EXTENSION_REJECTED, reason, userId);
+	}
+
+	/** The office accepts a result report or returns it to the unit. */
+	public void review(String reviewReportTaskId, ReportReview review, String userId) {
+		Task task = openTask(reviewReportTaskId, TASK_REVIEW_REPORT);
+		Map<String, Object> form = new HashMap<>();
+		form.put(VAR_REVIEW_DECISION, review.decision().name());
+		form.put(VAR_REVIEW_COMMENT, review.comment());
+		form.put(VAR_END_TRACKING, review.endTracking());
+		complete(task, userId, form);
+	}
+
+	/** The office records how it followed up a late unit, which closes the follow-up task. */
+	public void recordFollowUp(String followUpTaskId, String note, String userId) {
+		Task task = openTask(followUpTaskId, TASK_FOLLOW_UP_LATE);
+		if (note == null || note.isBlank()) {
+			throw new LifecycleRequestRefused("Cần ghi lại Văn phòng đã đôn đốc thế nào");
+		}
+		complete(task, userId, Map.of(VAR_FOLLOW_UP_NOTE, note.strip()));
+	}
+
+	/** Every lead unit's part of a directive, running or done, in the order of its lead units. */
+	public List<UnitPartStatus> parts(String processInstanceId) {
+		Map<String, UnitPartStatus> parts = new LinkedHashMap<>();
+		for (Map<String, Object> variables : finishedPartVariables(processInstanceId)) {
+			UnitPartStatus part = status(variables, false, null);
+			parts.put(part.unit(), part);
+		}
+		ActivityInstance tree = runtimeService.getActivityInstance(processInstanceId);
+		if (tree != null) {
+			for (ActivityInstance instance : tree.getActivityInstances(ELEMENT_UNIT_PART)) {
+				Map<String, Object> variables = runtimeService.getVariablesLocal(instance.getExecutionIds()[0]);
+				String unit = (String) variables.get(VAR_UNIT);
+				parts.put(unit, status(variables, true, openCarryOut(processInstanceId, unit)));
+			}
+		}
+		List<String> order = leadUnits(processInstanceId);
+		return parts.values()
+			.stream()
+			.sorted(Comparator.comparingInt(part -> order.indexOf(part.unit()) < 0 ? Integer.MAX_VALUE : order.indexOf(part.unit())))
+			.toList();
+	}
+
+	/** One lead unit's part, if the directive has that lead unit. */
+	public Optional<UnitPartStatus> part(String processInstanceId, String unit) {
+		return parts(processInstanceId).stream().filter(part -> part.unit().equals(unit)).findFirst();
+	}
+
+	private void decideExtension(String taskId, String decision, String note, String userId) {
+		Task task = openTask(taskId, TASK_REVIEW_EXTENSION);
+		Map<String, Object> form = new HashMap<>();
+		form.put(VAR_EXTENSION_DECISION, decision);
+		form.put(VAR_EXTENSION_DECISION_NOTE, note);
+		complete(task, userId, form);
+	}
+
+	private void complete(Task task, String userId, Map<String, Object> form) {
+		refusalsOf(() -> {
+			if (userId != null && !userId.equals(task.getAssignee())) {
+				taskService.setAssignee(task.getId(), userId);
+			}
+			taskService.complete(task.getId(), form);
+			return null;
+		});
+	}
+
+	private Task openTask(String taskId, String taskDefinitionKey) {
+		Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+		if (task == null) {
+			throw new LifecycleRequestRefused("Việc " + taskId + " không còn mở (đã được xử lý hoặc không tồn tại)");
+		}
+		if (!taskDefinitionKey.equals(task.getTaskDefinitionKey())) {
+			throw new LifecycleRequestRefused("Việc " + taskId + " là '" + task.getName() + "', không phải việc dùng cho thao tác này");
+		}
+		return task;
+	}
+
+	/** The listeners refuse with {@link RequestRefused}; the engine may wrap it on the way out. */
+	private static <T> T refusalsOf(Supplier<T> call) {
+		try {
+			return call.get();
+		}
+		catch (RuntimeException e) {
+			for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+				if (cause instanceof RequestRefused refused) {
+					throw new LifecycleRequestRefused(refused.problems(), e);
+				}
+			}
+			throw e;
+		}
+	}
+
+	private String openCarryOut(String processInstanceId, String unit) {
+		return taskService.createTaskQuery()
+			.processInstanceId(processInstanceId)
+			.taskDefinitionKey(TASK_CARRY_OUT)
+			.list()
+			.stream()
+			.filter(task -> Objects.equals(unit, taskService.getVariable(task.getId(), VAR_UNIT)))
+			.map(Task::getId)
+			.findFirst()
+			.orElse(null);
+	}
+
+	/** Variables of each finished unitPart instance, from history: the locals of its scope execution. */
+	private List<Map<String, Object>> finishedPartVariables(String processInstanceId) {
+		List<String> finished = historyService.createHistoricActivityInstanceQuery()
+			.processInstanceId(processInstanceId)
+			.activityId(ELEMENT_UNIT_PART)
+			.finished()
+			.list()
+			.stream()
+			.map(HistoricActivityInstance::getExecutionId)
+			.toList();
+		if (finished.isEmpty()) {
+			return List.of();
+		}
+		Map<String, Map<String, Object>> byInstance = new LinkedHashMap<>();
+		for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
+			.processInstanceId(processInstanceId)
+			.executionIdIn(finished.toArray(String[]::new))
+			.list()) {
+			byInstance.computeIfAbsent(variable.getExecutionId(), id -> new HashMap<>()).put(variable.getName(), variable.getValue());
+		}
+		return new ArrayList<>(byInstance.values());
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<String> leadUnits(String processInstanceId) {
+		HistoricVariableInstance units = historyService.createHistoricVariableInstanceQuery()
+			.processInstanceId(processInstanceId)
+			.variableName(VAR_LEAD_UNITS)
+			.singleResult();
+		return units != null && units.getValue() instanceof List<?> list ? (List<String>) list : List.of();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static UnitPartStatus status(Map<String, Object> v, boolean open, String carryOutTaskId) {
+		List<Extension> extensions = new ArrayList<>();
+		for (Map<String, Object> e : entries(v.get(VAR_EXTENSIONS))) {
+			extensions.add(new Extension(day(e.get(Entries.REQUESTED_DUE_DATE)), day(e.get(Entries.PREVIOUS_DUE_DATE)),
+					(String) e.get(Entries.REASON), (String) e.get(Entries.PERIOD), (String) e.get(Entries.REQUESTED_BY),
+					instant(e.get(Entries.REQUESTED_AT)), ExtensionDecision.valueOf((String) e.get(Entries.DECISION)),
+					(String) e.get(Entries.DECIDED_BY), instant(e.get(Entries.DECIDED_AT)), (String) e.get(Entries.DECISION_NOTE)));
+		}
+		List<Report> reports = new ArrayList<>();
+		for (Map<String, Object> r : entries(v.get(VAR_REPORTS))) {
+			reports.add(new Report((String) r.get(Entries.PERIOD), ReportStatus.valueOf((String) r.get(Entries.STATUS)),
+					(String) r.get(Entries.TEXT), (String) r.get(Entries.LINK), (String) r.get(Entries.SUBMITTED_BY),
+					instant(r.get(Entries.SUBMITTED_AT)), day(r.get(Entries.DUE_DATE)),
+					r.get(Entries.REVIEW) == null ? null : ReviewDecision.valueOf((String) r.get(Entries.REVIEW)),
+					(String) r.get(Entries.REVIEWED_BY), instant(r.get(Entries.REVIEWED_AT)), (String) r.get(Entries.COMMENT),
+					(Boolean) r.get(Entries.ON_TIME)));
+		}
+		Object outcome = v.get(VAR_OUTCOME);
+		return new UnitPartStatus((String) v.get(VAR_UNIT), open, Boolean.TRUE.equals(v.get(VAR_ONGOING)), day(v.get(VAR_DUE_DATE)),
+				day(v.get(VAR_ORIGINAL_DUE_DATE)), (String) v.get(VAR_REPORT_PERIOD), Boolean.TRUE.equals(v.get(VAR_LATE)),
+				instant(v.get(VAR_LATE_SINCE)), Boolean.TRUE.equals(v.get(VAR_EXTENSION_PENDING)),
+				outcome == null ? null : Outcome.valueOf((String) outcome), instant(v.get(VAR_COMPLETED_AT)), carryOutTaskId, extensions,
+				reports);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> entries(Object value) {
+		return value instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
+	}
+
+	private static LocalDate day(Object value) {
+		return value instanceof Date date ? Dates.day(date) : null;
+	}
+
+	private static Instant instant(Object value) {
+		return value instanceof Date date ? date.toInstant() : null;
+	}
+
+}

@@ -1,0 +1,35 @@
+package vn.dondoc.workflow.lifecycle;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+
+import vn.dondoc.directive.DirectiveProcess;
+
+import static vn.dondoc.directive.DirectiveProcess.*;
+
+/**
+ * carryOut completed from its form (Tasklist, REST or {@code DirectiveLifecycle}): a result report, or an
+ * extension request. Refuses what the rules refuse, so the task stays open.
+ */
+public class CarryOutCompleted implements TaskListener {
+
+	@Override
+	public void notify(DelegateTask task) {
+		UnitPart part = UnitPart.in(task);
+		Object action = task.getVariable(VAR_UNIT_ACTION);
+		if (ACTION_REPORT.equals(action)) {
+			part.submitReport(task.getVariable(VAR_REPORT_STATUS), task.getVariable(VAR_REPORT_TEXT),
+					task.getVariable(VAR_REPORT_LINK), Actors.of(task));
+		}
+		else if (ACTION_REQUEST_EXTENSION.equals(action)) {
+			part.requestExtension(task.getVariable(VAR_REQUESTED_DUE_DATE), task.getVariable(VAR_EXTENSION_REASON), Actors.of(task));
+		}
+		else {
+			throw new RequestRefused(List.of("Cần chọn: nộp báo cáo kết quả hoặc đề nghị gia hạn ("
+					+ DirectiveProcess.VAR_UNIT_ACTION + " = " + ACTION_REPORT + " | " + ACTION_REQUEST_EXTENSION + ")"));
+		}
+	}
+
+}

@@ -1,0 +1,395 @@
+package vn.dondoc.workflow.lifecycle;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+import static vn.dondoc.directive.DirectiveProcess.*;
+
+/**
+ * One lead unit's part of a directive: the rules of reporting, reviewing, extending and being late, applied
+ * to the variables of the unit's scope (one instance of the multi-instance sub-process {@code unitPart}).
+ * Each state change is a named method that refuses what the rules do not allow ({@link RequestRefused}).
+ * It reads and writes through any variable scope inside that instance (an execution or a task): a variable
+ * set there lands in the unit's scope because {@link #start} created them all there first.
+ */
+final class UnitPart {
+
+	static final int MAX_REPORT_LENGTH = 4000;
+
+	static final int MAX_REASON_LENGTH = 2000;
+
+	/** Display variables for the review-extension form. */
+	static final String VAR_PENDING_DUE_DATE_LABEL = "pendingDueDateLabel";
+
+	static final String VAR_PENDING_REASON = "pendingReason";
+
+	private static final Pattern LINK = Pattern.compile("^https?://\\S+$");
+
+	private final VariableScope scope;
+
+	private UnitPart(VariableScope scope) {
+		this.scope = scope;
+	}
+
+	static UnitPart in(VariableScope scope) {
+		return new UnitPart(scope);
+	}
+
+	/**
+	 * Creates the unit's variables as locals of its sub-process instance: its own due date (an extension of
+	 * one unit must not move another's), empty histories, and the form fields, so that what a form submits
+	 * lands here and not on the process instance shared by all units.
+	 */
+	static void start(DelegateExecution unitScope) {
+		boolean ongoing = isTrue(unitScope.getVariable(VAR_ONGOING));
+		Date due;
+		Date original;
+		String period = null;
+		Date periodEnd = null;
+		if (ongoing) {
+			ReportingCycle.Period first = ReportingCycle.of(unitScope.getVariable(VAR_REPORTING_CYCLE)).periodOf(Dates.today());
+			due = Dates.endOfDay(first.end());
+			original = due;
+			period = first.label();
+			periodEnd = due;
+		}
+		else {
+			due = asDate(unitScope.getVariable(VAR_DUE_DATE));
+			Date recorded = asDate(unitScope.getVariable(VAR_ORIGINAL_DUE_DATE));
+			original = recorded != null ? recorded : due;
+		}
+		Map<String, Object> locals = new LinkedHashMap<>();
+		// a copy of the element variable in this scope, so that the history of the scope names its unit
+		locals.put(VAR_UNIT, unitScope.getVariable(VAR_UNIT));
+		locals.put(VAR_ONGOING, ongoing);
+		locals.put(VAR_DUE_DATE, due);
+		locals.put(VAR_ORIGINAL_DUE_DATE, original);
+		locals.put(VAR_DUE_DATE_LABEL, Dates.label(due));
+		locals.put(VAR_REPORT_PERIOD, period);
+		locals.put(VAR_REPORT_PERIOD_END, periodEnd);
+		for (String formField : List.of(VAR_UNIT_ACTION, VAR_REPORT_TEXT, VAR_REPORT_LINK, VAR_REPORT_STATUS, VAR_REVIEW_DECISION,
+				VAR_REVIEW_COMMENT, VAR_REQUESTED_DUE_DATE, VAR_EXTENSION_REASON, VAR_EXTENSION_REQUESTED_BY, VAR_EXTENSION_DECISION,
+				VAR_EXTENSION_DECISION_NOTE, VAR_FOLLOW_UP_NOTE, VAR_PENDING_DUE_DATE_LABEL, VAR_PENDING_REASON, VAR_LATE_SINCE,
+				VAR_OUTCOME, VAR_COMPLETED_AT)) {
+			locals.put(formField, null);
+		}
+		locals.put(VAR_END_TRACKING, false);
+		locals.put(VAR_EXTENSION_PENDING, false);
+		locals.put(VAR_LATE, false);
+		locals.put(VAR_FOLLOW_UP_OPEN, false);
+		locals.put(VAR_REPORTS, new ArrayList<Map<String, Object>>());
+		locals.put(VAR_EXTENSIONS, new ArrayList<Map<String, Object>>());
+		unitScope.setVariablesLocal(locals);
+	}
+
+	String unit() {
+		return (String) scope.getVariable(VAR_UNIT);
+	}
+
+	Date dueDate() {
+		return asDate(scope.getVariable(VAR_DUE_DATE));
+	}
+
+	boolean late() {
+		return isTrue(scope.getVariable(VAR_LATE));
+	}
+
+	/** A fresh carryOut task: the unit's choice and a previous extension request are not pre-filled. */
+	void clearChoice() {
+		set(VAR_UNIT_ACTION, null);
+		set(VAR_REQUESTED_DUE_DATE, null);
+		set(VAR_EXTENSION_REASON, null);
+	}
+
+	/** The unit asks for a new due date; one request at a time, for a later day that has not passed. */
+	void requestExtension(Object requestedDay, Object reason, String by) {
+		List<String> problems = new ArrayList<>();
+		Date current = dueDate();
+		if (isTrue(scope.getVariable(VAR_EXTENSION_PENDING))) {
+			problems.add("Đơn vị đã có một đề nghị gia hạn đang chờ Văn phòng xem xét");
+		}
+		LocalDate day = null;
+		try {
+			day = Dates.parseDay(requestedDay);
+			if (day == null) {
+				problems.add("Cần nhập thời hạn đề nghị");
+			}
+			else if (day.isBefore(Dates.today())) {
+				problems.add("Thời hạn đề nghị " + Dates.label(Dates.endOfDay(day)) + " đã qua");
+			}
+			else if (current != null && !day.isAfter(Dates.day(current))) {
+				problems.add("Thời hạn đề nghị phải sau thời hạn hiện tại " + Dates.label(current));
+			}
+		}
+		catch (IllegalArgumentException e) {
+			problems.add("Thời hạn đề nghị: " + e.getMessage());
+		}
+		String why = text(reason);
+		if (why == null) {
+			problems.add("Cần nêu lý do đề nghị gia hạn");
+		}
+		else if (why.length() > MAX_REASON_LENGTH) {
+			problems.add("Lý do dài quá " + MAX_REASON_LENGTH + " ký tự");
+		}
+		refuseIf(problems);
+
+		Date requested = Dates.endOfDay(day);
+		Map<String, Object> entry = new LinkedHashMap<>();
+		entry.put(Entries.REQUESTED_DUE_DATE, requested);
+		entry.put(Entries.PREVIOUS_DUE_DATE, current);
+		entry.put(Entries.REASON, why);
+		entry.put(Entries.REQUESTED_BY, by);
+		entry.put(Entries.REQUESTED_AT, Dates.now());
+		entry.put(Entries.PERIOD, scope.getVariable(VAR_REPORT_PERIOD));
+		entry.put(Entries.DECISION, EXTENSION_PENDING);
+		List<Map<String, Object>> extensions = history(VAR_EXTENSIONS);
+		extensions.add(entry);
+		set(VAR_EXTENSIONS, extensions);
+		set(VAR_EXTENSION_PENDING, true);
+		set(VAR_PENDING_DUE_DATE_LABEL, Dates.label(requested));
+		set(VAR_PENDING_REASON, why);
+		set(VAR_EXTENSION_DECISION, null);
+		set(VAR_EXTENSION_DECISION_NOTE, null);
+	}
+
+	/** The office decides on the pending request; rejecting needs a reason. */
+	void decideExtension(Object decision, Object note, String by) {
+		List<String> problems = new ArrayList<>();
+		String choice = text(decision);
+		String why = text(note);
+		if (!EXTENSION_APPROVED.equals(choice) && !EXTENSION_REJECTED.equals(choice)) {
+			problems.add("Cần chọn đồng ý hoặc không đồng ý gia hạn");
+		}
+		if (EXTENSION_REJECTED.equals(choice) && why == null) {
+			problems.add("Không đồng ý gia hạn thì cần nêu lý do");
+		}
+		if (why != null && why.length() > MAX_REASON_LENGTH) {
+			problems.add("Ý kiến dài quá " + MAX_REASON_LENGTH + " ký tự");
+		}
+		List<Map<String, Object>> extensions = history(VAR_EXTENSIONS);
+		Map<String, Object> pending = pending(extensions);
+		if (pending == null) {
+			problems.add("Không có đề nghị gia hạn nào đang chờ xem xét");
+		}
+		refuseIf(problems);
+		pending.put(Entries.DECISION, choice);
+		pending.put(Entries.DECIDED_BY, by);
+		pending.put(Entries.DECIDED_AT, Dates.now());
+		pending.put(Entries.DECISION_NOTE, why);
+		set(VAR_EXTENSIONS, extensions);
+		set(VAR_EXTENSION_PENDING, false);
+	}
+
+	/**
+	 * Moves the unit's due date to the approved one. The unit is no longer late: the new date is later
+	 * than today (checked when it was requested, and extensions only move forward).
+	 *
+	 * @return the new due date
+	 */
+	Date applyApprovedExtension() {
+		Map<String, Object> approved = last(history(VAR_EXTENSIONS));
+		if (approved == null || !EXTENSION_APPROVED.equals(approved.get(Entries.DECISION))) {
+			throw new IllegalStateException("no approved extension to apply for unit " + unit());
+		}
+		Date newDue = (Date) approved.get(Entries.REQUESTED_DUE_DATE);
+		set(VAR_DUE_DATE, newDue);
+		set(VAR_DUE_DATE_LABEL, Dates.label(newDue));
+		set(VAR_LATE, false);
+		set(VAR_LATE_SINCE, null);
+		return newDue;
+	}
+
+	/** The unit submits its result report. */
+	void submitReport(Object status, Object report, Object link, String by) {
+		List<String> problems = new ArrayList<>();
+		String state = text(status);
+		if (!REPORT_COMPLETED.equals(state) && !REPORT_PARTLY_COMPLETED.equals(state)) {
+			problems.add("Cần chọn kết quả: hoàn thành hoặc hoàn thành một phần");
+		}
+		String body = text(report);
+		if (body == null) {
+			problems.add("Cần nhập nội dung báo cáo kết quả");
+		}
+		else if (body.length() > MAX_REPORT_LENGTH) {
+			problems.add("Báo cáo dài quá " + MAX_REPORT_LENGTH + " ký tự: đính kèm đường dẫn tới văn bản đầy đủ");
+		}
+		String url = text(link);
+		if (url != null && (url.length() > 1000 || !LINK.matcher(url).matches())) {
+			problems.add("Đường dẫn phải bắt đầu bằng http:// hoặc https://");
+		}
+		refuseIf(problems);
+		Map<String, Object> entry = new LinkedHashMap<>();
+		entry.put(Entries.PERIOD, scope.getVariable(VAR_REPORT_PERIOD));
+		entry.put(Entries.STATUS, state);
+		entry.put(Entries.TEXT, body);
+		entry.put(Entries.LINK, url);
+		entry.put(Entries.SUBMITTED_BY, by);
+		entry.put(Entries.SUBMITTED_AT, Dates.now());
+		entry.put(Entries.DUE_DATE, dueDate());
+		List<Map<String, Object>> reports = history(VAR_REPORTS);
+		reports.add(entry);
+		set(VAR_REPORTS, reports);
+		set(VAR_REPORT_TEXT, body);
+		set(VAR_REPORT_LINK, url);
+		set(VAR_REPORT_STATUS, state);
+		// the review of an earlier report must not pre-fill the next review
+		set(VAR_REVIEW_DECISION, null);
+		set(VAR_REVIEW_COMMENT, null);
+	}
+
+	/** The office accepts the report or returns it with a reason. */
+	void review(Object decision, Object comment, Object endTracking, String by) {
+		List<String> problems = new ArrayList<>();
+		String choice = text(decision);
+		String why = text(comment);
+		if (!REVIEW_ACCEPT.equals(choice) && !REVIEW_RETURN.equals(choice)) {
+			problems.add("Cần chọn chấp nhận hoặc trả lại báo cáo");
+		}
+		if (REVIEW_RETURN.equals(choice) && why == null) {
+			problems.add("Trả lại báo cáo thì cần nêu lý do");
+		}
+		if (why != null && why.length() > MAX_REASON_LENGTH) {
+			problems.add("Ý kiến dài quá " + MAX_REASON_LENGTH + " ký tự");
+		}
+		List<Map<String, Object>> reports = history(VAR_REPORTS);
+		Map<String, Object> report = last(reports);
+		if (report == null || report.get(Entries.REVIEW) != null) {
+			problems.add("Không có báo cáo nào đang chờ xem xét");
+		}
+		refuseIf(problems);
+		report.put(Entries.REVIEW, choice);
+		report.put(Entries.REVIEWED_BY, by);
+		report.put(Entries.REVIEWED_AT, Dates.now());
+		report.put(Entries.COMMENT, why);
+		Date due = dueDate();
+		if (REVIEW_ACCEPT.equals(choice) && due != null) {
+			// against the due date in force now: an extension approved meanwhile counts
+			report.put(Entries.ON_TIME, !((Date) report.get(Entries.SUBMITTED_AT)).after(due));
+		}
+		set(VAR_REPORTS, reports);
+		set(VAR_REVIEW_COMMENT, why);
+		set(VAR_END_TRACKING, REVIEW_ACCEPT.equals(choice) && isTrue(endTracking));
+	}
+
+	/**
+	 * The due date passed. Late only while the unit holds its task: a report waiting for review is not late
+	 * work of the unit.
+	 *
+	 * @return whether to open a follow-up task for the office (none if one is open already)
+	 */
+	boolean markLate(boolean carryOutOpen) {
+		if (!carryOutOpen) {
+			return false;
+		}
+		if (!late()) {
+			set(VAR_LATE, true);
+			set(VAR_LATE_SINCE, Dates.now());
+		}
+		if (isTrue(scope.getVariable(VAR_FOLLOW_UP_OPEN))) {
+			return false;
+		}
+		set(VAR_FOLLOW_UP_OPEN, true);
+		return true;
+	}
+
+	/** Ongoing work: the next period's report, due at the end of that period. */
+	void nextPeriod() {
+		ReportingCycle cycle = ReportingCycle.of(scope.getVariable(VAR_REPORTING_CYCLE));
+		Date end = asDate(scope.getVariable(VAR_REPORT_PERIOD_END));
+		ReportingCycle.Period next = cycle.after(Dates.day(end != null ? end : Dates.now()));
+		Date due = Dates.endOfDay(next.end());
+		set(VAR_REPORT_PERIOD, next.label());
+		set(VAR_REPORT_PERIOD_END, due);
+		set(VAR_DUE_DATE, due);
+		set(VAR_ORIGINAL_DUE_DATE, due);
+		set(VAR_DUE_DATE_LABEL, Dates.label(due));
+		set(VAR_LATE, false);
+		set(VAR_LATE_SINCE, null);
+		for (String field : List.of(VAR_REPORT_TEXT, VAR_REPORT_LINK, VAR_REPORT_STATUS, VAR_REVIEW_DECISION, VAR_REVIEW_COMMENT)) {
+			set(field, null);
+		}
+		set(VAR_END_TRACKING, false);
+	}
+
+	/** The part is done: records how (on time, late, without a deadline, tracking ended) and when. */
+	String complete() {
+		List<Map<String, Object>> extensions = history(VAR_EXTENSIONS);
+		Map<String, Object> pending = pending(extensions);
+		if (pending != null) {
+			pending.put(Entries.DECISION, EXTENSION_WITHDRAWN);
+			pending.put(Entries.DECIDED_AT, Dates.now());
+			set(VAR_EXTENSIONS, extensions);
+			set(VAR_EXTENSION_PENDING, false);
+		}
+		String outcome;
+		Map<String, Object> accepted = last(history(VAR_REPORTS));
+		if (isTrue(scope.getVariable(VAR_ONGOING))) {
+			outcome = OUTCOME_TRACKING_ENDED;
+		}
+		else if (dueDate() == null || accepted == null || accepted.get(Entries.ON_TIME) == null) {
+			outcome = OUTCOME_NO_DEADLINE;
+		}
+		else {
+			outcome = isTrue(accepted.get(Entries.ON_TIME)) ? OUTCOME_ON_TIME : OUTCOME_LATE;
+		}
+		set(VAR_OUTCOME, outcome);
+		set(VAR_COMPLETED_AT, Dates.now());
+		return outcome;
+	}
+
+	private void set(String name, Object value) {
+		scope.setVariable(name, value);
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<Map<String, Object>> history(String name) {
+		Object value = scope.getVariable(name);
+		List<Map<String, Object>> copy = new ArrayList<>();
+		if (value instanceof List<?> list) {
+			for (Object entry : list) {
+				copy.add(new LinkedHashMap<>((Map<String, Object>) entry));
+			}
+		}
+		return copy;
+	}
+
+	private static Map<String, Object> last(List<Map<String, Object>> entries) {
+		return entries.isEmpty() ? null : entries.get(entries.size() - 1);
+	}
+
+	private static Map<String, Object> pending(List<Map<String, Object>> extensions) {
+		Map<String, Object> last = last(extensions);
+		return last != null && EXTENSION_PENDING.equals(last.get(Entries.DECISION)) ? last : null;
+	}
+
+	private static void refuseIf(List<String> problems) {
+		if (!problems.isEmpty()) {
+			throw new RequestRefused(problems);
+		}
+	}
+
+	static String text(Object value) {
+		if (value == null) {
+			return null;
+		}
+		String text = value.toString().strip();
+		return text.isEmpty() ? null : text;
+	}
+
+	static boolean isTrue(Object value) {
+		return value instanceof Boolean b ? b : value != null && "true".equalsIgnoreCase(value.toString().trim());
+	}
+
+	private static Date asDate(Object value) {
+		return value instanceof Date date ? date : null;
+	}
+
+}

@@ -1,0 +1,105 @@
+package vn.dondoc.workflow;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * The checks Camunda Modeler runs, in the build: bpmnlint with the Camunda 7.24 rules (.bpmnlintrc, no
+ * warning allowed) on every model of bpmn/, and the element templates against Camunda's JSON schema. They
+ * run on Node with the packages of package-lock.json: {@code npm ci} first (.ci/run does).
+ */
+class ModelerChecksTest {
+
+	static final Path MODELS = Path.of("bpmn");
+
+	@BeforeAll
+	static void toolsAreInstalled() {
+		if (!Files.isRegularFile(Path.of("node_modules/bpmnlint/bin/bpmnlint.js"))
+				|| !Files.isDirectory(Path.of("node_modules/@camunda/element-templates-json-schema"))) {
+			fail("The BPMN lint needs the npm packages of package.json: run 'npm ci' in " + Path.of("").toAbsolutePath()
+					+ " (Node.js 18 or later), then build again.");
+		}
+	}
+
+	@Test
+	void everyModelPassesTheLintOfCamundaModelerFor724() throws Exception {
+		List<String> models = models();
+		assertThat(models).contains("bpmn/directive.bpmn", "bpmn/quarterly-report.bpmn");
+		Result lint = bpmnlint(models);
+		assertThat(lint.exitCode()).as("bpmnlint found problems:\n" + lint.output()).isZero();
+	}
+
+	@Test
+	void elementTemplatesMatchTheCamundaElementTemplateSchema() throws Exception {
+		Result check = node(List.of("src/test/resources/lint/validate-element-templates.mjs", "bpmn/.camunda/element-templates"));
+		assertThat(check.exitCode()).as(check.output()).isZero();
+		assertThat(check.output()).contains("2 element template(s)");
+	}
+
+	@Test
+	void lintFailsTheBuildOnABrokenModel(@TempDir Path folder) throws Exception {
+		Path broken = folder.resolve("broken.bpmn");
+		// a user task without a name, and no history time to live
+		Files.writeString(broken, Files.readString(MODELS.resolve("quarterly-report.bpmn"))
+			.replace(" name=\"Gửi báo cáo quý\"", "")
+			.replace(" camunda:historyTimeToLive=\"1825\"", ""), StandardCharsets.UTF_8);
+		Result lint = bpmnlint(List.of(broken.toString()));
+		assertThat(lint.exitCode()).isNotZero();
+		assertThat(lint.output()).contains("submitQuarterlyReport").contains("label-required").contains("history-time-to-live");
+	}
+
+	@Test
+	void schemaCheckFailsOnABrokenTemplate(@TempDir Path folder) throws Exception {
+		Files.writeString(folder.resolve("broken.json"), """
+				{ "name": "Hỏng", "id": "broken", "properties": [ { "type": "Dropdown", "binding": { "type": "property", "name": "name" } } ] }
+				""");
+		Result check = node(List.of("src/test/resources/lint/validate-element-templates.mjs", folder.toString()));
+		assertThat(check.exitCode()).isNotZero();
+		assertThat(check.output()).contains("appliesTo").contains("choices");
+	}
+
+	static List<String> models() throws IOException {
+		try (Stream<Path> files = Files.list(MODELS)) {
+			return files.map(path -> MODELS.getFileName() + "/" + path.getFileName())
+				.filter(name -> name.endsWith(".bpmn"))
+				.sorted()
+				.toList();
+		}
+	}
+
+	static Result bpmnlint(List<String> files) throws Exception {
+		List<String> args = new ArrayList<>(List.of("node_modules/bpmnlint/bin/bpmnlint.js", "--max-warnings", "0"));
+		args.addAll(files);
+		return node(args);
+	}
+
+	static Result node(List<String> args) throws Exception {
+		List<String> command = new ArrayList<>(List.of("node"));
+		command.addAll(args);
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		if (!process.waitFor(2, TimeUnit.MINUTES)) {
+			process.destroyForcibly();
+			fail("node " + args + " did not finish in 2 minutes:\n" + output);
+		}
+		// ANSI colours make the messages hard to read in a report
+		return new Result(process.exitValue(), output.replaceAll("\u001B\\[[;\\d]*m", ""));
+	}
+
+	record Result(int exitCode, String output) {
+	}
+
+}
