@@ -80,7 +80,8 @@ public class DocumentImporter {
 	 * @param text the document, YAML or JSON
 	 * @param formatHint a content type or file name that tells JSON from YAML
 	 * @param source where it came from (file name, "REST", user), for the record
-	 * @param rebaseToToday shift every date so that the document was issued today (demo only)
+	 * @param rebaseToToday shift every date so that the document was issued on the day of its first import
+	 * (today, the first time; demo only)
 	 * @throws InvalidDocumentException listing every problem; nothing was stored
 	 */
 	public ImportResult importDocument(String text, String formatHint, String source, boolean rebaseToToday) {
@@ -91,11 +92,14 @@ public class DocumentImporter {
 							+ " are accepted (dondoc.directive.max-document-bytes)")));
 		}
 		DocumentSpec spec = reader.read(text, DocumentReader.Format.of(formatHint));
-		LocalDate today = LocalDate.now(clock.withZone(calendar.zone()));
+		// rebased to the day it was first imported, so that a restart next week does not move every deadline
+		LocalDate anchor = rows.document(spec.code())
+			.map(document -> calendar.toLocalDate(document.importedAt()))
+			.orElse(LocalDate.now(clock.withZone(calendar.zone())));
 		if (rebaseToToday) {
-			spec = rebase(spec, today);
+			spec = rebase(spec, anchor);
 		}
-		String hash = sha256(text + (rebaseToToday ? "|rebased:" + today : ""));
+		String hash = sha256(text + (rebaseToToday ? "|rebased:" + anchor : ""));
 		DocumentSpec document = spec;
 		ImportResult result = transactions.execute(status -> store(document, hash, source));
 		log.info("Imported document {} from {}: {} — {} started, {} updated, {} unchanged{}", result.code(), source,

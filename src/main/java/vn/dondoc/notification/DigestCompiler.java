@@ -1,6 +1,7 @@
 package vn.dondoc.notification;
 
 import java.time.DayOfWeek;
+import java.util.function.Predicate;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -38,8 +39,18 @@ class DigestCompiler {
 
 	private final TransactionOperations transactions;
 
+	private final Predicate<LocalDate> workingDay;
+
 	DigestCompiler(Outbox outbox, NotificationSettings settings, MessageComposer composer,
 			TransactionOperations transactions) {
+		this(outbox, settings, composer, transactions,
+				day -> day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY);
+	}
+
+	/** @param workingDay whether a day is a working day in Vietnam (holidays and make-up Saturdays included) */
+	DigestCompiler(Outbox outbox, NotificationSettings settings, MessageComposer composer,
+			TransactionOperations transactions, Predicate<LocalDate> workingDay) {
+		this.workingDay = workingDay;
 		this.outbox = outbox;
 		this.settings = settings;
 		this.composer = composer;
@@ -49,8 +60,7 @@ class DigestCompiler {
 	/** Whether a digest may go out at this moment. */
 	boolean isDigestTime(Instant now) {
 		ZonedDateTime local = now.atZone(VietnameseDates.ZONE);
-		DayOfWeek day = local.getDayOfWeek();
-		return settings.digest() && day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY
+		return settings.digest() && workingDay.test(local.toLocalDate())
 				&& !local.toLocalTime().isBefore(settings.digestAt());
 	}
 

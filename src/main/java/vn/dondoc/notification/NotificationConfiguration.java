@@ -16,12 +16,11 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.dondoc.calendar.VietnamCalendar;
+
 /** Wires the outbox, the dispatcher and the templates; the one public bean is {@link Notifications}. */
 @Configuration(proxyBeanMethods = false)
 class NotificationConfiguration {
-
-	/** All of dondoc's dates are Vietnam's. */
-	private static final Clock CLOCK = Clock.system(VietnameseDates.ZONE);
 
 	@Bean
 	Outbox notificationOutbox(JdbcClient jdbc, DataSource dataSource) {
@@ -35,26 +34,27 @@ class NotificationConfiguration {
 
 	@Bean
 	MessageComposer messageComposer(JavaMailSender mailSender, MailTemplates templates, MailSettings mail,
-			LinkSettings links, NotificationSettings settings) {
-		return new MessageComposer(mailSender, templates, mail, links, settings, CLOCK);
+			LinkSettings links, NotificationSettings settings, Clock clock) {
+		return new MessageComposer(mailSender, templates, mail, links, settings, clock);
 	}
 
 	@Bean
 	OutboxDispatcher outboxDispatcher(Outbox outbox, MessageComposer composer, JavaMailSender mailSender,
-			NotificationSettings settings, ApplicationEventPublisher events) {
-		return new OutboxDispatcher(outbox, composer, mailSender, settings, CLOCK, events, nodeName());
+			NotificationSettings settings, ApplicationEventPublisher events, Clock clock) {
+		return new OutboxDispatcher(outbox, composer, mailSender, settings, clock, events, nodeName());
 	}
 
 	@Bean
 	DigestCompiler digestCompiler(Outbox outbox, NotificationSettings settings, MessageComposer composer,
-			PlatformTransactionManager transactionManager) {
-		return new DigestCompiler(outbox, settings, composer, new TransactionTemplate(transactionManager));
+			PlatformTransactionManager transactionManager, VietnamCalendar calendar) {
+		return new DigestCompiler(outbox, settings, composer, new TransactionTemplate(transactionManager),
+				calendar::isWorkingDay);
 	}
 
 	@Bean
 	Notifications notifications(Outbox outbox, MessageComposer composer, OutboxDispatcher dispatcher,
-			DigestCompiler digests, NotificationSettings settings) {
-		return new Notifications(outbox, composer, dispatcher, digests, settings, CLOCK);
+			DigestCompiler digests, NotificationSettings settings, Clock clock) {
+		return new Notifications(outbox, composer, dispatcher, digests, settings, clock);
 	}
 
 	@Bean

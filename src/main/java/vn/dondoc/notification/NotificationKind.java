@@ -19,7 +19,10 @@ public enum NotificationKind {
 	OVERDUE("Quá hạn"),
 
 	/** Cảnh báo leo thang: the unit above the late unit is told. */
-	ESCALATION("Cảnh báo leo thang");
+	ESCALATION("Cảnh báo leo thang"),
+
+	/** Thông báo: a message a model sends ("Gửi thông báo" service task), subject and text written there. */
+	MESSAGE("Thông báo");
 
 	private final String label;
 

@@ -27,6 +27,7 @@ final class Subjects {
 					+ (left != null && left > 0 ? "còn " + left + " ngày làm việc, " : "") + due;
 			case OVERDUE -> label + (left != null && left < 0 ? " " + (-left) + " ngày làm việc" : "") + ": " + about
 					+ " – " + due;
+			case MESSAGE -> label + ": " + HeaderText.singleLine(request.documentTitle() == null ? excerpt : request.documentTitle());
 			case ESCALATION -> label + ": " + HeaderText.singleLine(request.leadUnitName()) + " chậm thực hiện"
 					+ (left != null && left < 0 ? " " + (-left) + " ngày làm việc" : "") + " – " + about;
 		};

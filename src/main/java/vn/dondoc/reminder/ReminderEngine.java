@@ -185,7 +185,7 @@ public class ReminderEngine implements TaskReminders {
 	private void send(TaskSnapshot task, Occurrence occurrence, Instant now) {
 		Recipients recipients = recipients(task, occurrence.audience());
 		if (recipients.to().isEmpty()) {
-			log.warn("Task {} ({}) has no unit with a mailbox among its candidate groups {}: step {} is not sent",
+			log.debug("Task {} ({}) has no unit with a mailbox among its candidate groups {}: step {} is not sent",
 					task.taskId(), task.name(), task.candidateGroups(), occurrence.step());
 			reminderLog.record(task.scope(), task.taskId(), occurrence, now, ReminderLog.SKIPPED, "no recipient");
 			skipped.increment();
@@ -231,7 +231,8 @@ public class ReminderEngine implements TaskReminders {
 		for (String group : task.candidateGroups()) {
 			units.find(group).ifPresent(leads::add);
 		}
-		if (leads.isEmpty() && task.variables().get("unit") != null) {
+		// a task with candidate groups that are no units (the office's review) has no unit to remind
+		if (leads.isEmpty() && task.candidateGroups().isEmpty() && task.variables().get("unit") != null) {
 			units.find(task.variables().get("unit").toString()).ifPresent(leads::add);
 		}
 		Set<String> to = new LinkedHashSet<>();
@@ -316,11 +317,21 @@ public class ReminderEngine implements TaskReminders {
 	}
 
 	private void unschedule(String taskId) {
+		JobKey job = JobKey.jobKey(taskId, GROUP);
 		try {
-			scheduler.deleteJob(JobKey.jobKey(taskId, GROUP));
+			scheduler.deleteJob(job);
 		}
 		catch (SchedulerException e) {
-			throw new IllegalStateException("Could not remove the reminders of task " + taskId + ": " + e.getMessage(), e);
+			// a trigger of the job went while Quartz was deleting (it had just fired): remove what is left
+			try {
+				for (Trigger trigger : scheduler.getTriggersOfJob(job)) {
+					scheduler.unscheduleJob(trigger.getKey());
+				}
+				scheduler.deleteJob(job);
+			}
+			catch (SchedulerException again) {
+				throw new IllegalStateException("Could not remove the reminders of task " + taskId + ": " + again.getMessage(), again);
+			}
 		}
 	}
 

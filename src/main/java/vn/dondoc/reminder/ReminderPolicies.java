@@ -199,8 +199,8 @@ public class ReminderPolicies {
 		NotificationKind kind = null;
 		try {
 			kind = NotificationKind.valueOf(message.strip().toUpperCase(Locale.ROOT));
-			if (kind == NotificationKind.ASSIGNMENT) {
-				problems.add(at + ".message: ASSIGNMENT is sent when the task is created (assignmentNotice), not as a step");
+			if (kind == NotificationKind.ASSIGNMENT || kind == NotificationKind.MESSAGE) {
+				problems.add(at + ".message: " + kind + " is not a reminder step (ASSIGNMENT goes out when the task is created)");
 			}
 		}
 		catch (IllegalArgumentException e) {

@@ -45,6 +45,7 @@ final class UnitFile {
 		}
 		List<String> problems = new ArrayList<>();
 		Map<String, Unit> units = new LinkedHashMap<>();
+		Map<String, Integer> positions = new LinkedHashMap<>();
 		JsonNode list = root == null ? null : root.get("units");
 		if (list == null || !list.isArray() || list.isEmpty()) {
 			throw new InvalidUnitFileException(origin, List.of("units: a list of at least one unit is required"));
@@ -54,13 +55,14 @@ final class UnitFile {
 			if (unit != null && units.putIfAbsent(unit.code(), unit) != null) {
 				problems.add("units[" + i + "].code: '" + unit.code() + "' is used by another unit already");
 			}
+			else if (unit != null) {
+				positions.put(unit.code(), i);
+			}
 		}
-		int i = 0;
 		for (Unit unit : units.values()) {
 			if (unit.escalatesTo() != null && !units.containsKey(unit.escalatesTo())) {
-				problems.add("units[" + i + "].escalatesTo: unknown unit '" + unit.escalatesTo() + "'");
+				problems.add("units[" + positions.get(unit.code()) + "].escalatesTo: unknown unit '" + unit.escalatesTo() + "'");
 			}
-			i++;
 		}
 		problems.addAll(escalationCycles(units));
 		Map<String, List<String>> groups = groups(root.get("groups"), units, problems);

@@ -84,6 +84,7 @@ class MessageComposerTest {
 			case DUE_SOON -> 2;
 			case DUE_TODAY -> 0;
 			case OVERDUE, ESCALATION -> -3;
+			case MESSAGE -> null;
 		};
 		NotificationRequest request = kind == NotificationKind.ESCALATION ? Requests.escalation("k-" + kind)
 				: Requests.of("k-" + kind, kind, left);
@@ -97,6 +98,7 @@ class MessageComposerTest {
 			case DUE_TODAY -> "Đến hạn hôm nay";
 			case OVERDUE -> "Đã quá hạn 3 ngày làm việc";
 			case ESCALATION -> "Ban Tổ chức Thành ủy là đơn vị chủ trì nhưng chưa hoàn thành nhiệm vụ dưới đây, đã quá hạn 3 ngày làm việc";
+			case MESSAGE -> "Thông báo về nhiệm vụ dưới đây";
 		};
 		assertThat(mail.text()).contains(opening);
 		assertThat(HtmlText.of(mail.html())).contains(opening);

@@ -2,6 +2,7 @@ package vn.dondoc.support;
 
 import java.util.TimeZone;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.boot.SpringApplication;
 
 import vn.dondoc.DondocApplication;
@@ -18,6 +19,12 @@ public final class TestNode {
 
 	public static void main(String[] args) {
 		TimeZone.setDefault(TimeZone.getTimeZone(DondocApplication.ZONE));
+		// Camunda's clock (task creation, timers) runs at the same business time as dondoc's
+		for (String arg : args) {
+			if (arg.startsWith("--" + TestClock.OFFSET_PROPERTY + "=")) {
+				ClockUtil.offset(Long.parseLong(arg.substring(arg.indexOf('=') + 1)));
+			}
+		}
 		SpringApplication.run(new Class<?>[] { DondocApplication.class, TestClock.class }, args);
 	}
 
