@@ -12,7 +12,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
-import vn.dondoc.directive.DirectiveProcess;
 
 /**
  * Mirrors the unit directory as Camunda groups (type {@value #TYPE}) at start-up, so that candidate
@@ -26,8 +25,6 @@ class UnitGroups implements SmartInitializingSingleton {
 	private static final Logger log = LoggerFactory.getLogger(UnitGroups.class);
 
 	static final String TYPE = "UNIT";
-
-	static final String ROLE_TYPE = "ROLE";
 
 	private final UnitDirectory directory;
 
@@ -70,7 +67,6 @@ class UnitGroups implements SmartInitializingSingleton {
 				renamed++;
 			}
 		}
-		ensureRole(DirectiveProcess.GROUP_TRACKING_OFFICE, "Văn phòng theo dõi, đôn đốc");
 		List<RemovedUnit> kept = new ArrayList<>();
 		for (Group group : identity.createGroupQuery().groupType(TYPE).list()) {
 			if (directory.exists(group.getId())) {
@@ -92,15 +88,6 @@ class UnitGroups implements SmartInitializingSingleton {
 		removedWithOpenTasks = List.copyOf(kept);
 		log.info("Unit groups in Camunda: {} created, {} updated, {} unchanged", created, renamed,
 				directory.all().size() - created - renamed);
-	}
-
-	private void ensureRole(String id, String name) {
-		if (identity.createGroupQuery().groupId(id).singleResult() == null) {
-			Group group = identity.newGroup(id);
-			group.setName(name);
-			group.setType(ROLE_TYPE);
-			identity.saveGroup(group);
-		}
 	}
 
 	List<RemovedUnit> removedWithOpenTasks() {

@@ -1,4 +1,4 @@
-package vn.dondoc.platform;
+package vn.dondoc;
 
 import java.nio.file.Path;
 import java.sql.Connection;
