@@ -65,6 +65,8 @@ class UnitGroupsIT {
 			assertThat(unit.get("openTasks").asInt()).isOne();
 		});
 		tasks.deleteTask(open.getId(), true);
+		groups.sync();
+		assertThat(identity.createGroupQuery().groupId("quan-uy-cu").count()).as("gone once its last task is").isZero();
 	}
 
 	private void unitGroup(String id, String name) {
