@@ -27,7 +27,8 @@ final class Subjects {
 					+ (left != null && left > 0 ? "còn " + left + " ngày làm việc, " : "") + due;
 			case OVERDUE -> label + (left != null && left < 0 ? " " + (-left) + " ngày làm việc" : "") + ": " + about
 					+ " – " + due;
-			case MESSAGE -> label + ": " + HeaderText.singleLine(request.documentTitle() == null ? excerpt : request.documentTitle());
+			case MESSAGE -> label + ": " + HeaderText.singleLine(request.documentTitle() == null ? excerpt : request.documentTitle())
+					+ (Notice.where(request).isBlank() ? "" : " (" + Notice.where(request) + ")");
 			case ESCALATION -> label + ": " + HeaderText.singleLine(request.leadUnitName()) + " chậm thực hiện"
 					+ (left != null && left < 0 ? " " + (-left) + " ngày làm việc" : "") + " – " + about;
 		};
