@@ -2,6 +2,7 @@ package vn.dondoc.web;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -22,6 +23,7 @@ class WebAdvice {
 	@ExceptionHandler(NotYours.class)
 	@ResponseStatus(HttpStatus.FORBIDDEN)
 	String notYours(NotYours e, Model model) {
+		model.addAttribute("viewer", Viewer.of(SecurityContextHolder.getContext().getAuthentication()));
 		model.addAttribute("status", 403);
 		model.addAttribute("message", e.getMessage());
 		return "web/refused";
@@ -30,6 +32,7 @@ class WebAdvice {
 	@ExceptionHandler(NotFound.class)
 	@ResponseStatus(HttpStatus.NOT_FOUND)
 	String notFound(NotFound e, Model model) {
+		model.addAttribute("viewer", Viewer.of(SecurityContextHolder.getContext().getAuthentication()));
 		model.addAttribute("status", 404);
 		model.addAttribute("message", e.getMessage());
 		return "web/refused";

@@ -69,7 +69,7 @@ final class Documents {
 				  - section: "3"
 				    lead: [ban-to-chuc]
 				    deadline: "trong quý II năm 2023"
-				""".formatted(code, today().minusDays(1));
+				""".formatted(code, "2023-04-13");
 	}
 
 }
