@@ -1,14 +1,21 @@
 package vn.dondoc.web;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -45,7 +52,7 @@ import vn.dondoc.workflow.UnitPartStatus;
 @Controller
 class DirectivePageController {
 
-	private static final DateTimeFormatter TYPED_DAY = DateTimeFormatter.ofPattern("d/M/yyyy");
+	private static final DateTimeFormatter TYPED_DAY = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
 	private final DirectiveCatalog catalog;
 
@@ -53,14 +60,21 @@ class DirectivePageController {
 
 	private final TaskService tasks;
 
-	DirectivePageController(DirectiveCatalog catalog, DirectiveLifecycle lifecycle, TaskService tasks) {
+	private final HistoryService history;
+
+	DirectivePageController(DirectiveCatalog catalog, DirectiveLifecycle lifecycle, TaskService tasks, HistoryService history) {
 		this.catalog = catalog;
 		this.lifecycle = lifecycle;
 		this.tasks = tasks;
+		this.history = history;
 	}
 
 	/** An open task of the office on this directive, with what it is about. */
 	record OfficeTask(String id, String key, String name, String unit, Report report, Extension extension, String tasklistUrl) {
+	}
+
+	/** One line of the directive's history, whoever wrote it (process, reminders, units, office). */
+	record Event(Instant at, String what, String unit, String actor, String detail) {
 	}
 
 	/** One lead unit's part as the page shows it. */
@@ -98,6 +112,7 @@ class DirectivePageController {
 					carryOut == null ? null : tasklist(carryOut)));
 		}
 		model.addAttribute("detail", detail);
+		model.addAttribute("events", events(view, statuses, detail.history()));
 		model.addAttribute("directive", view);
 		model.addAttribute("documentTitle", view.documentTitle() != null ? view.documentTitle()
 				: catalog.documents().stream().filter(d -> d.code().equals(view.documentCode())).map(d -> d.title()).findFirst().orElse(""));
@@ -165,13 +180,34 @@ class DirectivePageController {
 
 	private String act(String id, RedirectAttributes redirect, String done, Runnable action) {
 		try {
-			action.run();
+			runRetryingConflicts(action);
 			redirect.addFlashAttribute("notice", done);
 		}
 		catch (LifecycleRequestRefused refused) {
 			redirect.addFlashAttribute("problems", refused.problems());
 		}
+		catch (OptimisticLockingException conflict) {
+			redirect.addFlashAttribute("problems", List.of("Nhiệm vụ vừa được thay đổi cùng lúc (ví dụ đang gửi thư nhắc); hãy thử lại."));
+		}
 		return "redirect:/directives/" + id;
+	}
+
+	/**
+	 * The reminder engine may touch the same task at the same moment (it records each reminder on the task);
+	 * the engine then refuses one of the two transactions, which is safe to run again.
+	 */
+	private static void runRetryingConflicts(Runnable action) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				action.run();
+				return;
+			}
+			catch (OptimisticLockingException conflict) {
+				if (attempt == 3) {
+					throw conflict;
+				}
+			}
+		}
 	}
 
 	private DirectiveDetail visible(String id, Viewer viewer) {
@@ -239,6 +275,55 @@ class DirectivePageController {
 					tasklist(task.getId())));
 		}
 		return found;
+	}
+
+	/** The process start, reminders sent, requests, decisions, reports, reviews and completions, in time order. */
+	private List<Event> events(DirectiveView view, List<UnitPartStatus> statuses, List<DirectiveCatalog.HistoryLine> lines) {
+		Map<String, String> names = view.units().stream().collect(Collectors.toMap(UnitPart::code, UnitPart::name, (a, b) -> a));
+		List<Event> events = new ArrayList<>();
+		if (view.processInstanceId() != null) {
+			HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceId(view.processInstanceId()).singleResult();
+			if (instance != null) {
+				events.add(new Event(instance.getStartTime().toInstant(), "Giao nhiệm vụ, bắt đầu theo dõi", null,
+						instance.getStartUserId() == null ? "dondoc" : instance.getStartUserId(),
+						"Đơn vị chủ trì: " + Dashboard.leadParts(view).stream().map(UnitPart::name).collect(Collectors.joining(", "))));
+			}
+		}
+		for (DirectiveCatalog.HistoryLine line : lines) {
+			String kind = line.kind() == null ? "" : line.kind();
+			String what = kind.startsWith("REMINDER_") ? "Gửi thư: " + WebDates.kindLabel(kind.substring("REMINDER_".length())) : kind;
+			events.add(new Event(line.at(), what, null, line.actor(), line.detail()));
+		}
+		for (UnitPartStatus part : statuses) {
+			String unit = names.getOrDefault(part.unit(), part.unit());
+			if (part.lateSince() != null) {
+				events.add(new Event(part.lateSince(), "Quá hạn", unit, "dondoc", "Hết thời hạn mà đơn vị chưa báo cáo"));
+			}
+			for (Extension e : part.extensions()) {
+				if (e.requestedAt() != null) {
+					events.add(new Event(e.requestedAt(), "Đề nghị gia hạn", unit, e.requestedBy(),
+							"Đến " + WebDates.DAY.format(e.requestedDueDate()) + (e.reason() == null ? "" : ": " + e.reason())));
+				}
+				if (e.decidedAt() != null) {
+					events.add(new Event(e.decidedAt(), e.decision().label(), unit, e.decidedBy(), e.decisionNote()));
+				}
+			}
+			for (Report r : part.reports()) {
+				if (r.submittedAt() != null) {
+					events.add(new Event(r.submittedAt(), "Báo cáo kết quả: " + r.status().label(), unit, r.submittedBy(),
+							r.text() == null ? null : (r.text().length() > 300 ? r.text().substring(0, 300) + "…" : r.text())));
+				}
+				if (r.reviewedAt() != null) {
+					events.add(new Event(r.reviewedAt(), r.review() == ReviewDecision.ACCEPT ? "Chấp nhận báo cáo" : "Trả lại báo cáo", unit,
+							r.reviewedBy(), r.comment()));
+				}
+			}
+			if (part.completedAt() != null && part.outcome() != null) {
+				events.add(new Event(part.completedAt(), part.outcome().label(), unit, null, null));
+			}
+		}
+		events.sort(Comparator.comparing(Event::at));
+		return events;
 	}
 
 	static String tasklist(String taskId) {

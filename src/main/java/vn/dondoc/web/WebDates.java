@@ -27,6 +27,10 @@ class WebDates {
 
 	/** The Vietnamese name of a reminder step's message kind. */
 	public String kind(String kind) {
+		return kindLabel(kind);
+	}
+
+	static String kindLabel(String kind) {
 		return switch (kind == null ? "" : kind) {
 			case "ASSIGNMENT" -> "Giao nhiệm vụ";
 			case "REMINDER" -> "Nhắc hạn";

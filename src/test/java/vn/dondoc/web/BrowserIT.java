@@ -117,7 +117,7 @@ class BrowserIT {
 		browser.get(url("/directives?document=" + DOCUMENT));
 		screenshot("02-danh-sach-don-vi");
 		browser.findElement(By.linkText(DOCUMENT + " 1")).click();
-		assertThat(browser.findElement(By.id("text")).getText()).contains("Kế hoạch luân chuyển cán bộ <thử nghiệm & kiểm tra>");
+		assertThat(waitFor(By.id("text")).getText()).contains("Kế hoạch luân chuyển cán bộ <thử nghiệm & kiểm tra>");
 		assertThat(due()).isEqualTo(WebDates.DAY.format(originalDue));
 		screenshot("03-nhiem-vu-don-vi");
 
@@ -144,6 +144,8 @@ class BrowserIT {
 		assertThat(browser.findElement(By.cssSelector("details.part[data-unit='ban-to-chuc'] .original-due")).getText())
 			.isEqualTo(WebDates.DAY.format(originalDue));
 		assertThat(browser.findElement(By.cssSelector("table.extensions")).getText()).contains("Đồng ý gia hạn");
+		assertThat(browser.findElement(By.id("history")).getText()).contains("Giao nhiệm vụ, bắt đầu theo dõi").contains("Đề nghị gia hạn")
+			.contains("Đồng ý gia hạn");
 		screenshot("07-da-gia-han");
 
 		browser.get(url("/directives?document=" + DOCUMENT));
@@ -179,7 +181,7 @@ class BrowserIT {
 		browser.get(url("/import"));
 		browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
 		browser.findElement(By.id("upload")).click();
-		WebElement problems = browser.findElement(By.id("problems"));
+		WebElement problems = waitFor(By.id("problems"));
 		assertThat(problems.getText()).contains("chưa nhập gì").contains("ban-khong-co").contains("vào một ngày đẹp trời");
 		assertThat(problems.findElements(By.cssSelector("tbody tr"))).hasSizeGreaterThanOrEqualTo(3);
 		screenshot("11-nhap-van-ban-loi");
@@ -193,7 +195,7 @@ class BrowserIT {
 		browser.findElement(By.id("username")).sendKeys("qu-le-chan");
 		browser.findElement(By.id("password")).sendKeys("sai-mat-khau");
 		browser.findElement(By.id("login")).click();
-		assertThat(browser.findElement(By.id("login-error")).getText()).isEqualTo("Tên đăng nhập hoặc mật khẩu không đúng.");
+		assertThat(waitFor(By.id("login-error")).getText()).isEqualTo("Tên đăng nhập hoặc mật khẩu không đúng.");
 	}
 
 	private void logIn(String user) {
@@ -208,6 +210,12 @@ class BrowserIT {
 	private void logOut() {
 		browser.findElement(By.cssSelector("form.who button")).click();
 		await().atMost(Duration.ofSeconds(20)).until(() -> browser.getCurrentUrl().contains("/login"));
+	}
+
+	/** The element once the page that has it has loaded (a click starts a navigation but does not wait for it). */
+	private static WebElement waitFor(By locator) {
+		return await().atMost(Duration.ofSeconds(20)).until(() -> browser.findElements(locator).stream().findFirst(), Optional::isPresent)
+			.orElseThrow();
 	}
 
 	private String due() {
