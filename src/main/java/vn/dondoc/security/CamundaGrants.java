@@ -88,9 +88,10 @@ class CamundaGrants {
 	}
 
 	private String unitFilter() {
-		Filter existing = filters.createFilterQuery().filterName(FILTER_NAME).singleResult();
-		if (existing != null) {
-			return existing.getId();
+		// list, not singleResult: nodes starting together may each have created it once
+		List<Filter> existing = filters.createFilterQuery().filterName(FILTER_NAME).list();
+		if (!existing.isEmpty()) {
+			return existing.get(0).getId();
 		}
 		Filter filter = filters.newTaskFilter(FILTER_NAME);
 		filter.setQuery(tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
@@ -124,7 +125,14 @@ class CamundaGrants {
 		for (Permission permission : permissions) {
 			authorization.addPermission(permission);
 		}
-		authorizations.saveAuthorization(authorization);
+		try {
+			authorizations.saveAuthorization(authorization);
+		}
+		catch (RuntimeException e) {
+			// another node starting at the same time wrote the same grant first; it will be checked again next start
+			log.warn("Could not save the grant {} {} '{}' for group {}: {}", resource.resourceName(), List.of(permissions), resourceId,
+					group, e.getMessage());
+		}
 	}
 
 }
