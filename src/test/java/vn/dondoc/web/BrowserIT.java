@@ -189,6 +189,20 @@ class BrowserIT {
 	}
 
 	@Test
+	void tasklistShowsAUnitItsOwnTasksThroughItsFilter() {
+		browser.get(url("/camunda/app/tasklist/default/"));
+		waitFor(By.cssSelector("input[type='password']"));
+		browser.findElement(By.cssSelector("input[type='text']")).sendKeys("ban-to-chuc");
+		browser.findElement(By.cssSelector("input[type='password']")).sendKeys("demo");
+		browser.findElement(By.cssSelector("button[type='submit']")).click();
+		await().atMost(Duration.ofSeconds(30)).until(() -> browser.getPageSource().contains("Việc của đơn vị tôi"));
+		await().atMost(Duration.ofSeconds(30)).until(() -> browser.getPageSource().contains("Thực hiện nhiệm vụ, báo cáo kết quả"));
+		String page = browser.findElement(By.tagName("body")).getText();
+		assertThat(page).contains("Việc của đơn vị tôi").doesNotContain("Xem xét đề nghị gia hạn").doesNotContain("Đôn đốc đơn vị chậm");
+		screenshot("12-tasklist-don-vi");
+	}
+
+	@Test
 	void aWrongPasswordIsRefusedInVietnamese() {
 		browser.get(url("/login"));
 		screenshot("00-dang-nhap");
