@@ -149,6 +149,8 @@ class BrowserIT {
 		screenshot("07-da-gia-han");
 
 		browser.get(url("/directives?document=" + DOCUMENT));
+		// the list shows the unit's due date in force, not the one the document stated
+		assertThat(waitFor(By.id("directives")).getText()).contains(WebDates.DAY.format(newDue));
 		screenshot("08-danh-sach-van-phong");
 		browser.findElement(By.id("export")).click();
 		Path workbook = await().atMost(Duration.ofSeconds(30)).until(BrowserIT::downloadedWorkbook, Optional::isPresent).orElseThrow();
