@@ -10,14 +10,20 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
+import vn.dondoc.directive.DirectiveCatalog;
+
 /**
  * Two doors. Machine clients ({@code /api}, {@code /engine-rest}, {@code /actuator}) authenticate with
- * HTTP Basic on every request and get 401 without it. The Camunda webapps ({@code /camunda}) keep their
- * own login page and CSRF protection, checked against the same identity service.
+ * HTTP Basic on every request and get 401 without it; a unit member is kept to its own units there by
+ * {@link UnitScopeFilter}. People use the dashboard through a Vietnamese login form (session, CSRF token
+ * on every form); only the tracking office and the admin reach the import page. The Camunda webapps
+ * ({@code /camunda}) keep their own login page and CSRF protection, checked against the same identity
+ * service, and Camunda's authorizations ({@link CamundaGrants}) show each unit only its own tasks there.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -26,7 +32,7 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, DirectiveCatalog catalog) throws Exception {
 		// path matchers, not MVC matchers: /engine-rest is Jersey's servlet, outside Spring MVC
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/engine-rest/**"),
@@ -41,16 +47,26 @@ class SecurityConfiguration {
 			}))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// stateless Basic clients send no cookie, so there is no session to ride: CSRF does not apply
-			.csrf(csrf -> csrf.disable());
+			.csrf(csrf -> csrf.disable())
+			.addFilterAfter(new UnitScopeFilter(catalog), AuthorizationFilter.class);
 		return http.build();
 	}
 
 	@Bean
 	@Order(2)
 	SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-			// the Camunda webapps run their own login and their own CSRF filter
-			.csrf(csrf -> csrf.ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**")))
+		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		http.authorizeHttpRequests(requests -> requests
+				// the Camunda webapps run their own login and their own CSRF filter
+				.requestMatchers(paths.matcher("/camunda/**")).permitAll()
+				.requestMatchers(paths.matcher("/login"), paths.matcher("/css/**"), paths.matcher("/js/**"),
+						paths.matcher("/img/**"), paths.matcher("/favicon.ico"), paths.matcher("/error")).permitAll()
+				.requestMatchers(paths.matcher("/import"), paths.matcher("/import/**"))
+				.hasAnyAuthority(Viewer.ADMIN_AUTHORITY, Viewer.OFFICE_AUTHORITY)
+				.anyRequest().authenticated())
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error").permitAll())
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			.csrf(csrf -> csrf.ignoringRequestMatchers(paths.matcher("/camunda/**")))
 			.headers(Customizer.withDefaults());
 		return http.build();
 	}

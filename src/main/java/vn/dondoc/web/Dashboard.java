@@ -1,0 +1,222 @@
+package vn.dondoc.web;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import org.springframework.stereotype.Service;
+
+import vn.dondoc.calendar.VietnamCalendar;
+import vn.dondoc.directive.DirectiveCatalog;
+import vn.dondoc.directive.DirectiveCatalog.DirectiveView;
+import vn.dondoc.directive.DirectiveCatalog.UnitPart;
+import vn.dondoc.directive.DirectiveStatus;
+import vn.dondoc.security.Viewer;
+import vn.dondoc.unit.Unit;
+import vn.dondoc.unit.UnitDirectory;
+
+/**
+ * What the pages show, always narrowed to what the viewer may see: the office and the admin see every
+ * unit, a unit member only the directives that name one of its units.
+ */
+@Service
+class Dashboard {
+
+	static final String LEAD = "LEAD";
+
+	/** The matrix columns, in the order tracking offices report them. */
+	static final List<DirectiveStatus> COLUMNS = List.of(DirectiveStatus.ON_TRACK, DirectiveStatus.DUE_SOON,
+			DirectiveStatus.OVERDUE, DirectiveStatus.DONE_ON_TIME, DirectiveStatus.DONE_LATE, DirectiveStatus.NO_DEADLINE);
+
+	static final int PAGE_SIZE = 20;
+
+	static final int TIMELINE_WEEKS = 8;
+
+	private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("dd/MM");
+
+	private final DirectiveCatalog catalog;
+
+	private final UnitDirectory units;
+
+	private final VietnamCalendar calendar;
+
+	private final Clock clock;
+
+	Dashboard(DirectiveCatalog catalog, UnitDirectory units, VietnamCalendar calendar, Clock clock) {
+		this.catalog = catalog;
+		this.units = units;
+		this.calendar = calendar;
+		this.clock = clock;
+	}
+
+	record MatrixRow(String unit, String name, List<Cell> cells, long total) {
+	}
+
+	record Cell(DirectiveStatus status, long count, String href) {
+	}
+
+	record Bar(double x, double y, double width, double height, String label, long count, boolean late, String href) {
+	}
+
+	record Upcoming(DirectiveView directive, UnitPart part, boolean late) {
+	}
+
+	record Timeline(List<Bar> bars, List<Upcoming> upcoming, long overdue) {
+	}
+
+	record Listing(List<DirectiveView> items, int page, int pages, long total) {
+	}
+
+	LocalDate today() {
+		return LocalDate.now(clock.withZone(calendar.zone()));
+	}
+
+	String unitName(String code) {
+		return units.find(code).map(Unit::name).orElse(code);
+	}
+
+	/** Units a filter may choose: every unit for the office, the viewer's own otherwise. */
+	List<Unit> selectableUnits(Viewer viewer) {
+		return units.all().stream().filter(unit -> viewer.seesAll() || viewer.units().contains(unit.code())).toList();
+	}
+
+	/** Every directive the viewer may see, filtered by document, unit, status and quarter. */
+	List<DirectiveView> directives(Viewer viewer, DirectiveQuery query) {
+		String unit = query.unit();
+		return catalog.directives(new DirectiveCatalog.Filter(query.document(), unit, query.statusValue()), 0, Integer.MAX_VALUE)
+			.items()
+			.stream()
+			.filter(view -> viewer.sees(unitCodes(view)))
+			.filter(view -> query.quarter() == null || leadParts(view).stream()
+				.anyMatch(part -> (unit == null || part.code().equals(unit)) && query.inQuarter(part.dueDate())))
+			.toList();
+	}
+
+	Listing listing(Viewer viewer, DirectiveQuery query) {
+		List<DirectiveView> all = directives(viewer, query);
+		int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+		int page = Math.min(query.page(), pages - 1);
+		int from = page * PAGE_SIZE;
+		return new Listing(all.subList(from, Math.min(from + PAGE_SIZE, all.size())), page, pages, all.size());
+	}
+
+	/** Lead unit parts the viewer may see, filtered like the list; what the matrix and the workbook count. */
+	List<Upcoming> parts(Viewer viewer, DirectiveQuery query) {
+		DirectiveStatus status = query.statusValue();
+		List<Upcoming> parts = new ArrayList<>();
+		for (DirectiveView view : directives(viewer, new DirectiveQuery(query.document(), null, null, null, 0))) {
+			for (UnitPart part : leadParts(view)) {
+				boolean mine = viewer.seesAll() || viewer.units().contains(part.code());
+				if (mine && (query.unit() == null || query.unit().equals(part.code()))
+						&& (status == null || status.name().equals(part.status())) && query.inQuarter(part.dueDate())) {
+					parts.add(new Upcoming(view, part, DirectiveStatus.OVERDUE.name().equals(part.status())));
+				}
+			}
+		}
+		return parts;
+	}
+
+	List<MatrixRow> matrix(Viewer viewer, DirectiveQuery query) {
+		Map<String, Map<DirectiveStatus, Long>> counts = new java.util.LinkedHashMap<>();
+		for (Unit unit : selectableUnits(viewer)) {
+			if (query.unit() == null || query.unit().equals(unit.code())) {
+				counts.put(unit.code(), new EnumMap<>(DirectiveStatus.class));
+			}
+		}
+		for (Upcoming entry : parts(viewer, new DirectiveQuery(query.document(), query.unit(), null, query.quarter(), 0))) {
+			counts.computeIfAbsent(entry.part().code(), code -> new EnumMap<>(DirectiveStatus.class))
+				.merge(DirectiveStatus.valueOf(entry.part().status()), 1L, Long::sum);
+		}
+		List<MatrixRow> rows = new ArrayList<>();
+		counts.forEach((unit, byStatus) -> {
+			long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
+			if (total == 0) {
+				return;
+			}
+			List<Cell> cells = COLUMNS.stream()
+				.map(status -> new Cell(status, byStatus.getOrDefault(status, 0L), query.with(unit, status.name()).url("/directives")))
+				.toList();
+			rows.add(new MatrixRow(unit, unitName(unit), cells, total));
+		});
+		return rows;
+	}
+
+	/** Column totals of the matrix. */
+	List<Cell> totals(List<MatrixRow> rows, DirectiveQuery query) {
+		return COLUMNS.stream()
+			.map(status -> new Cell(status,
+					rows.stream().flatMap(row -> row.cells().stream()).filter(c -> c.status() == status).mapToLong(Cell::count).sum(),
+					query.with(null, status.name()).url("/directives")))
+			.toList();
+	}
+
+	/** Open lead parts due over the next weeks, one bar a week, and the late ones as a first, red bar. */
+	Timeline timeline(Viewer viewer, DirectiveQuery query) {
+		LocalDate today = today();
+		LocalDate firstMonday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+		LocalDate end = firstMonday.plusWeeks(TIMELINE_WEEKS);
+		List<Upcoming> open = parts(viewer, new DirectiveQuery(query.document(), query.unit(), null, null, 0)).stream()
+			.filter(entry -> entry.part().dueDate() != null && entry.part().completedAt() == null)
+			.toList();
+		long overdue = open.stream().filter(Upcoming::late).count();
+		long[] perWeek = new long[TIMELINE_WEEKS];
+		for (Upcoming entry : open) {
+			LocalDate due = entry.part().dueDate();
+			if (!entry.late() && !due.isBefore(firstMonday) && due.isBefore(end)) {
+				perWeek[(int) (java.time.temporal.ChronoUnit.DAYS.between(firstMonday, due) / 7)]++;
+			}
+		}
+		long max = Math.max(1, Math.max(overdue, java.util.Arrays.stream(perWeek).max().orElse(0)));
+		double chartHeight = 120;
+		double slot = 600.0 / (TIMELINE_WEEKS + 1);
+		List<Bar> bars = new ArrayList<>();
+		bars.add(bar(0, slot, overdue, max, chartHeight, "Quá hạn", true,
+				query.with(query.unit(), DirectiveStatus.OVERDUE.name()).url("/directives")));
+		for (int week = 0; week < TIMELINE_WEEKS; week++) {
+			LocalDate monday = firstMonday.plusWeeks(week);
+			bars.add(bar(week + 1, slot, perWeek[week], max, chartHeight, monday.format(DAY_MONTH), false, null));
+		}
+		List<Upcoming> upcoming = open.stream()
+			.filter(entry -> entry.part().dueDate().isBefore(end))
+			.sorted(Comparator.comparing((Upcoming entry) -> entry.part().dueDate()))
+			.toList();
+		List<Upcoming> shown = new ArrayList<>(upcoming.stream().filter(u -> !u.late()).limit(15).toList());
+		shown.addAll(0, upcoming.stream().filter(Upcoming::late).sorted(Comparator.comparing((Upcoming u) -> u.part().dueDate()).reversed())
+			.limit(10).toList());
+		return new Timeline(bars, shown, overdue);
+	}
+
+	private static Bar bar(int index, double slot, long count, long max, double chartHeight, String label, boolean late, String href) {
+		double height = count == 0 ? 2 : Math.max(4, chartHeight * count / max);
+		return new Bar(index * slot + slot * 0.15, 20 + chartHeight - height, slot * 0.7, height, label, count, late, href);
+	}
+
+	/** Quarters that have due dates, newest first, for the filter. */
+	List<String> quarters(Viewer viewer) {
+		TreeSet<String> quarters = new TreeSet<>(Comparator.reverseOrder());
+		for (Upcoming entry : parts(viewer, new DirectiveQuery(null, null, null, null, 0))) {
+			if (entry.part().dueDate() != null) {
+				quarters.add(DirectiveQuery.quarterOf(entry.part().dueDate()));
+			}
+		}
+		quarters.add(DirectiveQuery.quarterOf(today()));
+		return new ArrayList<>(quarters);
+	}
+
+	static List<UnitPart> leadParts(DirectiveView view) {
+		return view.units().stream().filter(part -> LEAD.equals(part.role())).toList();
+	}
+
+	static List<String> unitCodes(DirectiveView view) {
+		return view.units().stream().map(UnitPart::code).toList();
+	}
+
+}

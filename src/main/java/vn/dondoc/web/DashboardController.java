@@ -1,0 +1,80 @@
+package vn.dondoc.web;
+
+import java.util.List;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import vn.dondoc.directive.DirectiveCatalog;
+import vn.dondoc.directive.DirectiveStatus;
+import vn.dondoc.security.Viewer;
+
+/** The overview (matrix and timeline), the filtered list, and the login page. */
+@Controller
+class DashboardController {
+
+	private final Dashboard dashboard;
+
+	private final DirectiveCatalog catalog;
+
+	DashboardController(Dashboard dashboard, DirectiveCatalog catalog) {
+		this.dashboard = dashboard;
+		this.catalog = catalog;
+	}
+
+	@GetMapping("/login")
+	String login() {
+		return "web/login";
+	}
+
+	@GetMapping("/")
+	String overview(@RequestParam(required = false) String document, @RequestParam(required = false) String unit,
+			@RequestParam(required = false) String quarter, Authentication authentication, Model model) {
+		Viewer viewer = Viewer.of(authentication);
+		DirectiveQuery query = scoped(new DirectiveQuery(document, unit, null, quarter, 0), viewer);
+		List<Dashboard.MatrixRow> rows = dashboard.matrix(viewer, query);
+		model.addAttribute("query", query);
+		model.addAttribute("rows", rows);
+		model.addAttribute("totals", dashboard.totals(rows, query));
+		model.addAttribute("timeline", dashboard.timeline(viewer, query));
+		filters(viewer, model);
+		return "web/overview";
+	}
+
+	@GetMapping("/directives")
+	String list(@RequestParam(required = false) String document, @RequestParam(required = false) String unit,
+			@RequestParam(required = false) String status, @RequestParam(required = false) String quarter,
+			@RequestParam(defaultValue = "0") int page, Authentication authentication, Model model) {
+		Viewer viewer = Viewer.of(authentication);
+		DirectiveQuery query = scoped(new DirectiveQuery(document, unit, status, quarter, page), viewer);
+		Dashboard.Listing listing = dashboard.listing(viewer, query);
+		model.addAttribute("query", query);
+		model.addAttribute("listing", listing);
+		model.addAttribute("title", query.describe(dashboard::unitName));
+		model.addAttribute("previous", listing.page() > 0 ? query.withPage(listing.page() - 1).url("/directives") : null);
+		model.addAttribute("next", listing.page() + 1 < listing.pages() ? query.withPage(listing.page() + 1).url("/directives") : null);
+		model.addAttribute("exportUrl", query.withPage(0).url("/directives/export.xlsx"));
+		filters(viewer, model);
+		return "web/directives";
+	}
+
+	/** A unit member asking for another unit is refused rather than shown an empty page. */
+	private DirectiveQuery scoped(DirectiveQuery query, Viewer viewer) {
+		if (query.unit() != null && !viewer.seesAll() && !viewer.units().contains(query.unit())) {
+			throw new WebAdvice.NotYours("Bạn chỉ xem được nhiệm vụ của đơn vị mình.");
+		}
+		return query;
+	}
+
+	private void filters(Viewer viewer, Model model) {
+		model.addAttribute("documents", catalog.documents());
+		model.addAttribute("units", dashboard.selectableUnits(viewer));
+		model.addAttribute("statuses", Dashboard.COLUMNS);
+		model.addAttribute("quarters", dashboard.quarters(viewer));
+		model.addAttribute("allStatuses", DirectiveStatus.values());
+	}
+
+}

@@ -1,0 +1,115 @@
+package vn.dondoc.web;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.web.util.UriComponentsBuilder;
+
+import vn.dondoc.directive.DirectiveStatus;
+
+/**
+ * The filters of the overview, the list and the export, as they travel in the URL: document code, unit
+ * code, status (machine name) and quarter ({@code 2023-Q2}); blank means any.
+ */
+record DirectiveQuery(String document, String unit, String status, String quarter, int page) {
+
+	private static final Pattern QUARTER = Pattern.compile("^(\\d{4})-Q([1-4])$");
+
+	DirectiveQuery {
+		document = blankToNull(document);
+		unit = blankToNull(unit);
+		status = blankToNull(status);
+		quarter = blankToNull(quarter);
+		page = Math.max(page, 0);
+	}
+
+	/** The status asked for, or {@code null}; an unknown value counts as none. */
+	DirectiveStatus statusValue() {
+		if (status == null) {
+			return null;
+		}
+		try {
+			return DirectiveStatus.parse(status);
+		}
+		catch (IllegalArgumentException e) {
+			return null;
+		}
+	}
+
+	boolean inQuarter(LocalDate day) {
+		if (quarter == null) {
+			return true;
+		}
+		Matcher m = QUARTER.matcher(quarter);
+		return day != null && m.matches() && day.getYear() == Integer.parseInt(m.group(1))
+				&& (day.getMonthValue() - 1) / 3 + 1 == Integer.parseInt(m.group(2));
+	}
+
+	static String quarterOf(LocalDate day) {
+		return day.getYear() + "-Q" + ((day.getMonthValue() - 1) / 3 + 1);
+	}
+
+	/** {@code 2023-Q2} as "Quý II/2023". */
+	static String quarterLabel(String quarter) {
+		Matcher m = quarter == null ? null : QUARTER.matcher(quarter);
+		if (m == null || !m.matches()) {
+			return quarter;
+		}
+		return "Quý " + List.of("I", "II", "III", "IV").get(Integer.parseInt(m.group(2)) - 1) + "/" + m.group(1);
+	}
+
+	DirectiveQuery withPage(int newPage) {
+		return new DirectiveQuery(document, unit, status, quarter, newPage);
+	}
+
+	DirectiveQuery with(String newUnit, String newStatus) {
+		return new DirectiveQuery(document, newUnit, newStatus, quarter, 0);
+	}
+
+	/** The list (or export) URL with these filters. */
+	String url(String path) {
+		UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
+		if (document != null) {
+			uri.queryParam("document", document);
+		}
+		if (unit != null) {
+			uri.queryParam("unit", unit);
+		}
+		if (status != null) {
+			uri.queryParam("status", status);
+		}
+		if (quarter != null) {
+			uri.queryParam("quarter", quarter);
+		}
+		if (page > 0) {
+			uri.queryParam("page", page);
+		}
+		return uri.encode().build().toUriString();
+	}
+
+	/** The filters in words, for titles and the workbook. */
+	String describe(java.util.function.Function<String, String> unitName) {
+		List<String> parts = new ArrayList<>();
+		if (quarter != null) {
+			parts.add(quarterLabel(quarter));
+		}
+		if (document != null) {
+			parts.add("văn bản " + document);
+		}
+		if (unit != null) {
+			parts.add(unitName.apply(unit));
+		}
+		if (statusValue() != null) {
+			parts.add(statusValue().label());
+		}
+		return parts.isEmpty() ? "Tất cả nhiệm vụ" : String.join(", ", parts);
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+
+}

@@ -1,0 +1,307 @@
+package vn.dondoc.web;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import vn.dondoc.directive.DirectiveCatalog;
+import vn.dondoc.directive.DirectiveCatalog.DirectiveView;
+import vn.dondoc.directive.DocumentImporter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Each page and endpoint for each role: the admin and the tracking office see every unit; a unit member
+ * sees and acts on its own unit's directives only, through the dashboard, {@code /api} and
+ * {@code /engine-rest} alike.
+ */
+@DashboardIT
+class AccessByRoleIT {
+
+	static final String DOCUMENT = "WEB-ACCESS";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	TestRestTemplate rest;
+
+	@Autowired
+	DocumentImporter importer;
+
+	@Autowired
+	DirectiveCatalog catalog;
+
+	@Autowired
+	TaskService tasks;
+
+	@Autowired
+	AuthorizationService authorizations;
+
+	@Autowired
+	ObjectMapper json;
+
+	DirectiveView banToChuc;
+
+	DirectiveView banTuyenGiao;
+
+	@BeforeEach
+	void importTheDocument() {
+		importer.importDocument(Documents.of(DOCUMENT), "yaml", "test", false);
+		List<DirectiveView> directives = catalog.directives(new DirectiveCatalog.Filter(DOCUMENT, null, null), 0, 10).items();
+		banToChuc = directives.stream().filter(d -> d.section().equals("1")).findFirst().orElseThrow();
+		banTuyenGiao = directives.stream().filter(d -> d.section().equals("2")).findFirst().orElseThrow();
+	}
+
+	static RequestPostProcessor unit(String code) {
+		return SecurityMockMvcRequestPostProcessors.user(code).authorities(new SimpleGrantedAuthority("GROUP_" + code));
+	}
+
+	static RequestPostProcessor office() {
+		return SecurityMockMvcRequestPostProcessors.user("vanphong").authorities(new SimpleGrantedAuthority("GROUP_tracking-office"));
+	}
+
+	// ---- anonymous -------------------------------------------------------------------------------------
+
+	@Test
+	void pagesAskForTheLoginFormAndTheApiForBasic() throws Exception {
+		mvc.perform(get("/")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("http://localhost/login"));
+		mvc.perform(get("/directives/" + banToChuc.id())).andExpect(status().is3xxRedirection());
+		mvc.perform(get("/swagger-ui.html")).andExpect(status().is3xxRedirection());
+		mvc.perform(get("/v3/api-docs/dondoc")).andExpect(status().is3xxRedirection());
+		mvc.perform(get("/api/directives")).andExpect(status().isUnauthorized());
+		String login = mvc.perform(get("/login")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(login).contains("Đăng nhập").contains("Tên đăng nhập").contains("name=\"_csrf\"");
+	}
+
+	@Test
+	void theLoginFormChecksCamundaPasswordsAndNeedsItsCsrfToken() throws Exception {
+		mvc.perform(formLogin("/login").user("ban-to-chuc").password("demo")).andExpect(redirectedUrl("/"));
+		// another account: Camunda delays the next logins of a user after a wrong password
+		mvc.perform(formLogin("/login").user("ban-noi-chinh").password("sai")).andExpect(redirectedUrl("/login?error"));
+		mvc.perform(post("/login").param("username", "ban-to-chuc").param("password", "demo")).andExpect(status().isForbidden());
+		mvc.perform(formLogin("/login").user("vanphong").password("demo")).andExpect(redirectedUrl("/"));
+	}
+
+	// ---- unit member -----------------------------------------------------------------------------------
+
+	@Test
+	void aUnitMemberGets403OnAnotherUnitsDirectiveInTheDashboard() throws Exception {
+		mvc.perform(get("/directives/" + banTuyenGiao.id()).with(unit("ban-to-chuc")))
+			.andExpect(status().isForbidden())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("không thuộc đơn vị của bạn")));
+		mvc.perform(get("/directives/" + banToChuc.id()).with(unit("ban-to-chuc"))).andExpect(status().isOk());
+		// the coordinating unit sees the directive, but has no form to act on it
+		String coordinating = mvc.perform(get("/directives/" + banToChuc.id()).with(unit("ban-tuyen-giao")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(coordinating).doesNotContain("extension-form").doesNotContain("report-form");
+		mvc.perform(get("/directives").param("unit", "ban-tuyen-giao").with(unit("ban-to-chuc"))).andExpect(status().isForbidden());
+		mvc.perform(get("/directives/999999").with(unit("ban-to-chuc"))).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void aUnitMemberCannotActOnAnotherUnitsPartNorDecideAsTheOffice() throws Exception {
+		mvc.perform(post("/directives/" + banTuyenGiao.id() + "/units/ban-tuyen-giao/extension").with(unit("ban-to-chuc")).with(csrf())
+			.param("newDueDate", "31/12/2099").param("reason", "không phải việc của tôi")).andExpect(status().isForbidden());
+		mvc.perform(post("/directives/" + banToChuc.id() + "/units/ban-tuyen-giao/report").with(unit("ban-tuyen-giao")).with(csrf())
+			.param("text", "đơn vị phối hợp không báo cáo thay")).andExpect(status().isForbidden());
+		mvc.perform(post("/directives/" + banToChuc.id() + "/tasks/any/extension").with(unit("ban-to-chuc")).with(csrf())
+			.param("decision", "APPROVE")).andExpect(status().isForbidden());
+		// no CSRF token, no action
+		mvc.perform(post("/directives/" + banToChuc.id() + "/units/ban-to-chuc/extension").with(unit("ban-to-chuc"))
+			.param("newDueDate", "31/12/2099").param("reason", "thiếu mã CSRF")).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void aUnitMemberSeesOnlyItsOwnUnitInTheList() throws Exception {
+		String list = mvc.perform(get("/directives").param("document", DOCUMENT).with(unit("ban-to-chuc")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(list).contains("/directives/" + banToChuc.id() + "\"").doesNotContain("/directives/" + banTuyenGiao.id() + "\"");
+		String overview = mvc.perform(get("/").param("document", DOCUMENT).with(unit("ban-to-chuc")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(overview).contains("data-unit=\"ban-to-chuc\"").doesNotContain("data-unit=\"ban-tuyen-giao\"");
+	}
+
+	@Test
+	void aUnitMemberGets403OnAnotherUnitsDirectiveThroughTheApi() throws Exception {
+		ResponseEntity<String> other = rest.withBasicAuth("ban-to-chuc", "demo").getForEntity("/api/directives/" + banTuyenGiao.id(), String.class);
+		assertThat(other.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(other.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+		assertThat(rest.withBasicAuth("ban-to-chuc", "demo").getForEntity("/api/directives/" + banToChuc.id(), String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.OK);
+
+		JsonNode mine = json.readTree(rest.withBasicAuth("ban-to-chuc", "demo")
+			.getForObject("/api/directives?document=" + DOCUMENT, String.class));
+		assertThat(mine.get("total").asInt()).isEqualTo(1);
+		assertThat(mine.get("items").get(0).get("id").asLong()).isEqualTo(banToChuc.id());
+		assertThat(rest.withBasicAuth("ban-to-chuc", "demo").getForEntity("/api/directives?unit=ban-tuyen-giao", String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(rest.withBasicAuth("ban-to-chuc", "demo").getForEntity("/api/notifications", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(rest.withBasicAuth("ban-to-chuc", "demo")
+			.getForEntity("/api/notifications?directive=" + banToChuc.businessKey(), String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+		HttpHeaders yaml = new HttpHeaders();
+		yaml.setContentType(MediaType.parseMediaType("application/yaml"));
+		assertThat(rest.withBasicAuth("ban-to-chuc", "demo")
+			.postForEntity("/api/documents", new HttpEntity<>(Documents.of("WEB-NOT-MINE").getBytes(StandardCharsets.UTF_8), yaml), String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+	}
+
+	@Test
+	void aUnitMemberGetsNoOtherUnitsTaskThroughEngineRestAndTasklistShowsItsOwn() throws Exception {
+		Task other = tasks.createTaskQuery().processInstanceId(banTuyenGiao.processInstanceId()).singleResult();
+		Task own = tasks.createTaskQuery().processInstanceId(banToChuc.processInstanceId()).singleResult();
+		assertThat(rest.withBasicAuth("ban-to-chuc", "demo").getForEntity("/engine-rest/task/" + other.getId(), String.class)
+			.getStatusCode()).isIn(HttpStatus.NOT_FOUND, HttpStatus.FORBIDDEN);
+		assertThat(rest.withBasicAuth("ban-to-chuc", "demo").getForEntity("/engine-rest/process-instance/" + banTuyenGiao.processInstanceId(),
+				String.class).getStatusCode()).isIn(HttpStatus.NOT_FOUND, HttpStatus.FORBIDDEN);
+		assertThat(rest.withBasicAuth("ban-to-chuc", "demo").getForEntity("/engine-rest/task/" + own.getId(), String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.OK);
+		JsonNode visible = json.readTree(rest.withBasicAuth("ban-to-chuc", "demo").getForObject("/engine-rest/task?maxResults=1000", String.class));
+		assertThat(visible.findValuesAsText("id")).contains(own.getId()).doesNotContain(other.getId());
+		assertThat(rest.withBasicAuth("vanphong", "demo").getForEntity("/engine-rest/task/" + other.getId(), String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.OK);
+
+		assertThat(authorizations.isUserAuthorized("ban-to-chuc", List.of("ban-to-chuc"), Permissions.ACCESS, Resources.APPLICATION,
+				"tasklist")).isTrue();
+		assertThat(authorizations.isUserAuthorized("ban-to-chuc", List.of("ban-to-chuc"), Permissions.ACCESS, Resources.APPLICATION,
+				"cockpit")).isFalse();
+		assertThat(authorizations.isUserAuthorized("vanphong", List.of("tracking-office"), Permissions.ACCESS, Resources.APPLICATION,
+				"cockpit")).isTrue();
+		JsonNode filters = json.readTree(rest.withBasicAuth("ban-to-chuc", "demo").getForObject("/engine-rest/filter", String.class));
+		assertThat(filters.findValuesAsText("name")).contains("Việc của đơn vị tôi");
+	}
+
+	@Test
+	void aUnitMemberCannotOpenTheImportPage() throws Exception {
+		mvc.perform(get("/import").with(unit("ban-to-chuc"))).andExpect(status().isForbidden());
+		mvc.perform(multipart("/import").file(new MockMultipartFile("file", "x.yml", "application/yaml",
+				Documents.of("WEB-NOT-MINE").getBytes(StandardCharsets.UTF_8))).with(unit("ban-to-chuc")).with(csrf()))
+			.andExpect(status().isForbidden());
+	}
+
+	// ---- office ----------------------------------------------------------------------------------------
+
+	@Test
+	void theOfficeSeesEveryUnit() throws Exception {
+		mvc.perform(get("/directives/" + banTuyenGiao.id()).with(office())).andExpect(status().isOk());
+		mvc.perform(get("/directives/" + banToChuc.id()).with(office())).andExpect(status().isOk());
+		String overview = mvc.perform(get("/").param("document", DOCUMENT).with(office()))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(overview).contains("data-unit=\"ban-to-chuc\"").contains("data-unit=\"ban-tuyen-giao\"").contains("data-unit=\"ban-dan-van\"")
+			.contains("id=\"timeline\"");
+		JsonNode all = json.readTree(rest.withBasicAuth("vanphong", "demo").getForObject("/api/directives?document=" + DOCUMENT, String.class));
+		assertThat(all.get("total").asInt()).isEqualTo(4);
+		assertThat(rest.withBasicAuth("vanphong", "demo").getForEntity("/api/directives/" + banTuyenGiao.id(), String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(rest.withBasicAuth("admin", "admin").getForEntity("/api/directives/" + banTuyenGiao.id(), String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.OK);
+	}
+
+	@Test
+	void theDirectivePageEscapesTheDocumentsText() throws Exception {
+		String page = mvc.perform(get("/directives/" + banToChuc.id()).with(office())).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("&lt;thử nghiệm &amp; kiểm tra&gt;").doesNotContain("<thử nghiệm");
+	}
+
+	@Test
+	void theImportPageListsEveryProblemAndStartsNothing() throws Exception {
+		String page = mvc.perform(multipart("/import").file(new MockMultipartFile("file", "loi.yml", "application/yaml",
+				Documents.invalid("WEB-INVALID").getBytes(StandardCharsets.UTF_8))).with(office()).with(csrf()))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("id=\"problems\"").contains("ban-khong-co").contains("vào một ngày đẹp trời").contains("directives[2].text")
+			.contains("chưa nhập gì");
+		assertThat(catalog.documents()).noneMatch(d -> d.code().equals("WEB-INVALID"));
+
+		String ok = mvc.perform(multipart("/import").file(new MockMultipartFile("file", "dung.yml", "application/yaml",
+				Documents.of("WEB-IMPORTED").getBytes(StandardCharsets.UTF_8))).with(office()).with(csrf()))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(ok).contains("id=\"result\"").contains("Đã nhập văn bản mới");
+		assertThat(catalog.documents()).anyMatch(d -> d.code().equals("WEB-IMPORTED"));
+	}
+
+	@Test
+	void theExportIsAWorkbookForTheQuarterlyMeeting() throws Exception {
+		MvcResult result = mvc.perform(get("/directives/export.xlsx").param("document", DOCUMENT).with(office()))
+			.andExpect(status().isOk())
+			.andExpect(header().string(HttpHeaders.CONTENT_DISPOSITION, org.hamcrest.Matchers.containsString(
+					"filename*=UTF-8''Theo%20d%C3%B5i%20nhi%E1%BB%87m%20v%E1%BB%A5")))
+			.andReturn();
+		assertThat(result.getResponse().getContentType()).startsWith(ExportController.XLSX.toString());
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(result.getResponse().getContentAsByteArray()))) {
+			Sheet sheet = book.getSheet("Tổng hợp");
+			Row header = sheet.getRow(3);
+			assertThat(header.getCell(1).getStringCellValue()).isEqualTo("Đơn vị chủ trì");
+			assertThat(header.getCell(5).getStringCellValue()).isEqualTo("Thời hạn");
+			Map<String, Row> byUnit = java.util.stream.IntStream.rangeClosed(4, sheet.getLastRowNum())
+				.mapToObj(sheet::getRow)
+				.filter(row -> row.getCell(3).getStringCellValue().equals("1"))
+				.collect(Collectors.toMap(row -> row.getCell(1).getStringCellValue(), row -> row));
+			Cell due = byUnit.get("Ban Tổ chức Thành ủy").getCell(5);
+			assertThat(DateUtil.isCellDateFormatted(due)).isTrue();
+			assertThat(due.getLocalDateTimeCellValue().toLocalDate()).isEqualTo(Documents.today().plusDays(20));
+			assertThat(due.getCellStyle().getDataFormatString()).isEqualTo("dd/mm/yyyy");
+			assertThat(sheet.getLastRowNum() - 3).isEqualTo(4);
+			assertThat(book.getSheet("Thống kê").getRow(3).getCell(0).getStringCellValue()).isEqualTo("Đơn vị chủ trì");
+		}
+		// a unit exports its own part only
+		MvcResult own = mvc.perform(get("/directives/export.xlsx").param("document", DOCUMENT).with(unit("ban-to-chuc")))
+			.andExpect(status().isOk()).andReturn();
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(own.getResponse().getContentAsByteArray()))) {
+			Sheet sheet = book.getSheet("Tổng hợp");
+			assertThat(sheet.getLastRowNum() - 3).isEqualTo(1);
+			assertThat(sheet.getRow(4).getCell(1).getStringCellValue()).isEqualTo("Ban Tổ chức Thành ủy");
+		}
+	}
+
+	@Test
+	void theApiIsDescribedForSignedInUsers() throws Exception {
+		String docs = mvc.perform(get("/v3/api-docs/dondoc").with(unit("ban-to-chuc"))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(docs).contains("/api/directives").contains("/api/documents").doesNotContain("/directives/{id}/units");
+		mvc.perform(get("/swagger-ui.html").with(unit("ban-to-chuc"))).andExpect(status().is3xxRedirection());
+		mvc.perform(get("/swagger-ui/index.html").with(unit("ban-to-chuc"))).andExpect(status().isOk());
+	}
+
+}

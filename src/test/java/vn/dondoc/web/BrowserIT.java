@@ -1,0 +1,268 @@
+package vn.dondoc.web;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import vn.dondoc.directive.DirectiveCatalog;
+import vn.dondoc.directive.DirectiveCatalog.DirectiveView;
+import vn.dondoc.directive.DocumentImporter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The dashboard in a real browser (Debian's headless Chromium through its own chromedriver): a unit logs
+ * in, finds its directive on the overview, asks for more time; the office logs in and approves; the new
+ * due date shows; the list is exported and the workbook read back. Screenshots of the main pages go to
+ * {@code target/screenshots/} for review.
+ */
+@DashboardIT
+class BrowserIT {
+
+	static final String DOCUMENT = "WEB-E2E";
+
+	static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	static ChromeDriver browser;
+
+	static Path downloads;
+
+	static Path profile;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	DocumentImporter importer;
+
+	@Autowired
+	DirectiveCatalog catalog;
+
+	@BeforeAll
+	static void startBrowser() throws IOException {
+		Files.createDirectories(SCREENSHOTS);
+		downloads = Files.createTempDirectory("dondoc-downloads");
+		profile = Files.createTempDirectory("dondoc-chromium");
+		// the Debian driver and browser, never a download by Selenium Manager
+		System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
+			.usingAnyFreePort()
+			.build();
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary("/usr/bin/chromium");
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1366,1000", "--lang=vi-VN");
+		options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toAbsolutePath().toString(),
+				"download.prompt_for_download", false, "intl.accept_languages", "vi-VN,vi"));
+		browser = new ChromeDriver(service, options);
+		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@BeforeEach
+	void importTheDocument() {
+		importer.importDocument(Documents.of(DOCUMENT), "yaml", "test", false);
+		browser.manage().window().setSize(new Dimension(1366, 1000));
+		browser.manage().deleteAllCookies();
+	}
+
+	@Test
+	void aUnitAsksForMoreTimeTheOfficeApprovesAndTheWorkbookShowsTheNewDate() throws Exception {
+		DirectiveView directive = catalog.directives(new DirectiveCatalog.Filter(DOCUMENT, "ban-to-chuc", null), 0, 10).items().get(0);
+		LocalDate originalDue = Documents.today().plusDays(20);
+		LocalDate newDue = Documents.today().plusDays(45);
+
+		logIn("ban-to-chuc");
+		assertThat(browser.getTitle()).isEqualTo("Tổng quan – dondoc");
+		WebElement row = browser.findElement(By.cssSelector("#matrix tr[data-unit='ban-to-chuc']"));
+		assertThat(row.getText()).contains("Ban Tổ chức Thành ủy");
+		assertThat(browser.findElements(By.cssSelector("#matrix tr[data-unit='ban-tuyen-giao']"))).isEmpty();
+		assertThat(browser.findElement(By.id("timeline")).isDisplayed()).isTrue();
+		screenshot("01-tong-quan-don-vi");
+
+		browser.get(url("/directives?document=" + DOCUMENT));
+		screenshot("02-danh-sach-don-vi");
+		browser.findElement(By.linkText(DOCUMENT + " 1")).click();
+		assertThat(waitFor(By.id("text")).getText()).contains("Kế hoạch luân chuyển cán bộ <thử nghiệm & kiểm tra>");
+		assertThat(due()).isEqualTo(WebDates.DAY.format(originalDue));
+		screenshot("03-nhiem-vu-don-vi");
+
+		browser.findElement(By.id("newDueDate")).sendKeys(WebDates.DAY.format(newDue));
+		browser.findElement(By.id("reason")).sendKeys("Chờ ý kiến của Ban Thường vụ về danh sách cán bộ luân chuyển");
+		browser.findElement(By.id("request-extension")).click();
+		await().atMost(Duration.ofSeconds(20)).until(() -> !browser.findElements(By.id("notice")).isEmpty());
+		assertThat(browser.findElement(By.id("notice")).getText()).startsWith("Đã gửi đề nghị gia hạn đến " + WebDates.DAY.format(newDue));
+		assertThat(browser.findElements(By.id("extension-form"))).isEmpty();
+		screenshot("04-da-de-nghi-gia-han");
+
+		logOut();
+		logIn("vanphong");
+		assertThat(browser.findElement(By.cssSelector("#matrix tr[data-unit='ban-tuyen-giao']")).getText()).contains("Ban Tuyên giáo");
+		screenshot("05-tong-quan-van-phong");
+		browser.get(url("/directives/" + directive.id()));
+		WebElement decision = browser.findElement(By.cssSelector("form.extension-decision"));
+		assertThat(decision.findElement(By.className("requested")).getText()).isEqualTo(WebDates.DAY.format(newDue));
+		screenshot("06-van-phong-xem-xet-gia-han");
+		decision.findElement(By.cssSelector("button.approve")).click();
+		await().atMost(Duration.ofSeconds(20)).until(() -> !browser.findElements(By.id("notice")).isEmpty());
+		assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("Đã đồng ý gia hạn.");
+		assertThat(due()).isEqualTo(WebDates.DAY.format(newDue));
+		assertThat(browser.findElement(By.cssSelector("details.part[data-unit='ban-to-chuc'] .original-due")).getText())
+			.isEqualTo(WebDates.DAY.format(originalDue));
+		assertThat(browser.findElement(By.cssSelector("table.extensions")).getText()).contains("Đồng ý gia hạn");
+		assertThat(browser.findElement(By.id("history")).getText()).contains("Giao nhiệm vụ, bắt đầu theo dõi").contains("Đề nghị gia hạn")
+			.contains("Đồng ý gia hạn");
+		screenshot("07-da-gia-han");
+
+		browser.get(url("/directives?document=" + DOCUMENT));
+		// the list shows the unit's due date in force, not the one the document stated
+		assertThat(waitFor(By.id("directives")).getText()).contains(WebDates.DAY.format(newDue));
+		screenshot("08-danh-sach-van-phong");
+		browser.findElement(By.id("export")).click();
+		Path workbook = await().atMost(Duration.ofSeconds(30)).until(BrowserIT::downloadedWorkbook, Optional::isPresent).orElseThrow();
+		assertThat(workbook.getFileName().toString()).startsWith("Theo dõi nhiệm vụ").endsWith(".xlsx");
+		try (InputStream in = Files.newInputStream(workbook); XSSFWorkbook book = new XSSFWorkbook(in)) {
+			Sheet sheet = book.getSheet("Tổng hợp");
+			assertThat(sheet.getRow(3).getCell(5).getStringCellValue()).isEqualTo("Thời hạn");
+			Row part = Stream.iterate(4, r -> r <= sheet.getLastRowNum(), r -> r + 1)
+				.map(sheet::getRow)
+				.filter(r -> r.getCell(1).getStringCellValue().equals("Ban Tổ chức Thành ủy") && r.getCell(3).getStringCellValue().equals("1"))
+				.findFirst()
+				.orElseThrow();
+			assertThat(part.getCell(5).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(newDue);
+			assertThat(part.getCell(6).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(originalDue);
+			assertThat(part.getCell(9).getStringCellValue()).isEqualTo("Ban Tuyên giáo Thành ủy");
+		}
+
+		browser.manage().window().setSize(new Dimension(390, 844));
+		browser.get(url("/"));
+		screenshot("09-tong-quan-dien-thoai");
+		browser.get(url("/directives/" + directive.id()));
+		screenshot("10-nhiem-vu-dien-thoai");
+	}
+
+	@Test
+	void theOfficeSeesEveryProblemOfAnUploadedDocument() throws IOException {
+		Path file = Files.createTempFile(downloads.getParent(), "van-ban-loi", ".yml");
+		Files.writeString(file, Documents.invalid("WEB-E2E-LOI"), StandardCharsets.UTF_8);
+		logIn("vanphong");
+		browser.get(url("/import"));
+		browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+		browser.findElement(By.id("upload")).click();
+		WebElement problems = waitFor(By.id("problems"));
+		assertThat(problems.getText()).contains("chưa nhập gì").contains("ban-khong-co").contains("vào một ngày đẹp trời");
+		assertThat(problems.findElements(By.cssSelector("tbody tr"))).hasSizeGreaterThanOrEqualTo(3);
+		screenshot("11-nhap-van-ban-loi");
+		assertThat(catalog.documents()).noneMatch(d -> d.code().equals("WEB-E2E-LOI"));
+	}
+
+	@Test
+	void tasklistShowsAUnitItsOwnTasksThroughItsFilter() {
+		browser.get(url("/camunda/app/tasklist/default/"));
+		waitFor(By.cssSelector("input[type='password']"));
+		browser.findElement(By.cssSelector("input[type='text']")).sendKeys("ban-to-chuc");
+		browser.findElement(By.cssSelector("input[type='password']")).sendKeys("demo");
+		browser.findElement(By.cssSelector("button[type='submit']")).click();
+		await().atMost(Duration.ofSeconds(30)).until(() -> browser.getPageSource().contains("Việc của đơn vị tôi"));
+		await().atMost(Duration.ofSeconds(30)).until(() -> browser.getPageSource().contains("Thực hiện nhiệm vụ, báo cáo kết quả"));
+		String page = browser.findElement(By.tagName("body")).getText();
+		assertThat(page).contains("Việc của đơn vị tôi").doesNotContain("Xem xét đề nghị gia hạn").doesNotContain("Đôn đốc đơn vị chậm");
+		screenshot("12-tasklist-don-vi");
+	}
+
+	@Test
+	void aWrongPasswordIsRefusedInVietnamese() {
+		browser.get(url("/login"));
+		screenshot("00-dang-nhap");
+		browser.findElement(By.id("username")).sendKeys("qu-le-chan");
+		browser.findElement(By.id("password")).sendKeys("sai-mat-khau");
+		browser.findElement(By.id("login")).click();
+		assertThat(waitFor(By.id("login-error")).getText()).isEqualTo("Tên đăng nhập hoặc mật khẩu không đúng.");
+	}
+
+	private void logIn(String user) {
+		browser.get(url("/login"));
+		browser.findElement(By.id("username")).sendKeys(user);
+		browser.findElement(By.id("password")).sendKeys("demo");
+		browser.findElement(By.id("login")).click();
+		await().atMost(Duration.ofSeconds(20)).until(() -> !browser.findElements(By.id("matrix")).isEmpty()
+				|| !browser.findElements(By.cssSelector("header.bar")).isEmpty());
+	}
+
+	private void logOut() {
+		browser.findElement(By.cssSelector("form.who button")).click();
+		await().atMost(Duration.ofSeconds(20)).until(() -> browser.getCurrentUrl().contains("/login"));
+	}
+
+	/** The element once the page that has it has loaded (a click starts a navigation but does not wait for it). */
+	private static WebElement waitFor(By locator) {
+		return await().atMost(Duration.ofSeconds(20)).until(() -> browser.findElements(locator).stream().findFirst(), Optional::isPresent)
+			.orElseThrow();
+	}
+
+	private String due() {
+		return browser.findElement(By.cssSelector("details.part[data-unit='ban-to-chuc'] .due")).getText();
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+	private static Optional<Path> downloadedWorkbook() throws IOException {
+		try (Stream<Path> files = Files.list(downloads)) {
+			List<Path> done = files.filter(f -> f.getFileName().toString().endsWith(".xlsx")).toList();
+			return done.stream().findFirst();
+		}
+	}
+
+	private static void screenshot(String name) {
+		// the whole page, not just the window: grow the window to the page's height for the picture
+		Dimension size = browser.manage().window().getSize();
+		Number height = (Number) browser.executeScript("return document.documentElement.scrollHeight");
+		browser.manage().window().setSize(new Dimension(size.getWidth(), Math.min(height.intValue() + 140, 8000)));
+		try {
+			Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+		}
+		catch (IOException e) {
+			throw new IllegalStateException("Cannot save the screenshot " + name, e);
+		}
+		finally {
+			browser.manage().window().setSize(size);
+		}
+	}
+
+}
