@@ -53,9 +53,11 @@ class StartupReport {
 		List<String> lines = new ArrayList<>();
 		lines.add("");
 		lines.add("dondoc is ready.");
+		lines.add("  Dashboard (theo dõi, đôn đốc):               " + base + "/");
 		lines.add("  Camunda webapps (Cockpit, Tasklist, Admin): " + base + "/camunda/app/");
 		lines.add("  dondoc REST API (HTTP Basic):               " + base + "/api");
 		lines.add("  Camunda REST API (HTTP Basic):              " + base + "/engine-rest");
+		lines.add("  API documentation:                          " + base + "/swagger-ui.html");
 		lines.add("  Health:                                     " + base + "/actuator/health");
 		lines.add("  Login: " + admin.username()
 				+ (admin.usesDevDefault() ? " / admin  (development default: set dondoc.admin.password)" : " / (dondoc.admin.password)"));
@@ -83,7 +85,8 @@ class StartupReport {
 		EmbeddedSmtpServer smtp = embeddedSmtp.getIfAvailable();
 		String from = environment.getProperty("dondoc.mail.from", "dondoc@localhost");
 		if (smtp != null) {
-			return "embedded SMTP server on 127.0.0.1:" + smtp.port() + " (no spring.mail.host set), from " + from;
+			return "embedded SMTP server on 127.0.0.1:" + smtp.port() + " (no spring.mail.host set), received mail at "
+					+ environment.getProperty("dondoc.base-url", "http://localhost:8080") + "/mailbox; from " + from;
 		}
 		return "SMTP relay " + environment.getProperty("spring.mail.host") + ":"
 				+ environment.getProperty("spring.mail.port", "25") + ", from " + from;

@@ -105,6 +105,9 @@ class NotificationWebIT {
 		assertThat(mailbox.getHeaders().getFirst("WWW-Authenticate")).startsWith("Basic");
 		assertThat(rest.getForEntity("/mailbox/message?id=x", String.class).getStatusCode())
 			.isEqualTo(HttpStatus.UNAUTHORIZED);
+		// the mailbox holds every unit's mail: a unit's own account may not read it
+		assertThat(rest.withBasicAuth("ban-to-chuc", "demo").getForEntity("/mailbox", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
 	}
 
 	@Test
