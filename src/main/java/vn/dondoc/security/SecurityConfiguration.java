@@ -63,13 +63,8 @@ class SecurityConfiguration {
 						paths.matcher("/img/**"), paths.matcher("/favicon.ico"), paths.matcher("/error")).permitAll()
 				.requestMatchers(paths.matcher("/import"), paths.matcher("/import/**"))
 				.hasAnyAuthority(Viewer.ADMIN_AUTHORITY, Viewer.OFFICE_AUTHORITY)
-				// the embedded mailbox holds every unit's mail: the office's and the admin's to read
-				.requestMatchers(paths.matcher("/mailbox"), paths.matcher("/mailbox/**"))
-				.hasAnyAuthority(Viewer.ADMIN_AUTHORITY, Viewer.OFFICE_AUTHORITY)
 				.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error").permitAll())
-			// scripts and tests may use Basic on the pages too; browsers get the login page
-			.httpBasic(basic -> basic.realmName(REALM))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.csrf(csrf -> csrf.ignoringRequestMatchers(paths.matcher("/camunda/**")))
 			.headers(Customizer.withDefaults());
