@@ -180,7 +180,8 @@ class DirectivePageController {
 
 	private String act(String id, RedirectAttributes redirect, String done, Runnable action) {
 		try {
-			runRetryingConflicts(action);
+			// DirectiveLifecycle runs a task change again when it met a reminder being recorded on the task
+			action.run();
 			redirect.addFlashAttribute("notice", done);
 		}
 		catch (LifecycleRequestRefused refused) {
@@ -190,24 +191,6 @@ class DirectivePageController {
 			redirect.addFlashAttribute("problems", List.of("Nhiệm vụ vừa được thay đổi cùng lúc (ví dụ đang gửi thư nhắc); hãy thử lại."));
 		}
 		return "redirect:/directives/" + id;
-	}
-
-	/**
-	 * The reminder engine may touch the same task at the same moment (it records each reminder on the task);
-	 * the engine then refuses one of the two transactions, which is safe to run again.
-	 */
-	private static void runRetryingConflicts(Runnable action) {
-		for (int attempt = 1;; attempt++) {
-			try {
-				action.run();
-				return;
-			}
-			catch (OptimisticLockingException conflict) {
-				if (attempt == 3) {
-					throw conflict;
-				}
-			}
-		}
 	}
 
 	private DirectiveDetail visible(String id, Viewer viewer) {

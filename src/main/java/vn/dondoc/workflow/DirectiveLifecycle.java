@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
@@ -21,6 +22,7 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import vn.dondoc.workflow.lifecycle.Dates;
 import vn.dondoc.workflow.lifecycle.Entries;
@@ -38,6 +40,8 @@ import static vn.dondoc.directive.DirectiveProcess.*;
  */
 @Service
 public class DirectiveLifecycle {
+
+	private static final int MAX_ATTEMPTS = 3;
 
 	private final RuntimeService runtimeService;
 
@@ -160,11 +164,22 @@ public class DirectiveLifecycle {
 
 	private void complete(Task task, String userId, Map<String, Object> form) {
 		refusalsOf(() -> {
-			if (userId != null && !userId.equals(task.getAssignee())) {
-				taskService.setAssignee(task.getId(), userId);
+			for (int attempt = 1;; attempt++) {
+				try {
+					if (userId != null && !userId.equals(task.getAssignee())) {
+						taskService.setAssignee(task.getId(), userId);
+					}
+					taskService.complete(task.getId(), form);
+					return null;
+				}
+				catch (OptimisticLockingException conflict) {
+					// the reminder engine records each reminder on the task (a comment updates it) and may do so
+					// at this very moment; the engine refused one of the two, which is safe to run again on its own
+					if (attempt == MAX_ATTEMPTS || TransactionSynchronizationManager.isActualTransactionActive()) {
+						throw conflict;
+					}
+				}
 			}
-			taskService.complete(task.getId(), form);
-			return null;
 		});
 	}
 
