@@ -1,5 +1,6 @@
 package vn.dondoc.directive;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -15,7 +16,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -40,16 +40,20 @@ class DirectiveController {
 
 	private final DirectiveCatalog catalog;
 
-	DirectiveController(DocumentImporter importer, DirectiveCatalog catalog) {
+	private final DirectiveSettings settings;
+
+	DirectiveController(DocumentImporter importer, DirectiveCatalog catalog, DirectiveSettings settings) {
 		this.importer = importer;
 		this.catalog = catalog;
+		this.settings = settings;
 	}
 
 	@PostMapping(path = "/api/documents", consumes = { "application/yaml", "application/x-yaml", "text/yaml",
 			"application/json", "text/plain" })
-	ResponseEntity<ImportResult> importDocument(@RequestBody byte[] body,
-			@RequestHeader(name = "Content-Type", required = false) String contentType, Authentication user) {
-		String text = Utf8.decode(body);
+	ResponseEntity<ImportResult> importDocument(HttpServletRequest request,
+			@RequestHeader(name = "Content-Type", required = false) String contentType, Authentication user)
+			throws IOException {
+		String text = Utf8.decode(readLimited(request, settings.maxDocumentBytes()));
 		ImportResult result = importer.importDocument(text, contentType, "REST (" + user.getName() + ")", false);
 		HttpStatus status = result.outcome() == ImportResult.Outcome.CREATED ? HttpStatus.CREATED : HttpStatus.OK;
 		return ResponseEntity.status(status).location(URI.create("/api/directives?document=" + java.net.URLEncoder
@@ -94,6 +98,33 @@ class DirectiveController {
 		return problem;
 	}
 
+	/**
+	 * The body, read no further than the limit: a huge upload is refused from its Content-Length, or once
+	 * the limit is passed, without being held in memory.
+	 */
+	private static byte[] readLimited(HttpServletRequest request, int max) throws IOException {
+		long declared = request.getContentLengthLong();
+		if (declared > max) {
+			throw new DocumentTooLarge(declared, max);
+		}
+		byte[] body = request.getInputStream().readNBytes(max + 1);
+		if (body.length > max) {
+			throw new DocumentTooLarge(-1, max);
+		}
+		return body;
+	}
+
+	@ExceptionHandler(DocumentTooLarge.class)
+	ProblemDetail documentTooLarge(DocumentTooLarge e, HttpServletRequest request) {
+		log.warn("Refused a document from {}: {}", request.getRemoteAddr(), e.getMessage());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+				"the document is too large; nothing was imported");
+		problem.setTitle("Văn bản quá lớn");
+		problem.setType(URI.create("https://dondoc.vn/problems/invalid-document"));
+		problem.setProperty("problems", List.of(new DocumentProblem("(document)", null, null, e.getMessage())));
+		return problem;
+	}
+
 	@ExceptionHandler(BadParameter.class)
 	ProblemDetail badParameter(BadParameter e) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
@@ -104,6 +135,15 @@ class DirectiveController {
 
 	private static String blankToNull(String value) {
 		return value == null || value.isBlank() ? null : value.strip();
+	}
+
+	static class DocumentTooLarge extends RuntimeException {
+
+		DocumentTooLarge(long bytes, int max) {
+			super((bytes >= 0 ? "the document is " + bytes + " bytes" : "the document is larger than that") + "; at most "
+					+ max + " are accepted (dondoc.directive.max-document-bytes)");
+		}
+
 	}
 
 	static class BadParameter extends RuntimeException {

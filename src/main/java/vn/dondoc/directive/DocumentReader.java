@@ -46,9 +46,11 @@ class DocumentReader {
 	/** Control characters other than tab and line breaks have no place in a document. */
 	private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\r\\t]]");
 
-	private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+	// a key written twice would silently keep only its last value: refused instead
+	private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+		.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
-	private final ObjectMapper json = new ObjectMapper();
+	private final ObjectMapper json = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
 	private final UnitDirectory units;
 
@@ -132,7 +134,7 @@ class DocumentReader {
 		int before = problems.size();
 		unknownFields(node, path, DIRECTIVE_FIELDS, problems);
 		String section = text(node, path, "section", 60, true, problems);
-		if (section != null && (section.contains("\n") || section.contains("/"))) {
+		if (section != null && (section.contains("\n") || section.contains("\r") || section.contains("/"))) {
 			problems.add(path + "/section", section, "must be on one line and contain no '/'");
 		}
 		String text = text(node, path, "text", 10_000, true, problems);

@@ -297,10 +297,14 @@ public class ReminderEngine implements TaskReminders {
 			if (present) {
 				return;
 			}
-			if (!scheduler.checkExists(job)) {
-				JobDetail detail = JobBuilder.newJob(ReminderJob.class).withIdentity(job).storeDurably()
+			// requestRecovery: a node that dies while this job runs has already used up the one-shot trigger;
+			// the job must run again elsewhere (it is idempotent), or the task loses its step and its ladder.
+			// Jobs stored before it was set are replaced here, the next time their trigger moves.
+			JobDetail existing = scheduler.getJobDetail(job);
+			if (existing == null || !existing.requestsRecovery()) {
+				JobDetail detail = JobBuilder.newJob(ReminderJob.class).withIdentity(job).storeDurably().requestRecovery()
 					.withDescription("Nhắc hạn của nhiệm vụ " + taskId).build();
-				scheduler.addJob(detail, false);
+				scheduler.addJob(detail, existing != null);
 			}
 			scheduler.scheduleJob(TriggerBuilder.newTrigger()
 				.withIdentity(wanted)

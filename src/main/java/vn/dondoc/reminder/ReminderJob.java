@@ -1,8 +1,13 @@
 package vn.dondoc.reminder;
 
+import java.util.concurrent.TimeUnit;
+
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
+import org.quartz.JobExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Quartz job of one task (job key = task id, group {@value ReminderEngine#GROUP}). Its trigger is a
@@ -12,6 +17,11 @@ import org.quartz.JobExecutionContext;
 @DisallowConcurrentExecution
 public class ReminderJob implements Job {
 
+	private static final Logger log = LoggerFactory.getLogger(ReminderJob.class);
+
+	/** Attempts after a failure, about a minute in all: long enough for a dropped database connection. */
+	static final int MAX_REFIRES = 10;
+
 	private final ReminderEngine engine;
 
 	public ReminderJob(ReminderEngine engine) {
@@ -19,8 +29,35 @@ public class ReminderJob implements Job {
 	}
 
 	@Override
-	public void execute(JobExecutionContext context) {
-		engine.fire(context.getJobDetail().getKey().getName());
+	public void execute(JobExecutionContext context) throws JobExecutionException {
+		String taskId = context.getJobDetail().getKey().getName();
+		try {
+			engine.fire(taskId);
+		}
+		catch (RuntimeException e) {
+			// the trigger is one-shot and the next one is set inside the failed transaction: giving up here
+			// would leave the task without reminders, so the job runs again, after a growing pause
+			int refires = context.getRefireCount();
+			boolean again = refires < MAX_REFIRES;
+			if (again) {
+				log.warn("Reminders of task {} failed ({}); trying again ({}/{})", taskId, e.getMessage(), refires + 1, MAX_REFIRES);
+				pause(Math.min(1000L * (refires + 1), 10_000L));
+			}
+			else {
+				log.error("Reminders of task {} failed {} times; the task has no reminder trigger until it changes", taskId,
+						refires + 1, e);
+			}
+			throw new JobExecutionException(e, again);
+		}
+	}
+
+	private static void pause(long millis) {
+		try {
+			TimeUnit.MILLISECONDS.sleep(millis);
+		}
+		catch (InterruptedException interrupted) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 }

@@ -1,0 +1,391 @@
+package vn.dondoc.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.Test;
+import org.quartz.Job;
+import org.quartz.JobBuilder;
+import org.quartz.JobExecutionContext;
+import org.quartz.Scheduler;
+import org.quartz.TriggerBuilder;
+import org.quartz.impl.StdSchedulerFactory;
+
+import vn.dondoc.support.NodeProcess;
+import vn.dondoc.support.TestClock;
+import vn.dondoc.support.TestPostgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * dondoc against raw Camunda and raw Quartz, on the same machine and the same embedded PostgreSQL server,
+ * in the same run: import throughput, reminder throughput and burst lateness. Prints a table and writes
+ * it to {@code BENCHMARKS.md} (between the markers). Run with {@code mvn -Pbench verify}; sizes with
+ * {@code -Dbench.import=400 -Dbench.reminders=1000}.
+ */
+class ThroughputBenchmark {
+
+	static final int IMPORT_N = Integer.getInteger("bench.import", 400);
+
+	static final int REMINDER_N = Integer.getInteger("bench.reminders", 1000);
+
+	static final int THREADS = 4;
+
+	static final int DIRECTIVES_PER_DOCUMENT = 10;
+
+	static final String PASSWORD = "Bench-2023-password";
+
+	static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+	static final List<String> UNITS = List.of("ban-to-chuc", "ban-tuyen-giao", "ban-dan-van", "ban-noi-chinh",
+			"uy-ban-kiem-tra", "bcsd-ubnd", "dd-hdnd", "dd-mttq", "qu-le-chan", "hu-thuy-nguyen");
+
+	final List<String[]> table = new ArrayList<>();
+
+	@Test
+	void measure() throws Exception {
+		GreenMail smtp = new GreenMail(new ServerSetup(NodeProcess.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		smtp.start();
+		try {
+			double camunda = rawCamundaStarts(IMPORT_N);
+			double dondocImport = dondocImport(IMPORT_N, smtp);
+			row("Import: directives/s, " + THREADS + " threads, N=" + IMPORT_N, dondocImport, camunda,
+					"raw Camunda: startProcessInstanceByKey, one user task, due date + candidate group");
+
+			Burst quartz = rawQuartz(REMINDER_N);
+			Burst reminders = dondocReminders(REMINDER_N, smtp, dondocImport);
+			row("Reminders: fired and accepted by SMTP per s, N=" + REMINDER_N, reminders.perSecond, quartz.perSecond,
+					"raw Quartz: no-op jobs, default settings, JDBC JobStore on the same PostgreSQL");
+			table.add(new String[] { "Burst lateness p50 / p99 (s), N=" + REMINDER_N + " due at one instant",
+					fmt(reminders.p50) + " / " + fmt(reminders.p99), fmt(quartz.p50) + " / " + fmt(quartz.p99), "",
+					"dondoc: SMTP accepted − planned; Quartz: job ran − planned" });
+			table.add(new String[] { "Reminders fired (reminder_log) per s", fmt(reminders.firedPerSecond), "", "",
+					"steps recorded and queued in the outbox, before SMTP" });
+		}
+		finally {
+			smtp.stop();
+		}
+		String markdown = markdown();
+		System.out.println(markdown);
+		write(markdown);
+	}
+
+	// ---- import ----
+
+	/** Raw Camunda 7 (standalone engine, defaults) starting one-user-task processes from 4 threads. */
+	static double rawCamundaStarts(int n) throws Exception {
+		String url = TestPostgres.newDatabase("bench_camunda");
+		StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
+		configuration.setJdbcUrl(url);
+		configuration.setJdbcDriver("org.postgresql.Driver");
+		configuration.setJdbcUsername("postgres");
+		configuration.setJdbcPassword("postgres");
+		configuration.setDatabaseSchemaUpdate("true");
+		configuration.setJobExecutorActivate(false);
+		ProcessEngine engine = configuration.buildProcessEngine();
+		try {
+			BpmnModelInstance model = Bpmn.createExecutableProcess("bench").camundaHistoryTimeToLive(180)
+				.startEvent()
+				.userTask("carryOut").camundaCandidateGroups("${unit}").camundaDueDate("${dueDate}")
+				.endEvent()
+				.done();
+			engine.getRepositoryService().createDeployment().addModelInstance("bench.bpmn", model).deploy();
+			Date due = Date.from(LocalDate.now().plusDays(60).atStartOfDay(VIETNAM).toInstant());
+			// warm-up, not counted
+			for (int i = 0; i < 20; i++) {
+				engine.getRuntimeService().startProcessInstanceByKey("bench", "warm-" + i, Map.of("unit", "ban-to-chuc", "dueDate", due));
+			}
+			return parallel(n, i -> engine.getRuntimeService().startProcessInstanceByKey("bench", "bench-" + i,
+					Map.of("unit", UNITS.get(i % UNITS.size()), "dueDate", due)));
+		}
+		finally {
+			engine.close();
+		}
+	}
+
+	/** dondoc on PostgreSQL (a separate JVM, production profile): documents of 10 directives from 4 threads. */
+	static double dondocImport(int n, GreenMail smtp) throws Exception {
+		String url = TestPostgres.newDatabase("bench_import");
+		try (NodeProcess node = NodeProcess.start("bench-import", settings(url, smtp, null, null), Duration.ofMinutes(3))) {
+			post(node, document("WARM", 0, DIRECTIVES_PER_DOCUMENT, LocalDate.now(VIETNAM), LocalDate.now(VIETNAM).plusDays(60)));
+			int documents = n / DIRECTIVES_PER_DOCUMENT;
+			LocalDate issued = LocalDate.now(VIETNAM);
+			double perSecond = parallel(documents, i -> {
+				HttpResponse<String> response = post(node, document("IMPORT-" + i, i, DIRECTIVES_PER_DOCUMENT, issued, issued.plusDays(60)));
+				if (response.statusCode() != 201) {
+					throw new IllegalStateException(response.body());
+				}
+			});
+			return perSecond * DIRECTIVES_PER_DOCUMENT;
+		}
+	}
+
+	// ---- reminders ----
+
+	record Burst(double perSecond, double firedPerSecond, double p50, double p99) {
+	}
+
+	/** N no-op Quartz jobs due at one instant, default settings but a JDBC JobStore on PostgreSQL. */
+	static Burst rawQuartz(int n) throws Exception {
+		String url = TestPostgres.newDatabase("bench_quartz");
+		try (Connection db = DriverManager.getConnection(url, "postgres", "postgres");
+				Statement statement = db.createStatement();
+				InputStream script = StdSchedulerFactory.class.getResourceAsStream("/org/quartz/impl/jdbcjobstore/tables_postgres.sql")) {
+			statement.execute(new String(script.readAllBytes(), StandardCharsets.UTF_8));
+		}
+		Properties properties = new Properties();
+		properties.setProperty("org.quartz.scheduler.instanceName", "bench");
+		properties.setProperty("org.quartz.threadPool.threadCount", "10");   // quartz.properties' default
+		properties.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
+		properties.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
+		properties.setProperty("org.quartz.jobStore.dataSource", "db");
+		properties.setProperty("org.quartz.dataSource.db.provider", "hikaricp");
+		properties.setProperty("org.quartz.dataSource.db.driver", "org.postgresql.Driver");
+		properties.setProperty("org.quartz.dataSource.db.URL", url);
+		properties.setProperty("org.quartz.dataSource.db.user", "postgres");
+		properties.setProperty("org.quartz.dataSource.db.password", "postgres");
+		properties.setProperty("org.quartz.dataSource.db.maxConnections", "12");
+		Scheduler scheduler = new StdSchedulerFactory(properties).getScheduler();
+		NoOp.ran.clear();
+		try {
+			Instant at = Instant.now().plusSeconds(20 + n / 50);
+			for (int i = 0; i < n; i++) {
+				scheduler.scheduleJob(JobBuilder.newJob(NoOp.class).withIdentity("job-" + i, "bench").build(),
+						TriggerBuilder.newTrigger().withIdentity("t-" + i, "bench").startAt(Date.from(at)).build());
+			}
+			assertThat(Instant.now()).as("scheduling took longer than planned").isBefore(at);
+			scheduler.start();
+			await().atMost(Duration.ofMinutes(10)).until(() -> NoOp.ran.size() >= n);
+			List<Double> lateness = new ArrayList<>();
+			double last = 0;
+			for (Instant ran : NoOp.ran) {
+				double late = Duration.between(at, ran).toMillis() / 1000.0;
+				lateness.add(late);
+				last = Math.max(last, late);
+			}
+			return new Burst(n / last, n / last, percentile(lateness, 50), percentile(lateness, 99));
+		}
+		finally {
+			scheduler.shutdown(false);
+		}
+	}
+
+	/** The no-op job of the Quartz baseline: notes when it ran. */
+	public static class NoOp implements Job {
+
+		static final ConcurrentLinkedQueue<Instant> ran = new ConcurrentLinkedQueue<>();
+
+		@Override
+		public void execute(JobExecutionContext context) {
+			ran.add(Instant.now());
+		}
+
+	}
+
+	/**
+	 * dondoc with one reminder step ("đúng hạn", no assignment notice) on N tasks all due the same day: the
+	 * business clock is set so that 07:30 of that day comes right after the import; measured from 07:30 to
+	 * the last e-mail accepted by the SMTP server (notification.sent_at) and the last step recorded.
+	 */
+	static Burst dondocReminders(int n, GreenMail smtp, double importRate) throws Exception {
+		String url = TestPostgres.newDatabase("bench_reminders");
+		Path policy = Files.createTempFile("bench-policy", ".yml");
+		Files.writeString(policy, """
+				default: bench
+				policies:
+				  bench:
+				    assignmentNotice: false
+				    steps:
+				      - { id: den-han, when: đúng hạn, message: DUE_TODAY, to: UNIT }
+				""");
+		Instant burst = LocalDateTime.of(2023, 6, 28, 7, 30).atZone(VIETNAM).toInstant();
+		// start-up (about a minute here) + the import at the measured rate, with a margin
+		Duration lead = Duration.ofSeconds(120 + (long) (2.0 * n / Math.max(importRate, 1)));
+		long offset = Duration.between(Instant.now(), burst.minus(lead)).toMillis();
+		int before = smtp.getReceivedMessages().length;
+		try (NodeProcess node = NodeProcess.start("bench-reminders", settings(url, smtp, policy, offset), Duration.ofMinutes(3));
+				Connection db = DriverManager.getConnection(url, "postgres", "postgres")) {
+			int documents = n / DIRECTIVES_PER_DOCUMENT;
+			parallel(documents, i -> {
+				HttpResponse<String> response = post(node, document("BURST-" + i, i, DIRECTIVES_PER_DOCUMENT,
+						LocalDate.of(2023, 4, 13), LocalDate.of(2023, 6, 28)));
+				if (response.statusCode() != 201) {
+					throw new IllegalStateException(response.body());
+				}
+			});
+			Instant businessNow = Instant.now().plusMillis(offset);
+			assertThat(businessNow).as("the import must end before the burst").isBefore(burst);
+			await().atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofSeconds(1))
+				.until(() -> count(db, "SELECT COUNT(*) FROM notification WHERE state = 'SENT'") >= n);
+			assertThat(smtp.getReceivedMessages().length - before).isGreaterThanOrEqualTo(n);
+			List<Double> lateness = new ArrayList<>();
+			try (ResultSet rs = db.createStatement().executeQuery("SELECT sent_at FROM notification WHERE state = 'SENT'")) {
+				while (rs.next()) {
+					lateness.add(Duration.between(burst, rs.getTimestamp(1).toInstant()).toMillis() / 1000.0);
+				}
+			}
+			double lastFired;
+			try (ResultSet rs = db.createStatement().executeQuery("SELECT MAX(handled_at) FROM reminder_log WHERE state = 'SENT'")) {
+				rs.next();
+				lastFired = Duration.between(burst, rs.getTimestamp(1).toInstant()).toMillis() / 1000.0;
+			}
+			double last = Collections.max(lateness);
+			return new Burst(n / last, n / lastFired, percentile(lateness, 50), percentile(lateness, 99));
+		}
+	}
+
+	// ---- helpers ----
+
+	interface Step {
+
+		void run(int i) throws Exception;
+
+	}
+
+	/** Runs n steps on 4 threads; steps per second of wall-clock time. */
+	static double parallel(int n, Step step) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+		AtomicInteger next = new AtomicInteger();
+		long start = System.nanoTime();
+		try {
+			List<Future<?>> futures = new ArrayList<>();
+			for (int t = 0; t < THREADS; t++) {
+				futures.add(pool.submit(() -> {
+					for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+						step.run(i);
+					}
+					return null;
+				}));
+			}
+			for (Future<?> future : futures) {
+				future.get();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		return n / ((System.nanoTime() - start) / 1e9);
+	}
+
+	static Map<String, String> settings(String url, GreenMail smtp, Path policy, Long offset) {
+		Map<String, String> settings = new java.util.HashMap<>(Map.of("spring.profiles.active", "postgres",
+				"spring.datasource.url", url, "spring.datasource.username", "postgres", "spring.datasource.password", "postgres",
+				"dondoc.admin.password", PASSWORD, "spring.mail.host", "127.0.0.1",
+				"spring.mail.port", String.valueOf(smtp.getSmtp().getPort())));
+		if (policy != null) {
+			settings.put("dondoc.reminder.policy-file", policy.toString());
+		}
+		if (offset != null) {
+			settings.put(TestClock.OFFSET_PROPERTY, String.valueOf(offset));
+		}
+		return settings;
+	}
+
+	static String document(String code, int index, int directives, LocalDate issued, LocalDate due) {
+		StringBuilder yaml = new StringBuilder("code: " + code + "\ntitle: Văn bản đo hiệu năng " + index + "\nissuedOn: "
+				+ issued + "\ndirectives:\n");
+		for (int d = 1; d <= directives; d++) {
+			yaml.append("  - { section: \"").append(d).append("\", text: \"Nhiệm vụ đo hiệu năng ").append(index).append('.')
+				.append(d).append("\", lead: [").append(UNITS.get((index + d) % UNITS.size())).append("], dueDate: ")
+				.append(due).append(" }\n");
+		}
+		return yaml.toString();
+	}
+
+	static HttpResponse<String> post(NodeProcess node, String body) throws IOException, InterruptedException {
+		return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(node.baseUrl() + "/api/documents"))
+			.header("Authorization", "Basic " + Base64.getEncoder()
+				.encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+			.header("Content-Type", "application/yaml")
+			.timeout(Duration.ofMinutes(5))
+			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	static long count(Connection db, String sql) throws Exception {
+		try (ResultSet rs = db.createStatement().executeQuery(sql)) {
+			rs.next();
+			return rs.getLong(1);
+		}
+	}
+
+	static double percentile(List<Double> values, int p) {
+		List<Double> sorted = new ArrayList<>(values);
+		Collections.sort(sorted);
+		int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+		return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+	}
+
+	void row(String what, double dondoc, double baseline, String note) {
+		table.add(new String[] { what, fmt(dondoc), fmt(baseline), String.format("%.2f×", dondoc / baseline), note });
+	}
+
+	static String fmt(double value) {
+		return String.format(java.util.Locale.ROOT, value >= 100 ? "%.0f" : "%.1f", value);
+	}
+
+	String markdown() {
+		StringBuilder out = new StringBuilder();
+		out.append("Measured ").append(ZonedDateTime.now(VIETNAM).toLocalDate()).append(" on ")
+			.append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ").append(System.getProperty("java.version"))
+			.append(", embedded PostgreSQL (io.zonky), GreenMail SMTP on localhost; dondoc as its own JVM (-Xmx512m, profile postgres).\n\n");
+		out.append("| what | dondoc | baseline | ratio | notes |\n|---|---|---|---|---|\n");
+		for (String[] row : table) {
+			out.append("| ").append(String.join(" | ", row)).append(" |\n");
+		}
+		return out.toString();
+	}
+
+	/** Replaces the part of BENCHMARKS.md between the markers with this run's table. */
+	static void write(String markdown) throws IOException {
+		Path file = Path.of("BENCHMARKS.md");
+		String begin = "<!-- bench:begin -->";
+		String end = "<!-- bench:end -->";
+		String text = Files.exists(file) ? Files.readString(file) : "# Benchmarks\n\n" + begin + "\n" + end + "\n";
+		int from = text.indexOf(begin);
+		int to = text.indexOf(end);
+		if (from < 0 || to < from) {
+			text = text + "\n" + begin + "\n" + end + "\n";
+			from = text.indexOf(begin);
+			to = text.indexOf(end);
+		}
+		Files.writeString(file, text.substring(0, from + begin.length()) + "\n" + markdown + text.substring(to));
+	}
+
+}
