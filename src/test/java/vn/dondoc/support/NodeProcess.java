@@ -62,7 +62,9 @@ public final class NodeProcess implements AutoCloseable {
 		Files.createDirectories(logs);
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Xmx512m", "-XX:TieredStopAtLevel=1", "-Duser.timezone=Asia/Ho_Chi_Minh", "-Dfile.encoding=UTF-8",
-				"-cp", System.getProperty("java.class.path"), TestNode.class.getName(), "--server.port=" + port));
+				"-cp", System.getProperty("java.class.path"), TestNode.class.getName(), "--server.port=" + port,
+				// one cluster: the nodes share the scheduler name the test JVM's contexts must not
+				"--spring.quartz.properties.org.quartz.scheduler.instanceName=dondoc"));
 		properties.forEach((key, value) -> command.add("--" + key + "=" + value));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		NodeProcess node = new NodeProcess(name, process, port, logs.resolve(name + ".log"));
