@@ -297,14 +297,12 @@ public class ReminderEngine implements TaskReminders {
 			if (present) {
 				return;
 			}
-			// requestRecovery: a node that dies while this job runs has already used up the one-shot trigger;
-			// the job must run again elsewhere (it is idempotent), or the task loses its step and its ladder.
-			// Jobs stored before it was set are replaced here, the next time their trigger moves.
-			JobDetail existing = scheduler.getJobDetail(job);
-			if (existing == null || !existing.requestsRecovery()) {
+			if (!scheduler.checkExists(job)) {
+				// requestRecovery: a node that dies while this job runs has already used up the one-shot trigger;
+				// the job must run again elsewhere (it is idempotent), or the task loses its step and its ladder
 				JobDetail detail = JobBuilder.newJob(ReminderJob.class).withIdentity(job).storeDurably().requestRecovery()
 					.withDescription("Nhắc hạn của nhiệm vụ " + taskId).build();
-				scheduler.addJob(detail, existing != null);
+				scheduler.addJob(detail, false);
 			}
 			scheduler.scheduleJob(TriggerBuilder.newTrigger()
 				.withIdentity(wanted)
