@@ -46,6 +46,16 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 		return UsernamePasswordAuthenticationToken.authenticated(username, null, authorities);
 	}
 
+	/** The Camunda group ids of an authenticated user, from its {@code GROUP_<groupId>} authorities. */
+	static List<String> groupsOf(Authentication authentication) {
+		return authentication.getAuthorities()
+			.stream()
+			.map(GrantedAuthority::getAuthority)
+			.filter(authority -> authority.startsWith(GROUP_PREFIX))
+			.map(authority -> authority.substring(GROUP_PREFIX.length()))
+			.toList();
+	}
+
 	@Override
 	public boolean supports(Class<?> authentication) {
 		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);

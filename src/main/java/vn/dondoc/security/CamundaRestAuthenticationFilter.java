@@ -33,12 +33,7 @@ class CamundaRestAuthenticationFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		List<String> groups = authentication.getAuthorities()
-			.stream()
-			.map(a -> a.getAuthority())
-			.filter(a -> a.startsWith(CamundaIdentityAuthenticationProvider.GROUP_PREFIX))
-			.map(a -> a.substring(CamundaIdentityAuthenticationProvider.GROUP_PREFIX.length()))
-			.toList();
+		List<String> groups = CamundaIdentityAuthenticationProvider.groupsOf(authentication);
 		identityService.setAuthentication(authentication.getName(), groups);
 		try {
 			chain.doFilter(request, response);

@@ -15,13 +15,7 @@ class CurrentUserController {
 
 	@GetMapping("/api/me")
 	CurrentUser me(Authentication authentication) {
-		List<String> groups = authentication.getAuthorities()
-			.stream()
-			.map(a -> a.getAuthority())
-			.filter(a -> a.startsWith(CamundaIdentityAuthenticationProvider.GROUP_PREFIX))
-			.map(a -> a.substring(CamundaIdentityAuthenticationProvider.GROUP_PREFIX.length()))
-			.sorted()
-			.toList();
+		List<String> groups = CamundaIdentityAuthenticationProvider.groupsOf(authentication).stream().sorted().toList();
 		return new CurrentUser(authentication.getName(), groups);
 	}
 
