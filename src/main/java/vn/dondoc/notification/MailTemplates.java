@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -38,6 +39,8 @@ class MailTemplates {
 	private final SpringTemplateEngine engine = new SpringTemplateEngine();
 
 	private final Path overrideFolder;
+
+	private final Map<String, Boolean> builtIn = new ConcurrentHashMap<>();
 
 	/** The HTML and plain-text bodies of one message. */
 	record Rendered(String html, String text) {
@@ -89,8 +92,11 @@ class MailTemplates {
 	}
 
 	private boolean exists(String file) {
+		// the override folder may change while dondoc runs; the built-in templates do not (and a look-up in
+		// the jar for every message costs more than rendering it)
 		return (overrideFolder != null && Files.isRegularFile(overrideFolder.resolve(file)))
-				|| new ClassPathResource(CLASSPATH_FOLDER + file, MailTemplates.class.getClassLoader()).exists();
+				|| builtIn.computeIfAbsent(file,
+						name -> new ClassPathResource(CLASSPATH_FOLDER + name, MailTemplates.class.getClassLoader()).exists());
 	}
 
 	Rendered render(String name, Map<String, Object> variables) {

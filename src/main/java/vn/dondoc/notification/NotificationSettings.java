@@ -23,11 +23,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param calendarAttachment attach an iCalendar file with the due date
  * @param templateDir a folder whose templates replace the built-in ones of the same name; used only
  * when it exists
+ * @param senders how many batches one node sends at once, each over its own SMTP connection
  */
 @ConfigurationProperties("dondoc.notification")
 record NotificationSettings(Duration pollInterval, Integer batchSize, Duration lease, Duration retryInitial,
 		Duration retryMax, Integer maxAttempts, Boolean digest, LocalTime digestAt, Boolean calendarAttachment,
-		Path templateDir) {
+		Path templateDir, Integer senders) {
 
 	NotificationSettings {
 		pollInterval = pollInterval == null ? Duration.ofSeconds(15) : pollInterval;
@@ -42,11 +43,12 @@ record NotificationSettings(Duration pollInterval, Integer batchSize, Duration l
 		digestAt = digestAt == null ? LocalTime.of(7, 0) : digestAt;
 		calendarAttachment = calendarAttachment == null || calendarAttachment;
 		templateDir = templateDir == null ? Path.of("config", "templates", "mail") : templateDir;
+		senders = senders == null || senders < 1 ? 2 : senders;
 	}
 
 	/** All defaults, as if nothing were set. */
 	static NotificationSettings defaults() {
-		return new NotificationSettings(null, null, null, null, null, null, null, null, null, null);
+		return new NotificationSettings(null, null, null, null, null, null, null, null, null, null, null);
 	}
 
 	boolean polls() {

@@ -11,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The notification feature's door: queue an e-mail about a directive task, and (for tests and
@@ -46,6 +48,9 @@ public class Notifications {
 	private final NotificationSettings settings;
 
 	private final Clock clock;
+
+	/** Told after the commit of a transaction that queued mail to send at once (the background dispatcher). */
+	private volatile Runnable onQueued;
 
 	Notifications(Outbox outbox, MessageComposer composer, OutboxDispatcher dispatcher, DigestCompiler digests,
 			NotificationSettings settings, Clock clock) {
@@ -101,8 +106,39 @@ public class Notifications {
 		else {
 			log.info("Queued '{}' to {}{} (key {})", subject, String.join(", ", request.to()),
 					state == DeliveryState.DIGEST_WAIT ? " for the next digest" : "", request.idempotencyKey());
+			if (state == DeliveryState.PENDING) {
+				announceAfterCommit();
+			}
 		}
 		return written;
+	}
+
+	/** Who to tell when queued mail has been committed; {@code null} for nobody. */
+	void whenQueued(Runnable listener) {
+		this.onQueued = listener;
+	}
+
+	/** Once per transaction: the dispatcher can send as soon as the rows are visible to it. */
+	private void announceAfterCommit() {
+		Runnable listener = onQueued;
+		if (listener == null || !TransactionSynchronizationManager.isSynchronizationActive()) {
+			return;
+		}
+		for (TransactionSynchronization registered : TransactionSynchronizationManager.getSynchronizations()) {
+			if (registered instanceof QueuedMail) {
+				return;
+			}
+		}
+		TransactionSynchronizationManager.registerSynchronization(new QueuedMail(listener));
+	}
+
+	private record QueuedMail(Runnable listener) implements TransactionSynchronization {
+
+		@Override
+		public void afterCommit() {
+			listener.run();
+		}
+
 	}
 
 	/**

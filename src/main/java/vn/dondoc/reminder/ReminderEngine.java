@@ -95,6 +95,15 @@ public class ReminderEngine implements TaskReminders {
 
 	private final Map<String, Map<String, String>> propertiesCache = new ConcurrentHashMap<>();
 
+	private final Map<String, String> processNames = new ConcurrentHashMap<>();
+
+	/**
+	 * The task whose trigger this thread is firing. Recording a reminder as a task comment makes Camunda
+	 * publish an update event for that task; the firing sets the next trigger itself, so that event is
+	 * not worked out a second time.
+	 */
+	private final ThreadLocal<String> firing = new ThreadLocal<>();
+
 	private final Counter scheduled;
 
 	private final Counter fired;
@@ -131,7 +140,7 @@ public class ReminderEngine implements TaskReminders {
 
 	/** A task was created or changed (due date, candidate groups): its trigger moves to its next step. */
 	void taskChanged(TaskSnapshot task) {
-		if (!settings.enabled()) {
+		if (!settings.enabled() || isFiring(task.taskId())) {
 			return;
 		}
 		Optional<ReminderPolicy> policy = policyOf(task);
@@ -147,6 +156,11 @@ public class ReminderEngine implements TaskReminders {
 		schedule(task.taskId(), wake.orElse(null));
 	}
 
+	/** Whether this thread is firing the task's trigger (then the firing itself sets the next one). */
+	boolean isFiring(String taskId) {
+		return taskId.equals(firing.get());
+	}
+
 	/** A task was completed or deleted: its trigger and job go. */
 	void taskClosed(String taskId) {
 		unschedule(taskId);
@@ -155,6 +169,16 @@ public class ReminderEngine implements TaskReminders {
 	/** The trigger of a task fired: send what has come, skip what is stale, set the next wake-up. */
 	void fire(String taskId) {
 		wakeups.increment();
+		firing.set(taskId);
+		try {
+			fireInTransaction(taskId);
+		}
+		finally {
+			firing.remove();
+		}
+	}
+
+	private void fireInTransaction(String taskId) {
 		transactions.executeWithoutResult(status -> {
 			Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
 			if (task == null) {
@@ -277,24 +301,29 @@ public class ReminderEngine implements TaskReminders {
 				leads.stream().map(Unit::name).toList());
 	}
 
+	/**
+	 * Leaves the task's job with one trigger, at the given moment, or none when nothing is planned. The job
+	 * itself stays while the task is open ({@link #taskClosed} removes it). Adding a trigger is an insert
+	 * in the caller's transaction; only removing one takes Quartz's lock, which is then held until that
+	 * transaction commits, so the common paths (a task created, a step fired) avoid it: the trigger that
+	 * is firing is used up and Quartz deletes it itself once the job returns.
+	 */
 	private void schedule(String taskId, Instant at) {
-		if (at == null) {
-			unschedule(taskId);
-			return;
-		}
 		JobKey job = JobKey.jobKey(taskId, GROUP);
-		TriggerKey wanted = TriggerKey.triggerKey(taskId + "@" + at.toEpochMilli(), GROUP);
+		TriggerKey wanted = at == null ? null : TriggerKey.triggerKey(taskId + "@" + at.toEpochMilli(), GROUP);
 		try {
 			boolean present = false;
 			for (Trigger trigger : scheduler.getTriggersOfJob(job)) {
-				if (trigger.getKey().equals(wanted)) {
+				boolean used = trigger.getNextFireTime() == null;
+				boolean isWanted = trigger.getKey().equals(wanted);
+				if (isWanted && !used) {
 					present = true;
 				}
-				else {
+				else if (!used || isWanted) {
 					scheduler.unscheduleJob(trigger.getKey());
 				}
 			}
-			if (present) {
+			if (at == null || present) {
 				return;
 			}
 			if (!scheduler.checkExists(job)) {
@@ -423,8 +452,11 @@ public class ReminderEngine implements TaskReminders {
 		if (task.processDefinitionId() == null) {
 			return "";
 		}
-		String name = repository.getProcessDefinition(task.processDefinitionId()).getName();
-		return name == null ? "" : name;
+		// a deployed definition never changes: its name is read once
+		return processNames.computeIfAbsent(task.processDefinitionId(), id -> {
+			String name = repository.getProcessDefinition(id).getName();
+			return name == null ? "" : name;
+		});
 	}
 
 	private LocalDate originalDue(Map<String, Object> variables, LocalDate due) {

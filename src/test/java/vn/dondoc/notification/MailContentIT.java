@@ -130,7 +130,7 @@ class MailContentIT {
 	void theDigestGathersAUnitsRemindersIntoOneMorningMail() throws Exception {
 		// Monday 26/06/2023, 06:00 in Hải Phòng: before the digest time (07:00)
 		MutableClock clock = new MutableClock(Instant.parse("2023-06-25T23:00:00Z"));
-		NotificationSettings digestOn = new NotificationSettings(null, null, null, null, null, null, true, null, true, null);
+		NotificationSettings digestOn = new NotificationSettings(null, null, null, null, null, null, true, null, true, null, null);
 		DigestCompiler compiler = new DigestCompiler(outbox, digestOn,
 				composer, new TransactionTemplate(transactionManager));
 		Notifications withDigest = new Notifications(outbox, composer, dispatcher, compiler, digestOn, clock);

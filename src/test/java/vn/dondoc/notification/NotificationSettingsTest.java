@@ -23,7 +23,7 @@ class NotificationSettingsTest {
 	@Test
 	void backsOffExponentiallyUpToTheMaximum() {
 		NotificationSettings settings = new NotificationSettings(Duration.ZERO, 10, Duration.ofMinutes(5),
-				Duration.ofMinutes(1), Duration.ofMinutes(30), 10, false, null, true, null);
+				Duration.ofMinutes(1), Duration.ofMinutes(30), 10, false, null, true, null, null);
 		assertThat(settings.polls()).isFalse();
 		assertThat(settings.retryDelay(1)).isEqualTo(Duration.ofMinutes(1));
 		assertThat(settings.retryDelay(2)).isEqualTo(Duration.ofMinutes(2));

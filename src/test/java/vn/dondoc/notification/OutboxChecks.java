@@ -188,7 +188,7 @@ abstract class OutboxChecks {
 	void theBackgroundDispatcherSendsWithoutBeingAsked() {
 		NotificationSettings polling = new NotificationSettings(Duration.ofMillis(100), settings.batchSize(),
 				settings.lease(), settings.retryInitial(), settings.retryMax(), settings.maxAttempts(), false, null, true,
-				settings.templateDir());
+				settings.templateDir(), settings.senders());
 		DispatchPoller poller = new DispatchPoller(notifications, polling);
 		poller.start();
 		try {
@@ -198,6 +198,38 @@ abstract class OutboxChecks {
 				assertThat(outbox.find("background").orElseThrow().state()).isEqualTo(DeliveryState.SENT);
 				assertThat(smtp.receivedMessages()).anySatisfy(m -> assertThat(m.getMessageID()).isEqualTo(messageId));
 			});
+		}
+		finally {
+			poller.stop();
+		}
+	}
+
+	@Test
+	void mailQueuedInATransactionGoesOutOnceItCommitsWithoutWaitingForThePoll() {
+		// an hour between polls: only the commit of the queuing transaction can start the run
+		NotificationSettings hourly = new NotificationSettings(Duration.ofHours(1), settings.batchSize(),
+				settings.lease(), settings.retryInitial(), settings.retryMax(), settings.maxAttempts(), false, null, true,
+				settings.templateDir(), 2);
+		DispatchPoller poller = new DispatchPoller(notifications, hourly);
+		poller.start();
+		try {
+			transactions.executeWithoutResult(status -> {
+				for (int i = 0; i < 120; i++) {
+					notifications.enqueue(Requests.reminder("woken-" + i));
+				}
+				// not committed yet: nothing may leave
+				assertThat(outbox.find("woken-0").orElseThrow().state()).isEqualTo(DeliveryState.PENDING);
+			});
+			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+				for (int i = 0; i < 120; i++) {
+					assertThat(outbox.find("woken-" + i).orElseThrow().state()).isEqualTo(DeliveryState.SENT);
+				}
+			});
+			transactions.executeWithoutResult(status -> {
+				notifications.enqueue(Requests.reminder("rolled-back"));
+				status.setRollbackOnly();
+			});
+			assertThat(outbox.find("rolled-back")).isEmpty();
 		}
 		finally {
 			poller.stop();
@@ -224,7 +256,7 @@ abstract class OutboxChecks {
 	NotificationSettings withBatchSize(int batchSize) {
 		return new NotificationSettings(settings.pollInterval(), batchSize, settings.lease(), settings.retryInitial(),
 				settings.retryMax(), settings.maxAttempts(), settings.digest(), settings.digestAt(),
-				settings.calendarAttachment(), settings.templateDir());
+				settings.calendarAttachment(), settings.templateDir(), settings.senders());
 	}
 
 	private void lease(String key, Instant until) {

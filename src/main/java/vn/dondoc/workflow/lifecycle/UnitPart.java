@@ -85,8 +85,10 @@ final class UnitPart {
 		locals.put(VAR_EXTENSION_PENDING, false);
 		locals.put(VAR_LATE, false);
 		locals.put(VAR_FOLLOW_UP_OPEN, false);
-		locals.put(VAR_REPORTS, new ArrayList<Map<String, Object>>());
-		locals.put(VAR_EXTENSIONS, new ArrayList<Map<String, Object>>());
+		// the histories start empty as null, not as empty lists: a list is a serialized object, which costs a
+		// byte array row and its history copy for each unit part at import, before anything happened
+		locals.put(VAR_REPORTS, null);
+		locals.put(VAR_EXTENSIONS, null);
 		unitScope.setVariablesLocal(locals);
 	}
 
