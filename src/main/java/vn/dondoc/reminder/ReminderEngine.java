@@ -140,12 +140,23 @@ public class ReminderEngine implements TaskReminders {
 
 	/** A task was created or changed (due date, candidate groups): its trigger moves to its next step. */
 	void taskChanged(TaskSnapshot task) {
+		plan(task, false);
+	}
+
+	/** A task was created: as {@link #taskChanged}, knowing that it has no job or trigger yet. */
+	void taskCreated(TaskSnapshot task) {
+		plan(task, true);
+	}
+
+	private void plan(TaskSnapshot task, boolean created) {
 		if (!settings.enabled() || isFiring(task.taskId())) {
 			return;
 		}
 		Optional<ReminderPolicy> policy = policyOf(task);
 		if (policy.isEmpty()) {
-			unschedule(task.taskId());
+			if (!created) {
+				unschedule(task.taskId());
+			}
 			return;
 		}
 		List<Occurrence> plan = ReminderPlan.lay(policy.get(), dueDay(task), task.createdAt(), calendar);
@@ -153,7 +164,12 @@ public class ReminderEngine implements TaskReminders {
 		Decision decision = ReminderPlan.decide(plan, reminderLog.handledKeys(task.scope()), now, calendar.nextWorkingMoment(now));
 		// whatever has come is handled by the job, at once: the trigger is set to fire now
 		Optional<Instant> wake = (decision.send().isEmpty() && decision.skip().isEmpty()) ? decision.next() : Optional.of(now);
-		schedule(task.taskId(), wake.orElse(null));
+		if (created) {
+			wake.ifPresent(at -> scheduleNew(task.taskId(), at));
+		}
+		else {
+			schedule(task.taskId(), wake.orElse(null));
+		}
 	}
 
 	/** Whether this thread is firing the task's trigger (then the firing itself sets the next one). */
@@ -326,25 +342,43 @@ public class ReminderEngine implements TaskReminders {
 			if (at == null || present) {
 				return;
 			}
-			if (!scheduler.checkExists(job)) {
-				// requestRecovery: a node that dies while this job runs has already used up the one-shot trigger;
-				// the job must run again elsewhere (it is idempotent), or the task loses its step and its ladder
-				JobDetail detail = JobBuilder.newJob(ReminderJob.class).withIdentity(job).storeDurably().requestRecovery()
-					.withDescription("Nhắc hạn của nhiệm vụ " + taskId).build();
-				scheduler.addJob(detail, false);
+			if (!isFiring(taskId) && !scheduler.checkExists(job)) {
+				scheduler.addJob(jobOf(taskId), false);
 			}
-			scheduler.scheduleJob(TriggerBuilder.newTrigger()
-				.withIdentity(wanted)
-				.forJob(job)
-				.startAt(SchedulerTime.toScheduler(at, clock))
-				.usingJobData(PLANNED_AT, at.toEpochMilli())
-				.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
-				.build());
+			scheduler.scheduleJob(triggerOf(taskId, at));
 			scheduled.increment();
 		}
 		catch (SchedulerException e) {
 			throw new IllegalStateException("Could not schedule the reminders of task " + taskId + ": " + e.getMessage(), e);
 		}
+	}
+
+	/** The job and first trigger of a task that has neither yet: two inserts, nothing to look up. */
+	private void scheduleNew(String taskId, Instant at) {
+		try {
+			scheduler.scheduleJob(jobOf(taskId), triggerOf(taskId, at));
+			scheduled.increment();
+		}
+		catch (SchedulerException e) {
+			throw new IllegalStateException("Could not schedule the reminders of task " + taskId + ": " + e.getMessage(), e);
+		}
+	}
+
+	private static JobDetail jobOf(String taskId) {
+		// requestRecovery: a node that dies while this job runs has already used up the one-shot trigger;
+		// the job must run again elsewhere (it is idempotent), or the task loses its step and its ladder
+		return JobBuilder.newJob(ReminderJob.class).withIdentity(JobKey.jobKey(taskId, GROUP)).storeDurably().requestRecovery()
+			.withDescription("Nhắc hạn của nhiệm vụ " + taskId).build();
+	}
+
+	private Trigger triggerOf(String taskId, Instant at) {
+		return TriggerBuilder.newTrigger()
+			.withIdentity(TriggerKey.triggerKey(taskId + "@" + at.toEpochMilli(), GROUP))
+			.forJob(JobKey.jobKey(taskId, GROUP))
+			.startAt(SchedulerTime.toScheduler(at, clock))
+			.usingJobData(PLANNED_AT, at.toEpochMilli())
+			.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+			.build();
 	}
 
 	private void unschedule(String taskId) {

@@ -28,7 +28,8 @@ class TaskEventListener {
 	@EventListener
 	void on(DelegateTask task) {
 		switch (task.getEventName()) {
-			case TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_UPDATE -> {
+			case TaskListener.EVENTNAME_CREATE -> engine.taskCreated(snapshot(task));
+			case TaskListener.EVENTNAME_UPDATE -> {
 				// the comment a firing adds updates its task: that firing sets the next trigger itself
 				if (!engine.isFiring(task.getId())) {
 					engine.taskChanged(snapshot(task));
