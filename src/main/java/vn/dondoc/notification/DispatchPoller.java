@@ -33,6 +33,9 @@ class DispatchPoller implements SmartLifecycle {
 
 	private volatile ScheduledExecutorService executor;
 
+	/** Set on shutdown: runs end after the batch they are sending. */
+	private volatile boolean stopping;
+
 	DispatchPoller(Notifications notifications, NotificationSettings settings) {
 		this.notifications = notifications;
 		this.settings = settings;
@@ -44,6 +47,7 @@ class DispatchPoller implements SmartLifecycle {
 			log.info("Notification dispatcher is off (dondoc.notification.poll-interval={})", settings.pollInterval());
 			return;
 		}
+		stopping = false;
 		AtomicInteger threads = new AtomicInteger();
 		executor = Executors.newScheduledThreadPool(settings.senders(), runnable -> {
 			Thread thread = new Thread(runnable, "notification-dispatcher-" + threads.incrementAndGet());
@@ -85,7 +89,7 @@ class DispatchPoller implements SmartLifecycle {
 
 	private void run() {
 		try {
-			while (pending.getAndSet(false)) {
+			while (!stopping && pending.getAndSet(false)) {
 				DispatchCounts counts = dispatch();
 				if (counts.attempted() >= settings.batchSize()) {
 					// a full run: there may be more
@@ -104,7 +108,7 @@ class DispatchPoller implements SmartLifecycle {
 
 	private DispatchCounts dispatch() {
 		try {
-			return notifications.dispatchPending();
+			return notifications.dispatchPending(() -> !stopping);
 		}
 		catch (RuntimeException e) {
 			// e.g. the database is unreachable for a moment: the next run tries again
@@ -116,10 +120,11 @@ class DispatchPoller implements SmartLifecycle {
 	@Override
 	public synchronized void stop() {
 		if (executor != null) {
+			stopping = true;
 			notifications.whenQueued(null);
 			executor.shutdown();
 			try {
-				// let a batch in flight finish, so its rows are recorded instead of waiting out their lease
+				// let the batches in flight finish, so their rows are recorded instead of waiting out their lease
 				if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
 					executor.shutdownNow();
 				}

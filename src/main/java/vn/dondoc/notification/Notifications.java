@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -149,8 +150,13 @@ public class Notifications {
 	 * @return what this run sent, postponed and gave up
 	 */
 	public DispatchCounts dispatchPending() {
+		return dispatchPending(() -> true);
+	}
+
+	/** As {@link #dispatchPending()}, ending after the batch in flight once {@code carryOn} says no. */
+	DispatchCounts dispatchPending(BooleanSupplier carryOn) {
 		int compiled = digests.compileIfDue(clock.instant());
-		DispatchCounts counts = dispatcher.dispatchDue();
+		DispatchCounts counts = dispatcher.dispatchDue(carryOn);
 		return new DispatchCounts(counts.sent(), counts.retrying(), counts.dead(), compiled);
 	}
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
@@ -67,8 +68,13 @@ class OutboxDispatcher {
 
 	/** Sends every row that is due now, batch after batch. */
 	DispatchCounts dispatchDue() {
+		return dispatchDue(() -> true);
+	}
+
+	/** As {@link #dispatchDue()}, stopping after the batch in flight once {@code carryOn} says no. */
+	DispatchCounts dispatchDue(BooleanSupplier carryOn) {
 		DispatchCounts total = DispatchCounts.NONE;
-		for (int i = 0; i < MAX_BATCHES_PER_RUN; i++) {
+		for (int i = 0; i < MAX_BATCHES_PER_RUN && carryOn.getAsBoolean(); i++) {
 			String token = node + "/" + runs.incrementAndGet();
 			List<OutboxRow> batch = claimBatch(token);
 			if (batch.isEmpty()) {
