@@ -1,4 +1,4 @@
-package vn.dondoc.reminder;
+package vn.dondoc.production;
 
 import java.net.URI;
 import java.net.http.HttpClient;
