@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -133,6 +135,23 @@ class Outbox {
 			.param("token", token)
 			.query(Outbox::row)
 			.list();
+	}
+
+	/**
+	 * Renews the lease of a run on the rows it still holds and returns their ids. A row whose lease ran out
+	 * and that another run took over (and may have sent already) is no longer held: its {@code claimed_by}
+	 * names the other run, or nobody once it is settled. After the renewal nobody else can take a held row
+	 * until {@code until}.
+	 */
+	Set<Long> renew(String token, Instant until) {
+		jdbc.sql("UPDATE notification SET claimed_until = :until WHERE claimed_by = :token AND state = 'PENDING'")
+			.param("until", timestamp(until))
+			.param("token", token)
+			.update();
+		return new HashSet<>(jdbc.sql("SELECT id FROM notification WHERE claimed_by = :token AND state = 'PENDING'")
+			.param("token", token)
+			.query(Long.class)
+			.list());
 	}
 
 	/**

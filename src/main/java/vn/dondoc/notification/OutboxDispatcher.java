@@ -3,9 +3,11 @@ package vn.dondoc.notification;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
@@ -24,9 +26,12 @@ import org.springframework.mail.javamail.JavaMailSender;
  * back-off) or dead (refused for good).
  * <p>
  * A node that dies mid-batch leaves its rows leased; once the lease runs out any node takes them again.
- * The one window no outbox can close over SMTP lies between the server's "250 OK" for a message and the
- * update that records it as sent: a crash there sends that message again at the next attempt. The
- * repeat carries the same Message-ID, so mail clients that recognise repeats show it once.
+ * A live run renews its lease while it composes the batch and once more just before it connects, and
+ * sends only the rows it still holds: a run slowed down past its lease (a busy node) loses rows to
+ * another run instead of sending them a second time. The one window no outbox can close over SMTP lies
+ * between the server's "250 OK" for a message and the update that records it as sent: a crash there
+ * sends that message again at the next attempt. The repeat carries the same Message-ID, so mail clients
+ * that recognise repeats show it once.
  */
 class OutboxDispatcher {
 
@@ -106,7 +111,19 @@ class OutboxDispatcher {
 		int dead = 0;
 		int retrying = 0;
 		Map<MimeMessage, OutboxRow> messages = new LinkedHashMap<>();
+		int lost = 0;
+		Set<Long> held = new HashSet<>();
+		batch.forEach(row -> held.add(row.id()));
+		Instant renewAt = clock.instant().plus(settings.lease().dividedBy(2));
 		for (OutboxRow row : batch) {
+			if (!clock.instant().isBefore(renewAt)) {
+				held.retainAll(outbox.renew(token, clock.instant().plus(settings.lease())));
+				renewAt = clock.instant().plus(settings.lease().dividedBy(2));
+			}
+			if (!held.contains(row.id())) {
+				lost++;
+				continue;
+			}
 			try {
 				messages.put(composer.compose(row), row);
 			}
@@ -123,6 +140,16 @@ class OutboxDispatcher {
 					retrying++;
 				}
 			}
+		}
+		// the lease must cover the SMTP dialogue; a row another run took over meanwhile is that run's to send
+		held.retainAll(outbox.renew(token, clock.instant().plus(settings.lease())));
+		int composed = messages.size();
+		messages.values().removeIf(row -> !held.contains(row.id()));
+		lost += composed - messages.size();
+		if (lost > 0) {
+			log.warn("Run {} lost {} of its {} messages to another run: its lease ({}) ran out before they were sent. "
+					+ "They go out once, from the other run; make dondoc.notification.lease longer than a batch takes.",
+					token, lost, batch.size(), settings.lease());
 		}
 		int sent = 0;
 		Map<Object, Exception> failures = deliver(messages.keySet().toArray(MimeMessage[]::new));

@@ -185,6 +185,48 @@ abstract class OutboxChecks {
 	}
 
 	@Test
+	void aRunWhoseLeaseRanOutWhileComposingSendsNothingThatAnotherRunTookOver() throws Exception {
+		List<String> keys = List.of("slow/1/" + System.nanoTime(), "slow/2/" + System.nanoTime(), "slow/3/" + System.nanoTime());
+		transactions.executeWithoutResult(status -> keys.forEach(key -> notifications.enqueue(
+				Requests.to(key, "van-phong-thanh-uy@thanhuy-haiphong.example"))));
+		// node B's clock is past node A's lease: to B, A looks dead
+		OutboxDispatcher nodeB = new OutboxDispatcher(outbox, composer, mailSender, settings,
+				Clock.offset(Clock.system(VietnameseDates.ZONE), settings.lease().plusMinutes(1)), events, "node-b");
+		boolean[] tookOver = { false };
+		Outbox slowOnA = new Outbox(jdbc, dataSource) {
+
+			@Override
+			List<OutboxRow> claimedBy(String token) {
+				List<OutboxRow> batch = super.claimedBy(token);
+				if (!tookOver[0]) {
+					// A has its batch but is slow to compose it: meanwhile B takes the rows over and sends them
+					tookOver[0] = true;
+					assertThat(nodeB.dispatchDue().sent()).isEqualTo(3);
+				}
+				return batch;
+			}
+
+		};
+		OutboxDispatcher nodeA = new OutboxDispatcher(slowOnA, composer, mailSender, settings,
+				Clock.system(VietnameseDates.ZONE), events, "node-a");
+
+		assertThat(nodeA.dispatchDue().sent()).as("sent by the run that had lost its lease").isZero();
+
+		Set<String> expectedIds = new HashSet<>();
+		for (String key : keys) {
+			assertThat(outbox.find(key).orElseThrow().attempts()).as("attempts of " + key).isOne();
+			expectedIds.add(outbox.find(key).orElseThrow().messageId());
+		}
+		List<String> receivedIds = new ArrayList<>();
+		for (MimeMessage message : smtp.receivedMessages()) {
+			if (expectedIds.contains(message.getMessageID())) {
+				receivedIds.add(message.getMessageID());
+			}
+		}
+		assertThat(receivedIds).hasSize(3).doesNotHaveDuplicates();
+	}
+
+	@Test
 	void theBackgroundDispatcherSendsWithoutBeingAsked() {
 		NotificationSettings polling = new NotificationSettings(Duration.ofMillis(100), settings.batchSize(),
 				settings.lease(), settings.retryInitial(), settings.retryMax(), settings.maxAttempts(), false, null, true,

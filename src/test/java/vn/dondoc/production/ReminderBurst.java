@@ -16,14 +16,28 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 import vn.dondoc.support.NodeProcess;
@@ -60,6 +74,13 @@ final class ReminderBurst implements AutoCloseable {
 	/** Everything the SMTP server received, across restarts of the server. */
 	private final List<MimeMessage> received = new ArrayList<>();
 
+	/** The same, per recipient's mailbox. */
+	private final Map<Delivery, Integer> delivered = new HashMap<>();
+
+	/** One message (by its Message-ID) in one recipient's mailbox. */
+	record Delivery(String recipient, String messageId) {
+	}
+
 	ReminderBurst(String name, int tasks, Duration leadTime) throws Exception {
 		this.tasks = tasks;
 		this.url = TestPostgres.newDatabase(name);
@@ -89,9 +110,10 @@ final class ReminderBurst implements AutoCloseable {
 		smtp.start();
 	}
 
-	void stopSmtp() {
+	void stopSmtp() throws MessagingException {
 		if (smtp != null) {
 			received.addAll(List.of(smtp.getReceivedMessages()));
+			delivered.putAll(deliveries());
 			smtp.stop();
 			smtp = null;
 		}
@@ -121,14 +143,70 @@ final class ReminderBurst implements AutoCloseable {
 		return ids;
 	}
 
+	/**
+	 * How often each recipient received each message so far: 1 is once, 2 is a repeat. GreenMail stores one
+	 * copy in the mailbox of every envelope recipient (To and Cc).
+	 */
+	Map<Delivery, Integer> deliveries() throws MessagingException {
+		Map<Delivery, Integer> deliveries = new HashMap<>(delivered);
+		if (smtp != null) {
+			for (GreenMailUser user : smtp.getUserManager().listUser()) {
+				List<StoredMessage> inbox;
+				try {
+					inbox = smtp.getManagers().getImapHostManager().getInbox(user).getMessages();
+				}
+				catch (FolderException e) {
+					throw new MessagingException("no inbox for " + user.getEmail(), e);
+				}
+				for (StoredMessage message : inbox) {
+					String recipient = user.getEmail().toLowerCase(Locale.ROOT);
+					deliveries.merge(new Delivery(recipient, message.getMimeMessage().getMessageID()), 1, Integer::sum);
+				}
+			}
+		}
+		return deliveries;
+	}
+
+	/** The deliveries the outbox asks for: every To and Cc address of every row that matches {@code where}. */
+	Set<Delivery> expectedDeliveries(String where) throws SQLException {
+		Set<Delivery> expected = new HashSet<>();
+		try (ResultSet rs = db.createStatement()
+			.executeQuery("SELECT message_id, recipients, copy_recipients FROM notification WHERE " + where)) {
+			while (rs.next()) {
+				for (String column : List.of("recipients", "copy_recipients")) {
+					for (String address : rs.getString(column).split("\n")) {
+						if (!address.isBlank()) {
+							expected.add(new Delivery(mailbox(address), rs.getString("message_id")));
+						}
+					}
+				}
+			}
+		}
+		return expected;
+	}
+
+	private static String mailbox(String address) {
+		try {
+			return new InternetAddress(address).getAddress().toLowerCase(Locale.ROOT);
+		}
+		catch (AddressException e) {
+			throw new IllegalStateException("not an address in the outbox: " + address, e);
+		}
+	}
+
 	/** The business time of the nodes now. */
 	Instant businessNow() {
 		return Instant.now().plusMillis(offsetMillis);
 	}
 
 	String document(String code) {
+		return document(code, 1, tasks);
+	}
+
+	/** A document with the directives {@code first} to {@code last} of the burst (1-based, inclusive). */
+	String document(String code, int first, int last) {
 		StringBuilder yaml = new StringBuilder("code: " + code + "\ntitle: Thử chịu lỗi\nissuedOn: 2023-04-13\ndirectives:\n");
-		for (int i = 1; i <= tasks; i++) {
+		for (int i = first; i <= last; i++) {
 			yaml.append("  - { section: \"").append(i).append("\", text: \"Nhiệm vụ thử số ").append(i).append("\", lead: [")
 				.append(UNITS.get(i % UNITS.size())).append("], dueDate: 2023-06-28 }\n");
 		}
@@ -136,12 +214,57 @@ final class ReminderBurst implements AutoCloseable {
 	}
 
 	HttpResponse<String> importDocument(NodeProcess node, String code) throws Exception {
+		return post(node, document(code));
+	}
+
+	/**
+	 * Imports the burst's tasks through {@code POST /api/documents} as documents of at most
+	 * {@code perDocument} directives ({@code code-1}, {@code code-2}, …), the nodes taking turns, each node
+	 * one document at a time; fails unless every document is imported.
+	 */
+	void importInParts(List<NodeProcess> nodes, String code, int perDocument) throws Exception {
+		int parts = (tasks + perDocument - 1) / perDocument;
+		AtomicInteger next = new AtomicInteger();
+		ExecutorService clients = Executors.newFixedThreadPool(nodes.size());
+		try {
+			List<Future<?>> running = new ArrayList<>();
+			for (NodeProcess node : nodes) {
+				running.add(clients.submit(() -> {
+					for (int part = next.getAndIncrement(); part < parts; part = next.getAndIncrement()) {
+						String document = document(code + "-" + (part + 1), part * perDocument + 1,
+								Math.min(tasks, (part + 1) * perDocument));
+						HttpResponse<String> response = post(node, document);
+						if (response.statusCode() != 201) {
+							throw new IllegalStateException(node + " refused " + code + "-" + (part + 1) + ": "
+									+ response.statusCode() + " " + response.body());
+						}
+					}
+					return null;
+				}));
+			}
+			for (Future<?> client : running) {
+				client.get();
+			}
+		}
+		finally {
+			clients.shutdownNow();
+		}
+	}
+
+	private HttpResponse<String> post(NodeProcess node, String document) throws Exception {
 		return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(node.baseUrl() + "/api/documents"))
 			.header("Authorization", auth())
 			.header("Content-Type", "application/yaml")
-			.timeout(Duration.ofMinutes(3))
-			.POST(HttpRequest.BodyPublishers.ofString(document(code), StandardCharsets.UTF_8))
+			.timeout(Duration.ofMinutes(5))
+			.POST(HttpRequest.BodyPublishers.ofString(document, StandardCharsets.UTF_8))
 			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** A counter of a node from {@code /actuator/prometheus} (e.g. {@code dondoc_reminders_wakeups_total}), 0 if absent. */
+	double metric(NodeProcess node, String name) throws Exception {
+		String text = get(node, "/actuator/prometheus").body();
+		Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*\\})? ([0-9.eE+-]+)$").matcher(text);
+		return m.find() ? Double.parseDouble(m.group(2)) : 0;
 	}
 
 	HttpResponse<String> get(NodeProcess node, String path) throws Exception {

@@ -13,6 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 
@@ -32,12 +36,15 @@ public final class NodeProcess implements AutoCloseable {
 
 	private final int port;
 
+	private final Path log;
+
 	private final CountDownLatch ready = new CountDownLatch(1);
 
 	private NodeProcess(String name, Process process, int port, Path log) {
 		this.name = name;
 		this.process = process;
 		this.port = port;
+		this.log = log;
 		Thread reader = new Thread(() -> {
 			try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
 					PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8))) {
@@ -82,6 +89,52 @@ public final class NodeProcess implements AutoCloseable {
 			throw new IllegalStateException("node " + name + " did not start within " + timeout + "; see target/nodes/" + name + ".log");
 		}
 		return node;
+	}
+
+	/**
+	 * Starts several nodes at once, each with the same settings, and waits until all report ready; if one
+	 * does not start, the others are stopped again.
+	 */
+	public static List<NodeProcess> startTogether(List<String> names, Map<String, String> properties, Duration timeout)
+			throws Exception {
+		// one thread per node: the common pool has a single thread on a two-core machine
+		ExecutorService starter = Executors.newFixedThreadPool(names.size());
+		List<Future<NodeProcess>> starting = new ArrayList<>();
+		for (String name : names) {
+			starting.add(starter.submit(() -> start(name, properties, timeout)));
+		}
+		starter.shutdown();
+		List<NodeProcess> nodes = new ArrayList<>();
+		Exception failure = null;
+		for (Future<NodeProcess> node : starting) {
+			try {
+				nodes.add(node.get());
+			}
+			catch (ExecutionException e) {
+				failure = e.getCause() instanceof Exception cause ? cause : e;
+			}
+		}
+		if (failure != null) {
+			for (NodeProcess node : nodes) {
+				node.close();
+			}
+			throw failure;
+		}
+		return nodes;
+	}
+
+	public String name() {
+		return name;
+	}
+
+	/** The process id, which dondoc puts into its node name (e.g. in the outbox's {@code claimed_by}). */
+	public long pid() {
+		return process.pid();
+	}
+
+	/** The node's output so far, line by line. */
+	public List<String> logLines() throws IOException {
+		return Files.readAllLines(log, StandardCharsets.UTF_8);
 	}
 
 	public String baseUrl() {
