@@ -27,7 +27,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Three dondoc nodes, each its own JVM, on one PostgreSQL and one SMTP server, and {@link #TASKS} tasks
- * ({@code -Ddondoc.it.cluster.tasks}, 2,000 by default) with the reminder ladder as shipped. One cluster
+ * ({@code -Ddondoc.it.cluster.tasks}; 500 by default, so that {@code mvn -B verify} stays within the CI time
+ * limit on 2 cores; issue 9's size is 2,000, which takes about 11 minutes here) with the reminder ladder as
+ * shipped. One cluster
  * carries two bursts:
  * <ol>
  * <li>the import: each task's assignment notice (giao-nhiem-vu) is due as soon as its document is committed.
@@ -49,7 +51,7 @@ class ReminderClusterIT {
 
 	private static final Logger log = LoggerFactory.getLogger(ReminderClusterIT.class);
 
-	static final int TASKS = Integer.getInteger("dondoc.it.cluster.tasks", 2000);
+	static final int TASKS = Integer.getInteger("dondoc.it.cluster.tasks", 500);
 
 	/** Directives per imported document: the import is several documents, the nodes taking turns. */
 	static final int PER_DOCUMENT = 250;
