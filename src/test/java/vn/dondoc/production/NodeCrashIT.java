@@ -38,7 +38,7 @@ class NodeCrashIT {
 				assertThat(burst.businessNow()).as("the import must end before the burst; raise the lead time")
 					.isBefore(ReminderBurst.BURST);
 
-				await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(100))
+				await().atMost(Duration.ofMinutes(4)).dontCatchUncaughtExceptions().pollInterval(Duration.ofMillis(100))
 					.failFast("no burst: " + burst.diagnosis(), () -> !first.isAlive())
 					.until(() -> burst.steps("den-han") >= TASKS / 5);
 				first.kill();
@@ -51,7 +51,7 @@ class NodeCrashIT {
 
 			try (NodeProcess second = NodeProcess.start("crash-2", settings, Duration.ofMinutes(3))) {
 				try {
-					await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
+					await().atMost(Duration.ofMinutes(4)).dontCatchUncaughtExceptions().pollInterval(Duration.ofSeconds(1))
 						.until(() -> burst.steps("den-han") == TASKS
 								&& burst.count("SELECT COUNT(*) FROM notification WHERE state <> 'SENT'") == 0
 								&& burst.messageIds().size() >= 2 * TASKS);
