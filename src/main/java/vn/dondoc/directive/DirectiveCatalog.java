@@ -5,11 +5,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -84,48 +85,49 @@ public class DirectiveCatalog {
 	public record Page<T>(List<T> items, int page, int size, long total) {
 	}
 
-	/** Filters of the directive list; {@code null} means any. */
-	public record Filter(String document, String unit, DirectiveStatus status) {
+	/**
+	 * Filters of the directive list; {@code null} means any.
+	 *
+	 * @param document the document's code
+	 * @param unit a unit the directive names (lead or coordinating)
+	 * @param status the directive's status (the most urgent of its parts), or with {@code unit} that unit's part's
+	 * @param within only directives that name one of these units (a unit member's view); {@code null}: all
+	 * @param dueFrom with {@code dueTo}: a lead part (of {@code unit}, if given) is due within these days
+	 * @param dueTo the last day of that range
+	 */
+	public record Filter(String document, String unit, DirectiveStatus status, Set<String> within, LocalDate dueFrom,
+			LocalDate dueTo) {
+
+		public Filter(String document, String unit, DirectiveStatus status) {
+			this(document, unit, status, null, null, null);
+		}
+
 	}
 
 	public List<DocumentSummary> documents() {
-		Map<String, List<DirectiveRow>> byDocument = rows.allDirectives()
-			.stream()
-			.collect(Collectors.groupingBy(DirectiveRow::documentCode));
-		Map<Long, Long> leadParts = rows.allUnits()
-			.stream()
-			.filter(unit -> DirectiveRows.LEAD.equals(unit.role()))
-			.collect(Collectors.groupingBy(UnitRow::directiveId, Collectors.counting()));
+		Map<String, long[]> counts = rows.documentCounts();
 		List<DocumentSummary> summaries = new ArrayList<>();
 		for (DocumentRow document : rows.documents()) {
-			List<DirectiveRow> directives = byDocument.getOrDefault(document.code(), List.of());
-			int parts = directives.stream().mapToInt(d -> leadParts.getOrDefault(d.id(), 0L).intValue()).sum();
+			long[] count = counts.getOrDefault(document.code(), new long[2]);
 			summaries.add(new DocumentSummary(document.code(), document.title(), document.issuedBy(), document.issuedOn(),
 					DirectiveViews.display(document.issuedOn()), document.signer(), document.importedAt(),
-					document.updatedAt(), directives.size(), parts));
+					document.updatedAt(), (int) count[0], (int) count[1]));
 		}
 		return summaries;
 	}
 
+	/** A page of the directives that pass the filter, in document order, with how many pass it. */
 	public Page<DirectiveView> directives(Filter filter, int page, int size) {
-		List<DirectiveView> all = views(rows.allDirectives(), false);
-		Predicate<DirectiveView> matches = view -> true;
-		if (filter.document() != null) {
-			matches = matches.and(view -> view.documentCode().equals(filter.document()));
-		}
-		if (filter.unit() != null) {
-			matches = matches.and(view -> view.units().stream().anyMatch(part -> part.code().equals(filter.unit())));
-		}
-		if (filter.status() != null) {
-			String wanted = filter.status().name();
-			matches = filter.unit() == null ? matches.and(view -> view.status().equals(wanted))
-					: matches.and(view -> view.units().stream()
-						.anyMatch(part -> part.code().equals(filter.unit()) && wanted.equals(part.status())));
-		}
-		List<DirectiveView> selected = all.stream().filter(matches).toList();
-		int from = Math.min(page * size, selected.size());
-		int to = Math.min(from + size, selected.size());
-		return new Page<>(selected.subList(from, to), page, size, selected.size());
+		Query query = query(filter);
+		long total = rows.countDirectives(query.where(), query.params());
+		long offset = (long) page * size;
+		List<DirectiveRow> selected = offset >= total ? List.of() : rows.directives(query.where(), query.params(), offset, size);
+		return new Page<>(views(selected, false), page, size, total);
+	}
+
+	/** The id of the directive with this business key ({@code <document code>/<section>}). */
+	public Optional<Long> idOf(String businessKey) {
+		return rows.directiveId(businessKey);
 	}
 
 	public Optional<DirectiveDetail> directive(long id) {
@@ -140,6 +142,11 @@ public class DirectiveCatalog {
 		});
 	}
 
+	/** The units a directive names, lead or coordinating; empty when there is no such directive. */
+	public List<String> unitCodes(long directiveId) {
+		return rows.unitsOf(directiveId).stream().map(UnitRow::unitCode).distinct().toList();
+	}
+
 	/** The {@code history_entry.subject} under which a directive's history is written. */
 	public static String historySubject(long directiveId) {
 		return "directive:" + directiveId;
@@ -147,24 +154,22 @@ public class DirectiveCatalog {
 
 	/** Status counts per lead unit, for the overview matrix. */
 	public Map<String, Map<DirectiveStatus, Long>> statusByUnit() {
+		Today today = statusRules();
 		Map<String, Map<DirectiveStatus, Long>> matrix = new LinkedHashMap<>();
-		for (DirectiveView view : views(rows.allDirectives(), false)) {
-			for (UnitPart part : view.units()) {
-				if (DirectiveRows.LEAD.equals(part.role())) {
-					matrix.computeIfAbsent(part.code(), code -> new LinkedHashMap<>())
-						.merge(DirectiveStatus.valueOf(part.status()), 1L, Long::sum);
-				}
-			}
-		}
+		jdbc.sql("SELECT u.unit_code, " + DirectiveStatus.sql("u") + " AS status, COUNT(*) FROM directive_unit u WHERE u.role = 'LEAD'"
+				+ " GROUP BY 1, 2 ORDER BY 1")
+			.param("today", today.day())
+			.param("dueSoonUntil", today.dueSoonUntil())
+			.query((rs, n) -> matrix.computeIfAbsent(rs.getString(1), code -> new LinkedHashMap<>())
+				.put(DirectiveStatus.values()[rs.getInt(2)], rs.getLong(3)))
+			.list();
 		return matrix;
 	}
 
 	private List<DirectiveView> views(List<DirectiveRow> directives, boolean withReminders) {
-		LocalDate today = LocalDate.now(clock.withZone(calendar.zone()));
-		Map<String, String> titles = rows.documents().stream().collect(Collectors.toMap(DocumentRow::code, DocumentRow::title));
-		Map<Long, List<UnitRow>> unitRows = (directives.size() == 1 ? rows.unitsOf(directives.get(0).id()) : rows.allUnits())
-			.stream()
-			.collect(Collectors.groupingBy(UnitRow::directiveId));
+		LocalDate today = today();
+		Map<String, String> titles = rows.titles(directives.stream().map(DirectiveRow::documentCode).collect(Collectors.toSet()));
+		Map<Long, List<UnitRow>> unitRows = rows.unitsOf(directives.stream().map(DirectiveRow::id).toList());
 		TaskReminders steps = withReminders ? reminders.getIfAvailable() : null;
 		List<DirectiveView> views = new ArrayList<>();
 		for (DirectiveRow row : directives) {
@@ -193,10 +198,76 @@ public class DirectiveCatalog {
 		return views;
 	}
 
+	/** A filter as a condition on {@code directive d}, with its named parameters. */
+	private record Query(String where, Map<String, Object> params) {
+	}
+
+	private Query query(Filter filter) {
+		List<String> conditions = new ArrayList<>();
+		Map<String, Object> params = new HashMap<>();
+		if (filter.document() != null) {
+			conditions.add("d.document_code = :document");
+			params.put("document", filter.document());
+		}
+		if (filter.unit() != null) {
+			conditions.add("EXISTS (SELECT 1 FROM directive_unit n WHERE n.directive_id = d.id AND n.unit_code = :unit)");
+			params.put("unit", filter.unit());
+		}
+		if (filter.within() != null) {
+			if (filter.within().isEmpty()) {
+				conditions.add("1 = 0");
+			}
+			else {
+				conditions.add("EXISTS (SELECT 1 FROM directive_unit w WHERE w.directive_id = d.id AND w.unit_code IN (:within))");
+				params.put("within", List.copyOf(filter.within()));
+			}
+		}
+		if (filter.status() != null) {
+			// a unit's part has the status, or the directive has it: the most urgent of its lead parts, none = no deadline
+			conditions.add(filter.unit() != null
+					? "EXISTS (SELECT 1 FROM directive_unit u WHERE u.directive_id = d.id AND u.unit_code = :unit AND u.role = 'LEAD' AND "
+							+ DirectiveStatus.sql("u") + " = :status)"
+					: "COALESCE((SELECT MIN(" + DirectiveStatus.sql("u") + ") FROM directive_unit u WHERE u.directive_id = d.id AND u.role = 'LEAD'), "
+							+ DirectiveStatus.NO_DEADLINE.ordinal() + ") = :status");
+			params.put("status", filter.status().ordinal());
+			Today today = statusRules();
+			params.put("today", today.day());
+			params.put("dueSoonUntil", today.dueSoonUntil());
+		}
+		if (filter.dueFrom() != null && filter.dueTo() != null) {
+			conditions.add("EXISTS (SELECT 1 FROM directive_unit q WHERE q.directive_id = d.id AND q.role = 'LEAD'"
+					+ (filter.unit() != null ? " AND q.unit_code = :unit" : "") + " AND q.due_date BETWEEN :dueFrom AND :dueTo)");
+			params.put("dueFrom", filter.dueFrom());
+			params.put("dueTo", filter.dueTo());
+		}
+		return new Query(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), params);
+	}
+
+	/** Today in Vietnam, and the last due date that counts as "due soon" today (the parameters of {@link DirectiveStatus#sql}). */
+	record Today(LocalDate day, LocalDate dueSoonUntil) {
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(clock.withZone(calendar.zone()));
+	}
+
+	private Today statusRules() {
+		LocalDate today = today();
+		// dueSoonFrom grows with the due date, so the parts due soon are those due from today up to a last day
+		LocalDate until = today.minusDays(1);
+		for (LocalDate due = today; !dueSoonFrom(due).isAfter(today) && due.isBefore(today.plusYears(1)); due = due.plusDays(1)) {
+			until = due;
+		}
+		return new Today(today, until);
+	}
+
+	private LocalDate dueSoonFrom(LocalDate due) {
+		return calendar.addWorkingDays(due, -settings.dueSoonWorkingDays());
+	}
+
 	private DirectiveStatus statusOf(UnitRow unit, LocalDate today) {
 		LocalDate completedOn = unit.completedAt() == null ? null : calendar.toLocalDate(unit.completedAt());
-		LocalDate dueSoonFrom = unit.dueDate() == null ? null
-				: calendar.addWorkingDays(unit.dueDate(), -settings.dueSoonWorkingDays());
+		LocalDate dueSoonFrom = unit.dueDate() == null ? null : dueSoonFrom(unit.dueDate());
 		return DirectiveStatus.of(unit.dueDate(), completedOn, today, dueSoonFrom);
 	}
 

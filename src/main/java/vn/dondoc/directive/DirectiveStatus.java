@@ -65,6 +65,21 @@ public enum DirectiveStatus {
 		return today.isBefore(dueSoonFrom) ? ON_TRACK : DUE_SOON;
 	}
 
+	/**
+	 * {@link #of} as an SQL expression over a {@code directive_unit} row, giving the status's
+	 * {@link #ordinal()}, so that the database can filter, count and order by status: {@code :today} and
+	 * {@code :dueSoonUntil} (the last due date that is "due soon" today) are its parameters, and
+	 * {@code completed_on} is the day a part was completed in Vietnam.
+	 */
+	static String sql(String part) {
+		return "CASE WHEN " + part + ".completed_at IS NOT NULL THEN CASE WHEN " + part + ".due_date IS NOT NULL AND " + part
+				+ ".completed_on > " + part + ".due_date THEN " + DONE_LATE.ordinal() + " ELSE " + DONE_ON_TIME.ordinal() + " END"
+				+ " WHEN " + part + ".due_date IS NULL THEN " + NO_DEADLINE.ordinal()
+				+ " WHEN " + part + ".due_date < :today THEN " + OVERDUE.ordinal()
+				+ " WHEN " + part + ".due_date <= :dueSoonUntil THEN " + DUE_SOON.ordinal()
+				+ " ELSE " + ON_TRACK.ordinal() + " END";
+	}
+
 	/** A directive's status is the most urgent of its units' (a late unit makes the directive late). */
 	static DirectiveStatus worst(Collection<DirectiveStatus> statuses) {
 		return statuses.stream().min(Enum::compareTo).orElse(NO_DEADLINE);

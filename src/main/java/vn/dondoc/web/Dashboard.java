@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 import org.springframework.stereotype.Service;
@@ -90,22 +91,27 @@ class Dashboard {
 
 	/** Every directive the viewer may see, filtered by document, unit, status and quarter. */
 	List<DirectiveView> directives(Viewer viewer, DirectiveQuery query) {
-		String unit = query.unit();
-		return catalog.directives(new DirectiveCatalog.Filter(query.document(), unit, query.statusValue()), 0, Integer.MAX_VALUE)
-			.items()
-			.stream()
-			.filter(view -> viewer.sees(unitCodes(view)))
-			.filter(view -> query.quarter() == null || leadParts(view).stream()
-				.anyMatch(part -> (unit == null || part.code().equals(unit)) && query.inQuarter(part.dueDate())))
-			.toList();
+		return page(viewer, query, 0, Integer.MAX_VALUE).items();
 	}
 
 	Listing listing(Viewer viewer, DirectiveQuery query) {
-		List<DirectiveView> all = directives(viewer, query);
-		int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-		int page = Math.min(query.page(), pages - 1);
-		int from = page * PAGE_SIZE;
-		return new Listing(all.subList(from, Math.min(from + PAGE_SIZE, all.size())), page, pages, all.size());
+		DirectiveCatalog.Page<DirectiveView> found = page(viewer, query, query.page(), PAGE_SIZE);
+		int pages = (int) Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+		if (query.page() >= pages) {
+			found = page(viewer, query, pages - 1, PAGE_SIZE);
+		}
+		return new Listing(found.items(), found.page(), pages, found.total());
+	}
+
+	/** A page of what the viewer may see, filtered and counted by the database. */
+	private DirectiveCatalog.Page<DirectiveView> page(Viewer viewer, DirectiveQuery query, int page, int size) {
+		Optional<DirectiveQuery.Quarter> quarter = query.quarterDays();
+		if (query.quarter() != null && quarter.isEmpty()) {
+			return new DirectiveCatalog.Page<>(List.of(), page, size, 0);
+		}
+		return catalog.directives(new DirectiveCatalog.Filter(query.document(), query.unit(), query.statusValue(),
+				viewer.seesAll() ? null : viewer.units(), quarter.map(DirectiveQuery.Quarter::first).orElse(null),
+				quarter.map(DirectiveQuery.Quarter::last).orElse(null)), page, size);
 	}
 
 	/** Lead unit parts the viewer may see, filtered like the list; what the matrix and the workbook count. */

@@ -200,11 +200,7 @@ class DirectivePageController {
 		}
 		catch (NumberFormatException e) {
 			// links from e-mails may carry the business key (document code/section)
-			number = catalog.directives(new DirectiveCatalog.Filter(null, null, null), 0, Integer.MAX_VALUE).items().stream()
-				.filter(view -> view.businessKey().equals(id))
-				.map(DirectiveView::id)
-				.findFirst()
-				.orElseThrow(() -> new WebAdvice.NotFound("Không có nhiệm vụ " + id));
+			number = catalog.idOf(id).orElseThrow(() -> new WebAdvice.NotFound("Không có nhiệm vụ " + id));
 		}
 		long found = number;
 		DirectiveDetail detail = catalog.directive(found).orElseThrow(() -> new WebAdvice.NotFound("Không có nhiệm vụ số " + found));
