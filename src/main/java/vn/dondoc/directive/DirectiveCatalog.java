@@ -156,14 +156,157 @@ public class DirectiveCatalog {
 	public Map<String, Map<DirectiveStatus, Long>> statusByUnit() {
 		Today today = statusRules();
 		Map<String, Map<DirectiveStatus, Long>> matrix = new LinkedHashMap<>();
-		jdbc.sql("SELECT u.unit_code, " + DirectiveStatus.sql("u") + " AS status, COUNT(*) FROM directive_unit u WHERE u.role = 'LEAD'"
-				+ " GROUP BY 1, 2 ORDER BY 1")
+		jdbc.sql("SELECT unit_code, status, COUNT(*) FROM (SELECT u.unit_code, " + DirectiveStatus.sql("u") + " AS status"
+				+ " FROM directive_unit u WHERE u.role = 'LEAD') parts GROUP BY unit_code, status ORDER BY unit_code")
 			.param("today", today.day())
 			.param("dueSoonUntil", today.dueSoonUntil())
 			.query((rs, n) -> matrix.computeIfAbsent(rs.getString(1), code -> new LinkedHashMap<>())
 				.put(DirectiveStatus.values()[rs.getInt(2)], rs.getLong(3)))
 			.list();
 		return matrix;
+	}
+
+	/**
+	 * Which lead unit parts; {@code null} means any.
+	 *
+	 * @param document parts of this document's directives
+	 * @param unit parts of this unit
+	 * @param within parts of one of these units (a unit member's own); {@code null}: of every unit
+	 * @param dueFrom with {@code dueTo}: parts due within these days
+	 * @param dueTo the last day of that range
+	 */
+	public record PartFilter(String document, String unit, Set<String> within, LocalDate dueFrom, LocalDate dueTo) {
+	}
+
+	/** A lead unit's part and its directive. */
+	public record PartView(DirectiveView directive, UnitPart part) {
+	}
+
+	/** Lead parts counted by unit and status. */
+	public Map<String, Map<DirectiveStatus, Long>> partCounts(PartFilter filter) {
+		Query query = partQuery(filter, true);
+		Map<String, Map<DirectiveStatus, Long>> counts = new LinkedHashMap<>();
+		jdbc.sql("SELECT unit_code, status, COUNT(*) FROM (SELECT u.unit_code, " + DirectiveStatus.sql("u") + " AS status"
+				+ " FROM directive_unit u" + query.where() + ") parts GROUP BY unit_code, status")
+			.params(query.params())
+			.query((rs, n) -> counts.computeIfAbsent(rs.getString(1), code -> new LinkedHashMap<>())
+				.put(DirectiveStatus.values()[rs.getInt(2)], rs.getLong(3)))
+			.list();
+		return counts;
+	}
+
+	/** Open lead parts that are late (due before today). */
+	public long overdueParts(PartFilter filter) {
+		Query query = partQuery(filter, false);
+		return jdbc.sql("SELECT COUNT(*) FROM directive_unit u" + query.where() + " AND u.completed_at IS NULL AND u.due_date < :today")
+			.params(query.params())
+			.param("today", today())
+			.query(Long.class)
+			.single();
+	}
+
+	/** Open lead parts due on each day from {@code from} to {@code to}; days without any are left out. */
+	public Map<LocalDate, Long> openPartsDue(PartFilter filter, LocalDate from, LocalDate to) {
+		Query query = partQuery(filter, false);
+		Map<LocalDate, Long> days = new LinkedHashMap<>();
+		jdbc.sql("SELECT u.due_date, COUNT(*) FROM directive_unit u" + query.where()
+				+ " AND u.completed_at IS NULL AND u.due_date BETWEEN :from AND :to GROUP BY u.due_date ORDER BY u.due_date")
+			.params(query.params())
+			.param("from", from)
+			.param("to", to)
+			.query((rs, n) -> days.put(rs.getObject(1, LocalDate.class), rs.getLong(2)))
+			.list();
+		return days;
+	}
+
+	/**
+	 * Open lead parts with a due date, with their directives: the late ones latest first, or those not late
+	 * and due before {@code before}, soonest first; at most {@code limit}.
+	 */
+	public List<PartView> openParts(PartFilter filter, boolean late, LocalDate before, int limit) {
+		Query query = partQuery(filter, false);
+		Map<String, Object> params = new HashMap<>(query.params());
+		params.put("today", today());
+		params.put("before", before);
+		params.put("limit", limit);
+		return partViews(jdbc.sql("SELECT u.directive_id, u.unit_code FROM directive_unit u JOIN directive d ON d.id = u.directive_id"
+				+ query.where() + " AND u.completed_at IS NULL"
+				+ (late ? " AND u.due_date < :today ORDER BY u.due_date DESC" : " AND u.due_date >= :today AND u.due_date < :before ORDER BY u.due_date")
+				+ ", d.document_code, d.position, u.unit_code LIMIT :limit")
+			.params(params)
+			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
+			.list());
+	}
+
+	/** Every day some lead part is due on. */
+	public List<LocalDate> dueDays(PartFilter filter) {
+		Query query = partQuery(filter, false);
+		return jdbc.sql("SELECT DISTINCT u.due_date FROM directive_unit u" + query.where() + " AND u.due_date IS NOT NULL")
+			.params(query.params())
+			.query((rs, n) -> rs.getObject(1, LocalDate.class))
+			.list();
+	}
+
+	/** The lead parts that pass the filter and have the status (any when {@code null}), with their directives, in document order. */
+	public List<PartView> parts(PartFilter filter, DirectiveStatus status) {
+		Query query = partQuery(filter, status != null);
+		Map<String, Object> params = new HashMap<>(query.params());
+		String condition = "";
+		if (status != null) {
+			condition = " AND " + DirectiveStatus.sql("u") + " = :status";
+			params.put("status", status.ordinal());
+		}
+		return partViews(jdbc.sql("SELECT u.directive_id, u.unit_code FROM directive_unit u JOIN directive d ON d.id = u.directive_id"
+				+ query.where() + condition + " ORDER BY d.document_code, d.position, u.unit_code")
+			.params(params)
+			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
+			.list());
+	}
+
+	/** Lead parts as a condition on {@code directive_unit u}, always with a {@code WHERE}. */
+	private Query partQuery(PartFilter filter, boolean withStatus) {
+		List<String> conditions = new ArrayList<>(List.of("u.role = 'LEAD'"));
+		Map<String, Object> params = new HashMap<>();
+		if (filter.document() != null) {
+			conditions.add("u.directive_id IN (SELECT p.id FROM directive p WHERE p.document_code = :document)");
+			params.put("document", filter.document());
+		}
+		if (filter.unit() != null) {
+			conditions.add("u.unit_code = :unit");
+			params.put("unit", filter.unit());
+		}
+		if (filter.within() != null) {
+			conditions.add(filter.within().isEmpty() ? "1 = 0" : "u.unit_code IN (:within)");
+			params.put("within", List.copyOf(filter.within()));
+		}
+		if (filter.dueFrom() != null && filter.dueTo() != null) {
+			conditions.add("u.due_date BETWEEN :dueFrom AND :dueTo");
+			params.put("dueFrom", filter.dueFrom());
+			params.put("dueTo", filter.dueTo());
+		}
+		if (withStatus) {
+			Today today = statusRules();
+			params.put("today", today.day());
+			params.put("dueSoonUntil", today.dueSoonUntil());
+		}
+		return new Query(" WHERE " + String.join(" AND ", conditions), params);
+	}
+
+	/** Views of the directives of these parts (directive id, unit code), read in one go, in the parts' order. */
+	private List<PartView> partViews(List<Map.Entry<Long, String>> parts) {
+		Map<Long, DirectiveView> views = new HashMap<>();
+		for (DirectiveView view : views(rows.directives(parts.stream().map(Map.Entry::getKey).collect(Collectors.toSet())), false)) {
+			views.put(view.id(), view);
+		}
+		List<PartView> found = new ArrayList<>();
+		for (Map.Entry<Long, String> part : parts) {
+			DirectiveView view = views.get(part.getKey());
+			view.units().stream()
+				.filter(unit -> DirectiveRows.LEAD.equals(unit.role()) && unit.code().equals(part.getValue()))
+				.findFirst()
+				.ifPresent(unit -> found.add(new PartView(view, unit)));
+		}
+		return found;
 	}
 
 	private List<DirectiveView> views(List<DirectiveRow> directives, boolean withReminders) {

@@ -94,6 +94,15 @@ class DirectiveRows {
 			.list();
 	}
 
+	/** These directives, in no particular order. */
+	List<DirectiveRow> directives(Collection<Long> ids) {
+		List<DirectiveRow> found = new ArrayList<>();
+		for (List<Long> chunk : chunks(List.copyOf(ids))) {
+			found.addAll(jdbc.sql("SELECT * FROM directive WHERE id IN (:ids)").param("ids", chunk).query(DirectiveRows::directiveRow).list());
+		}
+		return found;
+	}
+
 	Optional<Long> directiveId(String businessKey) {
 		return jdbc.sql("SELECT id FROM directive WHERE business_key = ?").param(businessKey).query(Long.class).optional();
 	}
