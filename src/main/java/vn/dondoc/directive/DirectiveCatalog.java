@@ -366,12 +366,11 @@ public class DirectiveCatalog {
 			}
 		}
 		if (filter.status() != null) {
-			// a unit's part has the status, or the directive has it: the most urgent of its lead parts, none = no deadline
+			// a unit's part has the status, or the directive has it (the most urgent of its lead parts)
 			conditions.add(filter.unit() != null
 					? "EXISTS (SELECT 1 FROM directive_unit u WHERE u.directive_id = d.id AND u.unit_code = :unit AND u.role = 'LEAD' AND "
 							+ DirectiveStatus.sql("u") + " = :status)"
-					: "COALESCE((SELECT MIN(" + DirectiveStatus.sql("u") + ") FROM directive_unit u WHERE u.directive_id = d.id AND u.role = 'LEAD'), "
-							+ DirectiveStatus.NO_DEADLINE.ordinal() + ") = :status");
+					: DirectiveStatus.sqlOfDirective(filter.status(), "d"));
 			params.put("status", filter.status().ordinal());
 			Today today = statusRules();
 			params.put("today", today.day());

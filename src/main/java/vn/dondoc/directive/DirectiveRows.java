@@ -181,6 +181,7 @@ class DirectiveRows {
 		jdbc.sql("INSERT INTO directive_unit (directive_id, unit_code, role, due_date, original_due_date) VALUES (?, ?, ?, ?, ?)")
 			.params(directiveId, unitCode, role, dueDate, dueDate)
 			.update();
+		summarize(directiveId);
 	}
 
 	List<UnitRow> unitsOf(long directiveId) {
@@ -205,9 +206,11 @@ class DirectiveRows {
 
 	/** The open parts of a directive move to a new due date (a re-import or an approved extension). */
 	int moveOpenDueDates(long directiveId, LocalDate dueDate) {
-		return jdbc.sql("UPDATE directive_unit SET due_date = ? WHERE directive_id = ? AND role = 'LEAD' AND completed_at IS NULL")
+		int moved = jdbc.sql("UPDATE directive_unit SET due_date = ? WHERE directive_id = ? AND role = 'LEAD' AND completed_at IS NULL")
 			.params(dueDate, directiveId)
 			.update();
+		summarize(directiveId);
+		return moved;
 	}
 
 	void taskOpened(long directiveId, String unitCode, String taskId, LocalDate dueDate) {
@@ -216,18 +219,48 @@ class DirectiveRows {
 				WHERE directive_id = ? AND unit_code = ? AND role = 'LEAD'""")
 			.params(taskId, dueDate, directiveId, unitCode)
 			.update();
+		summarize(directiveId);
 	}
 
 	void dueDateMoved(long directiveId, String unitCode, LocalDate dueDate) {
-		jdbc.sql("UPDATE directive_unit SET due_date = ? WHERE directive_id = ? AND unit_code = ? AND role = 'LEAD'")
-			.params(dueDate, directiveId, unitCode)
+		// every task update lands here (a reminder's comment too): only a due date that changed changes the directive
+		int moved = jdbc.sql("""
+				UPDATE directive_unit SET due_date = ?
+				WHERE directive_id = ? AND unit_code = ? AND role = 'LEAD' AND due_date IS DISTINCT FROM ?""")
+			.params(dueDate, directiveId, unitCode, dueDate)
 			.update();
+		if (moved > 0) {
+			summarize(directiveId);
+		}
 	}
 
 	/** A lead unit's part is done at {@code at}, which is the day {@code on} in Vietnam. */
 	void partDone(long directiveId, String unitCode, Instant at, LocalDate on) {
 		jdbc.sql("UPDATE directive_unit SET completed_at = ?, completed_on = ? WHERE directive_id = ? AND unit_code = ? AND role = 'LEAD'")
 			.params(utc(at), on, directiveId, unitCode)
+			.update();
+		summarize(directiveId);
+	}
+
+	/**
+	 * Keeps what a directive's status depends on (migration 22) in step with its parts, in the transaction that
+	 * changed them. The directive's row is locked first, so that two parts changing at once are summed up one
+	 * after the other, each seeing the other's change.
+	 */
+	private void summarize(long directiveId) {
+		jdbc.sql("SELECT id FROM directive WHERE id = ? FOR UPDATE").param(directiveId).query(Long.class).optional();
+		jdbc.sql("""
+				UPDATE directive SET
+				  lead_parts = (SELECT COUNT(*) FROM directive_unit u WHERE u.directive_id = :id AND u.role = 'LEAD'),
+				  next_due_date = (SELECT MIN(u.due_date) FROM directive_unit u
+				                   WHERE u.directive_id = :id AND u.role = 'LEAD' AND u.completed_at IS NULL),
+				  undated_open_parts = (SELECT COUNT(*) FROM directive_unit u
+				                        WHERE u.directive_id = :id AND u.role = 'LEAD' AND u.completed_at IS NULL AND u.due_date IS NULL),
+				  late_done_parts = (SELECT COUNT(*) FROM directive_unit u
+				                     WHERE u.directive_id = :id AND u.role = 'LEAD' AND u.completed_at IS NOT NULL
+				                       AND u.due_date IS NOT NULL AND u.completed_on > u.due_date)
+				WHERE id = :id""")
+			.param("id", directiveId)
 			.update();
 	}
 
