@@ -116,6 +116,15 @@ public class DirectiveCatalog {
 		return summaries;
 	}
 
+	/** A document's code and title. */
+	public record DocumentTitle(String code, String title) {
+	}
+
+	/** The {@code limit} documents issued last, newest first: what a filter offers to pick from. */
+	public List<DocumentTitle> latestDocuments(int limit) {
+		return rows.latestDocuments(limit).stream().map(row -> new DocumentTitle(row.code(), row.title())).toList();
+	}
+
 	/** A page of the directives that pass the filter, in document order, with how many pass it. */
 	public Page<DirectiveView> directives(Filter filter, int page, int size) {
 		Query query = query(filter);

@@ -58,6 +58,11 @@ class DirectiveRows {
 		return jdbc.sql("SELECT * FROM document ORDER BY issued_on DESC, code").query(DirectiveRows::documentRow).list();
 	}
 
+	/** The {@code limit} documents issued last. */
+	List<DocumentRow> latestDocuments(int limit) {
+		return jdbc.sql("SELECT * FROM document ORDER BY issued_on DESC, code LIMIT ?").param(limit).query(DirectiveRows::documentRow).list();
+	}
+
 	void insertDocument(DocumentRow row) {
 		jdbc.sql("""
 				INSERT INTO document (code, title, issued_by, issued_on, signer, source, content_hash, imported_at, updated_at)

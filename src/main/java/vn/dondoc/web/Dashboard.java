@@ -39,6 +39,9 @@ class Dashboard {
 
 	static final int PAGE_SIZE = 20;
 
+	/** Documents the filter suggests (the latest issued); any other is typed by its code. */
+	static final int DOCUMENT_CHOICES = 50;
+
 	static final int TIMELINE_WEEKS = 8;
 
 	private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("dd/MM");

@@ -114,8 +114,7 @@ class DirectivePageController {
 		model.addAttribute("detail", detail);
 		model.addAttribute("events", events(view, statuses, detail.history()));
 		model.addAttribute("directive", view);
-		model.addAttribute("documentTitle", view.documentTitle() != null ? view.documentTitle()
-				: catalog.documents().stream().filter(d -> d.code().equals(view.documentCode())).map(d -> d.title()).findFirst().orElse(""));
+		model.addAttribute("documentTitle", view.documentTitle() != null ? view.documentTitle() : "");
 		model.addAttribute("panels", panels);
 		model.addAttribute("coordinating", coordinating);
 		model.addAttribute("cockpitUrl", view.processInstanceId() == null ? null
