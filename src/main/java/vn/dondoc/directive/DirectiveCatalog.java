@@ -247,13 +247,19 @@ public class DirectiveCatalog {
 			.list());
 	}
 
-	/** Every day some lead part is due on. */
-	public List<LocalDate> dueDays(PartFilter filter) {
+	/**
+	 * The first day on or after {@code from} (any day when {@code null}) on which some lead part is due: one
+	 * probe of the index on due dates, so that the days that have parts can be walked without reading them all.
+	 */
+	public Optional<LocalDate> firstDueDay(PartFilter filter, LocalDate from) {
 		Query query = partQuery(filter, false);
-		return jdbc.sql("SELECT DISTINCT u.due_date FROM directive_unit u" + query.where() + " AND u.due_date IS NOT NULL")
+		List<LocalDate> first = jdbc.sql("SELECT MIN(u.due_date) FROM directive_unit u" + query.where()
+				+ (from == null ? " AND u.due_date IS NOT NULL" : " AND u.due_date >= :from"))
 			.params(query.params())
+			.param("from", from)
 			.query((rs, n) -> rs.getObject(1, LocalDate.class))
 			.list();
+		return first.isEmpty() ? Optional.empty() : Optional.ofNullable(first.get(0));
 	}
 
 	/** The lead parts that pass the filter and have the status (any when {@code null}), with their directives, in document order. */

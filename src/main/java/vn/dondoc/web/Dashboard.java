@@ -209,8 +209,11 @@ class Dashboard {
 	/** Quarters that have due dates, newest first, for the filter. */
 	List<String> quarters(Viewer viewer) {
 		TreeSet<String> quarters = new TreeSet<>(Comparator.reverseOrder());
-		for (LocalDate due : catalog.dueDays(partFilter(viewer, new DirectiveQuery(null, null, null, null, 0), false).orElseThrow())) {
-			quarters.add(DirectiveQuery.quarterOf(due));
+		DirectiveCatalog.PartFilter mine = partFilter(viewer, new DirectiveQuery(null, null, null, null, 0), false).orElseThrow();
+		// from quarter to quarter: the first due day in or after each, rather than every due day there is
+		for (Optional<LocalDate> due = catalog.firstDueDay(mine, null); due.isPresent();
+				due = catalog.firstDueDay(mine, DirectiveQuery.firstDayOfNextQuarter(due.get()))) {
+			quarters.add(DirectiveQuery.quarterOf(due.get()));
 		}
 		quarters.add(DirectiveQuery.quarterOf(today()));
 		return new ArrayList<>(quarters);

@@ -63,6 +63,10 @@ record DirectiveQuery(String document, String unit, String status, String quarte
 		return Optional.of(new Quarter(first, first.plusMonths(3).minusDays(1)));
 	}
 
+	static LocalDate firstDayOfNextQuarter(LocalDate day) {
+		return LocalDate.of(day.getYear(), (day.getMonthValue() - 1) / 3 * 3 + 1, 1).plusMonths(3);
+	}
+
 	static String quarterOf(LocalDate day) {
 		return day.getYear() + "-Q" + ((day.getMonthValue() - 1) / 3 + 1);
 	}
