@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 import vn.dondoc.calendar.CalendarSettings;
 
 /**
- * Flyway migration 21: {@code directive_unit.completed_on}, the day (in Vietnam) a lead unit's part was
+ * Flyway migration 26: {@code directive_unit.completed_on}, the day (in Vietnam) a lead unit's part was
  * completed, next to the instant. Whether a part was done late compares that day with its due date; with
  * the day stored, the database can filter and count by status without converting time zones (which H2 and
  * PostgreSQL do differently). Parts completed before this migration get their day from
@@ -31,7 +31,7 @@ class CompletionDayMigration implements JavaMigration {
 
 	@Override
 	public MigrationVersion getVersion() {
-		return MigrationVersion.fromVersion("21");
+		return MigrationVersion.fromVersion("26");
 	}
 
 	@Override

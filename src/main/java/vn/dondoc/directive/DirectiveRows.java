@@ -248,7 +248,7 @@ class DirectiveRows {
 	}
 
 	/**
-	 * Keeps what a directive's status depends on (migration 22) in step with its parts, in the transaction that
+	 * Keeps what a directive's status depends on (migration 27) in step with its parts, in the transaction that
 	 * changed them. The directive's row is locked first, so that two parts changing at once are summed up one
 	 * after the other, each seeing the other's change.
 	 */

@@ -82,7 +82,7 @@ public enum DirectiveStatus {
 
 	/**
 	 * The directives that have this status, the most urgent of their lead parts' ({@link #worst}), as an SQL
-	 * condition on a {@code directive} row's summary of its parts (migration 22), with the parameters of
+	 * condition on a {@code directive} row's summary of its parts (migration 27), with the parameters of
 	 * {@link #sql}: the earliest due date of its open parts decides while there is one; without, an open part
 	 * without a date (or no lead part at all) means no deadline; and with every part done, one done late makes
 	 * the directive done late.

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The status rules in SQL, which the database uses to filter and count, give what Java gives, on H2 and on
  * PostgreSQL: a part's ({@link DirectiveStatus#sql} against {@link DirectiveStatus#of}) for parts open and done,
  * with and without due dates, around today and the last day that is "due soon"; and a directive's
- * ({@link DirectiveStatus#sqlOfDirective} on the summary that migration 22 computes, against
+ * ({@link DirectiveStatus#sqlOfDirective} on the summary that migration 27 computes, against
  * {@link DirectiveStatus#worst}) for directives with no, one or two lead parts of every kind.
  */
 class DirectiveStatusSqlIT {
@@ -100,7 +100,7 @@ class DirectiveStatusSqlIT {
 				}
 			}
 		}
-		String migration = new String(DirectiveStatusSqlIT.class.getResourceAsStream("/db/migration/V22__directive_status_summary.sql")
+		String migration = new String(DirectiveStatusSqlIT.class.getResourceAsStream("/db/migration/V27__directive_status_summary.sql")
 			.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
 		try (Statement statement = db.createStatement()) {
 			for (String sql : migration.replaceAll("(?m)^--.*$", "").split(";")) {
