@@ -5,11 +5,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -84,48 +85,58 @@ public class DirectiveCatalog {
 	public record Page<T>(List<T> items, int page, int size, long total) {
 	}
 
-	/** Filters of the directive list; {@code null} means any. */
-	public record Filter(String document, String unit, DirectiveStatus status) {
+	/**
+	 * Filters of the directive list; {@code null} means any.
+	 *
+	 * @param document the document's code
+	 * @param unit a unit the directive names (lead or coordinating)
+	 * @param status the directive's status (the most urgent of its parts), or with {@code unit} that unit's part's
+	 * @param within only directives that name one of these units (a unit member's view); {@code null}: all
+	 * @param dueFrom with {@code dueTo}: a lead part (of {@code unit}, if given) is due within these days
+	 * @param dueTo the last day of that range
+	 */
+	public record Filter(String document, String unit, DirectiveStatus status, Set<String> within, LocalDate dueFrom,
+			LocalDate dueTo) {
+
+		public Filter(String document, String unit, DirectiveStatus status) {
+			this(document, unit, status, null, null, null);
+		}
+
 	}
 
 	public List<DocumentSummary> documents() {
-		Map<String, List<DirectiveRow>> byDocument = rows.allDirectives()
-			.stream()
-			.collect(Collectors.groupingBy(DirectiveRow::documentCode));
-		Map<Long, Long> leadParts = rows.allUnits()
-			.stream()
-			.filter(unit -> DirectiveRows.LEAD.equals(unit.role()))
-			.collect(Collectors.groupingBy(UnitRow::directiveId, Collectors.counting()));
+		Map<String, long[]> counts = rows.documentCounts();
 		List<DocumentSummary> summaries = new ArrayList<>();
 		for (DocumentRow document : rows.documents()) {
-			List<DirectiveRow> directives = byDocument.getOrDefault(document.code(), List.of());
-			int parts = directives.stream().mapToInt(d -> leadParts.getOrDefault(d.id(), 0L).intValue()).sum();
+			long[] count = counts.getOrDefault(document.code(), new long[2]);
 			summaries.add(new DocumentSummary(document.code(), document.title(), document.issuedBy(), document.issuedOn(),
 					DirectiveViews.display(document.issuedOn()), document.signer(), document.importedAt(),
-					document.updatedAt(), directives.size(), parts));
+					document.updatedAt(), (int) count[0], (int) count[1]));
 		}
 		return summaries;
 	}
 
+	/** A document's code and title. */
+	public record DocumentTitle(String code, String title) {
+	}
+
+	/** The {@code limit} documents issued last, newest first: what a filter offers to pick from. */
+	public List<DocumentTitle> latestDocuments(int limit) {
+		return rows.latestDocuments(limit).stream().map(row -> new DocumentTitle(row.code(), row.title())).toList();
+	}
+
+	/** A page of the directives that pass the filter, in document order, with how many pass it. */
 	public Page<DirectiveView> directives(Filter filter, int page, int size) {
-		List<DirectiveView> all = views(rows.allDirectives(), false);
-		Predicate<DirectiveView> matches = view -> true;
-		if (filter.document() != null) {
-			matches = matches.and(view -> view.documentCode().equals(filter.document()));
-		}
-		if (filter.unit() != null) {
-			matches = matches.and(view -> view.units().stream().anyMatch(part -> part.code().equals(filter.unit())));
-		}
-		if (filter.status() != null) {
-			String wanted = filter.status().name();
-			matches = filter.unit() == null ? matches.and(view -> view.status().equals(wanted))
-					: matches.and(view -> view.units().stream()
-						.anyMatch(part -> part.code().equals(filter.unit()) && wanted.equals(part.status())));
-		}
-		List<DirectiveView> selected = all.stream().filter(matches).toList();
-		int from = Math.min(page * size, selected.size());
-		int to = Math.min(from + size, selected.size());
-		return new Page<>(selected.subList(from, to), page, size, selected.size());
+		Query query = query(filter);
+		long total = rows.countDirectives(query.where(), query.params());
+		long offset = (long) page * size;
+		List<DirectiveRow> selected = offset >= total ? List.of() : rows.directives(query.where(), query.params(), offset, size);
+		return new Page<>(views(selected, false), page, size, total);
+	}
+
+	/** The id of the directive with this business key ({@code <document code>/<section>}). */
+	public Optional<Long> idOf(String businessKey) {
+		return rows.directiveId(businessKey);
 	}
 
 	public Optional<DirectiveDetail> directive(long id) {
@@ -140,6 +151,11 @@ public class DirectiveCatalog {
 		});
 	}
 
+	/** The units a directive names, lead or coordinating; empty when there is no such directive. */
+	public List<String> unitCodes(long directiveId) {
+		return rows.unitsOf(directiveId).stream().map(UnitRow::unitCode).distinct().toList();
+	}
+
 	/** The {@code history_entry.subject} under which a directive's history is written. */
 	public static String historySubject(long directiveId) {
 		return "directive:" + directiveId;
@@ -147,24 +163,171 @@ public class DirectiveCatalog {
 
 	/** Status counts per lead unit, for the overview matrix. */
 	public Map<String, Map<DirectiveStatus, Long>> statusByUnit() {
+		Today today = statusRules();
 		Map<String, Map<DirectiveStatus, Long>> matrix = new LinkedHashMap<>();
-		for (DirectiveView view : views(rows.allDirectives(), false)) {
-			for (UnitPart part : view.units()) {
-				if (DirectiveRows.LEAD.equals(part.role())) {
-					matrix.computeIfAbsent(part.code(), code -> new LinkedHashMap<>())
-						.merge(DirectiveStatus.valueOf(part.status()), 1L, Long::sum);
-				}
-			}
-		}
+		jdbc.sql("SELECT unit_code, status, COUNT(*) FROM (SELECT u.unit_code, " + DirectiveStatus.sql("u") + " AS status"
+				+ " FROM directive_unit u WHERE u.role = 'LEAD') parts GROUP BY unit_code, status ORDER BY unit_code")
+			.param("today", today.day())
+			.param("dueSoonUntil", today.dueSoonUntil())
+			.query((rs, n) -> matrix.computeIfAbsent(rs.getString(1), code -> new LinkedHashMap<>())
+				.put(DirectiveStatus.values()[rs.getInt(2)], rs.getLong(3)))
+			.list();
 		return matrix;
 	}
 
+	/**
+	 * Which lead unit parts; {@code null} means any.
+	 *
+	 * @param document parts of this document's directives
+	 * @param unit parts of this unit
+	 * @param within parts of one of these units (a unit member's own); {@code null}: of every unit
+	 * @param dueFrom with {@code dueTo}: parts due within these days
+	 * @param dueTo the last day of that range
+	 */
+	public record PartFilter(String document, String unit, Set<String> within, LocalDate dueFrom, LocalDate dueTo) {
+	}
+
+	/** A lead unit's part and its directive. */
+	public record PartView(DirectiveView directive, UnitPart part) {
+	}
+
+	/** Lead parts counted by unit and status. */
+	public Map<String, Map<DirectiveStatus, Long>> partCounts(PartFilter filter) {
+		Query query = partQuery(filter, true);
+		Map<String, Map<DirectiveStatus, Long>> counts = new LinkedHashMap<>();
+		jdbc.sql("SELECT unit_code, status, COUNT(*) FROM (SELECT u.unit_code, " + DirectiveStatus.sql("u") + " AS status"
+				+ " FROM directive_unit u" + query.where() + ") parts GROUP BY unit_code, status")
+			.params(query.params())
+			.query((rs, n) -> counts.computeIfAbsent(rs.getString(1), code -> new LinkedHashMap<>())
+				.put(DirectiveStatus.values()[rs.getInt(2)], rs.getLong(3)))
+			.list();
+		return counts;
+	}
+
+	/** Open lead parts that are late (due before today). */
+	public long overdueParts(PartFilter filter) {
+		Query query = partQuery(filter, false);
+		return jdbc.sql("SELECT COUNT(*) FROM directive_unit u" + query.where() + " AND u.completed_at IS NULL AND u.due_date < :today")
+			.params(query.params())
+			.param("today", today())
+			.query(Long.class)
+			.single();
+	}
+
+	/** Open lead parts due on each day from {@code from} to {@code to}; days without any are left out. */
+	public Map<LocalDate, Long> openPartsDue(PartFilter filter, LocalDate from, LocalDate to) {
+		Query query = partQuery(filter, false);
+		Map<LocalDate, Long> days = new LinkedHashMap<>();
+		jdbc.sql("SELECT u.due_date, COUNT(*) FROM directive_unit u" + query.where()
+				+ " AND u.completed_at IS NULL AND u.due_date BETWEEN :from AND :to GROUP BY u.due_date ORDER BY u.due_date")
+			.params(query.params())
+			.param("from", from)
+			.param("to", to)
+			.query((rs, n) -> days.put(rs.getObject(1, LocalDate.class), rs.getLong(2)))
+			.list();
+		return days;
+	}
+
+	/**
+	 * Open lead parts with a due date, with their directives: the late ones latest first, or those not late
+	 * and due before {@code before}, soonest first; at most {@code limit}.
+	 */
+	public List<PartView> openParts(PartFilter filter, boolean late, LocalDate before, int limit) {
+		Query query = partQuery(filter, false);
+		Map<String, Object> params = new HashMap<>(query.params());
+		params.put("today", today());
+		params.put("before", before);
+		params.put("limit", limit);
+		return partViews(jdbc.sql("SELECT u.directive_id, u.unit_code FROM directive_unit u JOIN directive d ON d.id = u.directive_id"
+				+ query.where() + " AND u.completed_at IS NULL"
+				+ (late ? " AND u.due_date < :today ORDER BY u.due_date DESC" : " AND u.due_date >= :today AND u.due_date < :before ORDER BY u.due_date")
+				+ ", d.document_code, d.position, u.unit_code LIMIT :limit")
+			.params(params)
+			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
+			.list());
+	}
+
+	/**
+	 * The first day on or after {@code from} (any day when {@code null}) on which some lead part is due: one
+	 * probe of the index on due dates, so that the days that have parts can be walked without reading them all.
+	 */
+	public Optional<LocalDate> firstDueDay(PartFilter filter, LocalDate from) {
+		Query query = partQuery(filter, false);
+		List<LocalDate> first = jdbc.sql("SELECT MIN(u.due_date) FROM directive_unit u" + query.where()
+				+ (from == null ? " AND u.due_date IS NOT NULL" : " AND u.due_date >= :from"))
+			.params(query.params())
+			.param("from", from)
+			.query((rs, n) -> rs.getObject(1, LocalDate.class))
+			.list();
+		return first.isEmpty() ? Optional.empty() : Optional.ofNullable(first.get(0));
+	}
+
+	/** The lead parts that pass the filter and have the status (any when {@code null}), with their directives, in document order. */
+	public List<PartView> parts(PartFilter filter, DirectiveStatus status) {
+		Query query = partQuery(filter, status != null);
+		Map<String, Object> params = new HashMap<>(query.params());
+		String condition = "";
+		if (status != null) {
+			condition = " AND " + DirectiveStatus.sql("u") + " = :status";
+			params.put("status", status.ordinal());
+		}
+		return partViews(jdbc.sql("SELECT u.directive_id, u.unit_code FROM directive_unit u JOIN directive d ON d.id = u.directive_id"
+				+ query.where() + condition + " ORDER BY d.document_code, d.position, u.unit_code")
+			.params(params)
+			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
+			.list());
+	}
+
+	/** Lead parts as a condition on {@code directive_unit u}, always with a {@code WHERE}. */
+	private Query partQuery(PartFilter filter, boolean withStatus) {
+		List<String> conditions = new ArrayList<>(List.of("u.role = 'LEAD'"));
+		Map<String, Object> params = new HashMap<>();
+		if (filter.document() != null) {
+			conditions.add("u.directive_id IN (SELECT p.id FROM directive p WHERE p.document_code = :document)");
+			params.put("document", filter.document());
+		}
+		if (filter.unit() != null) {
+			conditions.add("u.unit_code = :unit");
+			params.put("unit", filter.unit());
+		}
+		if (filter.within() != null) {
+			conditions.add(filter.within().isEmpty() ? "1 = 0" : "u.unit_code IN (:within)");
+			params.put("within", List.copyOf(filter.within()));
+		}
+		if (filter.dueFrom() != null && filter.dueTo() != null) {
+			conditions.add("u.due_date BETWEEN :dueFrom AND :dueTo");
+			params.put("dueFrom", filter.dueFrom());
+			params.put("dueTo", filter.dueTo());
+		}
+		if (withStatus) {
+			Today today = statusRules();
+			params.put("today", today.day());
+			params.put("dueSoonUntil", today.dueSoonUntil());
+		}
+		return new Query(" WHERE " + String.join(" AND ", conditions), params);
+	}
+
+	/** Views of the directives of these parts (directive id, unit code), read in one go, in the parts' order. */
+	private List<PartView> partViews(List<Map.Entry<Long, String>> parts) {
+		Map<Long, DirectiveView> views = new HashMap<>();
+		for (DirectiveView view : views(rows.directives(parts.stream().map(Map.Entry::getKey).collect(Collectors.toSet())), false)) {
+			views.put(view.id(), view);
+		}
+		List<PartView> found = new ArrayList<>();
+		for (Map.Entry<Long, String> part : parts) {
+			DirectiveView view = views.get(part.getKey());
+			view.units().stream()
+				.filter(unit -> DirectiveRows.LEAD.equals(unit.role()) && unit.code().equals(part.getValue()))
+				.findFirst()
+				.ifPresent(unit -> found.add(new PartView(view, unit)));
+		}
+		return found;
+	}
+
 	private List<DirectiveView> views(List<DirectiveRow> directives, boolean withReminders) {
-		LocalDate today = LocalDate.now(clock.withZone(calendar.zone()));
-		Map<String, String> titles = rows.documents().stream().collect(Collectors.toMap(DocumentRow::code, DocumentRow::title));
-		Map<Long, List<UnitRow>> unitRows = (directives.size() == 1 ? rows.unitsOf(directives.get(0).id()) : rows.allUnits())
-			.stream()
-			.collect(Collectors.groupingBy(UnitRow::directiveId));
+		LocalDate today = today();
+		Map<String, String> titles = rows.titles(directives.stream().map(DirectiveRow::documentCode).collect(Collectors.toSet()));
+		Map<Long, List<UnitRow>> unitRows = rows.unitsOf(directives.stream().map(DirectiveRow::id).toList());
 		TaskReminders steps = withReminders ? reminders.getIfAvailable() : null;
 		List<DirectiveView> views = new ArrayList<>();
 		for (DirectiveRow row : directives) {
@@ -193,10 +356,75 @@ public class DirectiveCatalog {
 		return views;
 	}
 
+	/** A filter as a condition on {@code directive d}, with its named parameters. */
+	private record Query(String where, Map<String, Object> params) {
+	}
+
+	private Query query(Filter filter) {
+		List<String> conditions = new ArrayList<>();
+		Map<String, Object> params = new HashMap<>();
+		if (filter.document() != null) {
+			conditions.add("d.document_code = :document");
+			params.put("document", filter.document());
+		}
+		if (filter.unit() != null) {
+			conditions.add("EXISTS (SELECT 1 FROM directive_unit n WHERE n.directive_id = d.id AND n.unit_code = :unit)");
+			params.put("unit", filter.unit());
+		}
+		if (filter.within() != null) {
+			if (filter.within().isEmpty()) {
+				conditions.add("1 = 0");
+			}
+			else {
+				conditions.add("EXISTS (SELECT 1 FROM directive_unit w WHERE w.directive_id = d.id AND w.unit_code IN (:within))");
+				params.put("within", List.copyOf(filter.within()));
+			}
+		}
+		if (filter.status() != null) {
+			// a unit's part has the status, or the directive has it (the most urgent of its lead parts)
+			conditions.add(filter.unit() != null
+					? "EXISTS (SELECT 1 FROM directive_unit u WHERE u.directive_id = d.id AND u.unit_code = :unit AND u.role = 'LEAD' AND "
+							+ DirectiveStatus.sql("u") + " = :status)"
+					: DirectiveStatus.sqlOfDirective(filter.status(), "d"));
+			params.put("status", filter.status().ordinal());
+			Today today = statusRules();
+			params.put("today", today.day());
+			params.put("dueSoonUntil", today.dueSoonUntil());
+		}
+		if (filter.dueFrom() != null && filter.dueTo() != null) {
+			conditions.add("EXISTS (SELECT 1 FROM directive_unit q WHERE q.directive_id = d.id AND q.role = 'LEAD'"
+					+ (filter.unit() != null ? " AND q.unit_code = :unit" : "") + " AND q.due_date BETWEEN :dueFrom AND :dueTo)");
+			params.put("dueFrom", filter.dueFrom());
+			params.put("dueTo", filter.dueTo());
+		}
+		return new Query(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), params);
+	}
+
+	/** Today in Vietnam, and the last due date that counts as "due soon" today (the parameters of {@link DirectiveStatus#sql}). */
+	record Today(LocalDate day, LocalDate dueSoonUntil) {
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(clock.withZone(calendar.zone()));
+	}
+
+	private Today statusRules() {
+		LocalDate today = today();
+		// dueSoonFrom grows with the due date, so the parts due soon are those due from today up to a last day
+		LocalDate until = today.minusDays(1);
+		for (LocalDate due = today; !dueSoonFrom(due).isAfter(today) && due.isBefore(today.plusYears(1)); due = due.plusDays(1)) {
+			until = due;
+		}
+		return new Today(today, until);
+	}
+
+	private LocalDate dueSoonFrom(LocalDate due) {
+		return calendar.addWorkingDays(due, -settings.dueSoonWorkingDays());
+	}
+
 	private DirectiveStatus statusOf(UnitRow unit, LocalDate today) {
 		LocalDate completedOn = unit.completedAt() == null ? null : calendar.toLocalDate(unit.completedAt());
-		LocalDate dueSoonFrom = unit.dueDate() == null ? null
-				: calendar.addWorkingDays(unit.dueDate(), -settings.dueSoonWorkingDays());
+		LocalDate dueSoonFrom = unit.dueDate() == null ? null : dueSoonFrom(unit.dueDate());
 		return DirectiveStatus.of(unit.dueDate(), completedOn, today, dueSoonFrom);
 	}
 

@@ -7,7 +7,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,6 +27,9 @@ class DirectiveRows {
 	static final String LEAD = "LEAD";
 
 	static final String COORDINATING = "COORDINATING";
+
+	/** Ids per statement when rows are read for a list of ids. */
+	private static final int CHUNK = 1000;
 
 	private final JdbcClient jdbc;
 
@@ -48,6 +56,11 @@ class DirectiveRows {
 
 	List<DocumentRow> documents() {
 		return jdbc.sql("SELECT * FROM document ORDER BY issued_on DESC, code").query(DirectiveRows::documentRow).list();
+	}
+
+	/** The {@code limit} documents issued last. */
+	List<DocumentRow> latestDocuments(int limit) {
+		return jdbc.sql("SELECT * FROM document ORDER BY issued_on DESC, code LIMIT ?").param(limit).query(DirectiveRows::documentRow).list();
 	}
 
 	void insertDocument(DocumentRow row) {
@@ -86,8 +99,59 @@ class DirectiveRows {
 			.list();
 	}
 
-	List<DirectiveRow> allDirectives() {
-		return jdbc.sql("SELECT * FROM directive ORDER BY document_code, position").query(DirectiveRows::directiveRow).list();
+	/** These directives, in no particular order. */
+	List<DirectiveRow> directives(Collection<Long> ids) {
+		List<DirectiveRow> found = new ArrayList<>();
+		for (List<Long> chunk : chunks(List.copyOf(ids))) {
+			found.addAll(jdbc.sql("SELECT * FROM directive WHERE id IN (:ids)").param("ids", chunk).query(DirectiveRows::directiveRow).list());
+		}
+		return found;
+	}
+
+	Optional<Long> directiveId(String businessKey) {
+		return jdbc.sql("SELECT id FROM directive WHERE business_key = ?").param(businessKey).query(Long.class).optional();
+	}
+
+	/**
+	 * A page of the directives that meet a condition on {@code d} (the directive), in document order.
+	 *
+	 * @param where {@code ""} or {@code " WHERE …"} with named parameters
+	 */
+	List<DirectiveRow> directives(String where, Map<String, Object> params, long offset, int limit) {
+		Map<String, Object> all = new HashMap<>(params);
+		all.put("offset", offset);
+		all.put("limit", limit);
+		return jdbc.sql("SELECT d.* FROM directive d" + where + " ORDER BY d.document_code, d.position, d.id LIMIT :limit OFFSET :offset")
+			.params(all)
+			.query(DirectiveRows::directiveRow)
+			.list();
+	}
+
+	long countDirectives(String where, Map<String, Object> params) {
+		return jdbc.sql("SELECT COUNT(*) FROM directive d" + where).params(params).query(Long.class).single();
+	}
+
+	/** Per document code: how many directives, and how many lead unit parts they have. */
+	Map<String, long[]> documentCounts() {
+		Map<String, long[]> counts = new HashMap<>();
+		jdbc.sql("""
+				SELECT d.document_code, COUNT(DISTINCT d.id), COUNT(u.directive_id) FROM directive d
+				LEFT JOIN directive_unit u ON u.directive_id = d.id AND u.role = 'LEAD' GROUP BY d.document_code""")
+			.query((rs, n) -> counts.put(rs.getString(1), new long[] { rs.getLong(2), rs.getLong(3) }))
+			.list();
+		return counts;
+	}
+
+	/** The titles of these documents, by code. */
+	Map<String, String> titles(Collection<String> codes) {
+		Map<String, String> titles = new HashMap<>();
+		for (List<String> chunk : chunks(List.copyOf(codes))) {
+			jdbc.sql("SELECT code, title FROM document WHERE code IN (:codes)")
+				.param("codes", chunk)
+				.query((rs, n) -> titles.put(rs.getString(1), rs.getString(2)))
+				.list();
+		}
+		return titles;
 	}
 
 	long insertDirective(DirectiveRow row, Instant now) {
@@ -122,6 +186,7 @@ class DirectiveRows {
 		jdbc.sql("INSERT INTO directive_unit (directive_id, unit_code, role, due_date, original_due_date) VALUES (?, ?, ?, ?, ?)")
 			.params(directiveId, unitCode, role, dueDate, dueDate)
 			.update();
+		summarize(directiveId);
 	}
 
 	List<UnitRow> unitsOf(long directiveId) {
@@ -131,35 +196,85 @@ class DirectiveRows {
 			.list();
 	}
 
-	List<UnitRow> allUnits() {
-		return jdbc.sql("SELECT * FROM directive_unit").query(DirectiveRows::unitRow).list();
+	/** The unit rows of these directives, grouped by directive, each group in the order of {@link #unitsOf(long)}. */
+	Map<Long, List<UnitRow>> unitsOf(Collection<Long> directiveIds) {
+		Map<Long, List<UnitRow>> units = new LinkedHashMap<>();
+		for (List<Long> chunk : chunks(List.copyOf(directiveIds))) {
+			jdbc.sql("SELECT * FROM directive_unit WHERE directive_id IN (:ids) ORDER BY directive_id, role DESC, unit_code")
+				.param("ids", chunk)
+				.query(DirectiveRows::unitRow)
+				.list()
+				.forEach(unit -> units.computeIfAbsent(unit.directiveId(), id -> new ArrayList<>()).add(unit));
+		}
+		return units;
 	}
 
 	/** The open parts of a directive move to a new due date (a re-import or an approved extension). */
 	int moveOpenDueDates(long directiveId, LocalDate dueDate) {
-		return jdbc.sql("UPDATE directive_unit SET due_date = ? WHERE directive_id = ? AND role = 'LEAD' AND completed_at IS NULL")
+		int moved = jdbc.sql("UPDATE directive_unit SET due_date = ? WHERE directive_id = ? AND role = 'LEAD' AND completed_at IS NULL")
 			.params(dueDate, directiveId)
 			.update();
+		summarize(directiveId);
+		return moved;
 	}
 
 	void taskOpened(long directiveId, String unitCode, String taskId, LocalDate dueDate) {
 		jdbc.sql("""
-				UPDATE directive_unit SET task_id = ?, due_date = ?, completed_at = NULL
+				UPDATE directive_unit SET task_id = ?, due_date = ?, completed_at = NULL, completed_on = NULL
 				WHERE directive_id = ? AND unit_code = ? AND role = 'LEAD'""")
 			.params(taskId, dueDate, directiveId, unitCode)
 			.update();
+		summarize(directiveId);
 	}
 
 	void dueDateMoved(long directiveId, String unitCode, LocalDate dueDate) {
-		jdbc.sql("UPDATE directive_unit SET due_date = ? WHERE directive_id = ? AND unit_code = ? AND role = 'LEAD'")
-			.params(dueDate, directiveId, unitCode)
+		// every task update lands here (a reminder's comment too): only a due date that changed changes the directive
+		int moved = jdbc.sql("""
+				UPDATE directive_unit SET due_date = ?
+				WHERE directive_id = ? AND unit_code = ? AND role = 'LEAD' AND due_date IS DISTINCT FROM ?""")
+			.params(dueDate, directiveId, unitCode, dueDate)
+			.update();
+		if (moved > 0) {
+			summarize(directiveId);
+		}
+	}
+
+	/** A lead unit's part is done at {@code at}, which is the day {@code on} in Vietnam. */
+	void partDone(long directiveId, String unitCode, Instant at, LocalDate on) {
+		jdbc.sql("UPDATE directive_unit SET completed_at = ?, completed_on = ? WHERE directive_id = ? AND unit_code = ? AND role = 'LEAD'")
+			.params(utc(at), on, directiveId, unitCode)
+			.update();
+		summarize(directiveId);
+	}
+
+	/**
+	 * Keeps what a directive's status depends on (migration 27) in step with its parts, in the transaction that
+	 * changed them. The directive's row is locked first, so that two parts changing at once are summed up one
+	 * after the other, each seeing the other's change.
+	 */
+	private void summarize(long directiveId) {
+		jdbc.sql("SELECT id FROM directive WHERE id = ? FOR UPDATE").param(directiveId).query(Long.class).optional();
+		jdbc.sql("""
+				UPDATE directive SET
+				  lead_parts = (SELECT COUNT(*) FROM directive_unit u WHERE u.directive_id = :id AND u.role = 'LEAD'),
+				  next_due_date = (SELECT MIN(u.due_date) FROM directive_unit u
+				                   WHERE u.directive_id = :id AND u.role = 'LEAD' AND u.completed_at IS NULL),
+				  undated_open_parts = (SELECT COUNT(*) FROM directive_unit u
+				                        WHERE u.directive_id = :id AND u.role = 'LEAD' AND u.completed_at IS NULL AND u.due_date IS NULL),
+				  late_done_parts = (SELECT COUNT(*) FROM directive_unit u
+				                     WHERE u.directive_id = :id AND u.role = 'LEAD' AND u.completed_at IS NOT NULL
+				                       AND u.due_date IS NOT NULL AND u.completed_on > u.due_date)
+				WHERE id = :id""")
+			.param("id", directiveId)
 			.update();
 	}
 
-	void partDone(long directiveId, String unitCode, Instant at) {
-		jdbc.sql("UPDATE directive_unit SET completed_at = ? WHERE directive_id = ? AND unit_code = ? AND role = 'LEAD'")
-			.params(utc(at), directiveId, unitCode)
-			.update();
+	private static <T> List<List<T>> chunks(List<T> values) {
+		List<List<T>> chunks = new ArrayList<>();
+		for (int from = 0; from < values.size(); from += CHUNK) {
+			chunks.add(values.subList(from, Math.min(from + CHUNK, values.size())));
+		}
+		return chunks;
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

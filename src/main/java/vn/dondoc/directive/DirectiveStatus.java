@@ -65,6 +65,42 @@ public enum DirectiveStatus {
 		return today.isBefore(dueSoonFrom) ? ON_TRACK : DUE_SOON;
 	}
 
+	/**
+	 * {@link #of} as an SQL expression over a {@code directive_unit} row, giving the status's
+	 * {@link #ordinal()}, so that the database can filter, count and order by status: {@code :today} and
+	 * {@code :dueSoonUntil} (the last due date that is "due soon" today) are its parameters, and
+	 * {@code completed_on} is the day a part was completed in Vietnam.
+	 */
+	static String sql(String part) {
+		return "CASE WHEN " + part + ".completed_at IS NOT NULL THEN CASE WHEN " + part + ".due_date IS NOT NULL AND " + part
+				+ ".completed_on > " + part + ".due_date THEN " + DONE_LATE.ordinal() + " ELSE " + DONE_ON_TIME.ordinal() + " END"
+				+ " WHEN " + part + ".due_date IS NULL THEN " + NO_DEADLINE.ordinal()
+				+ " WHEN " + part + ".due_date < :today THEN " + OVERDUE.ordinal()
+				+ " WHEN " + part + ".due_date <= :dueSoonUntil THEN " + DUE_SOON.ordinal()
+				+ " ELSE " + ON_TRACK.ordinal() + " END";
+	}
+
+	/**
+	 * The directives that have this status, the most urgent of their lead parts' ({@link #worst}), as an SQL
+	 * condition on a {@code directive} row's summary of its parts (migration 27), with the parameters of
+	 * {@link #sql}: the earliest due date of its open parts decides while there is one; without, an open part
+	 * without a date (or no lead part at all) means no deadline; and with every part done, one done late makes
+	 * the directive done late.
+	 */
+	static String sqlOfDirective(DirectiveStatus status, String directive) {
+		String due = directive + ".next_due_date";
+		String noOpenDated = due + " IS NULL";
+		String allDone = noOpenDated + " AND " + directive + ".undated_open_parts = 0 AND " + directive + ".lead_parts > 0";
+		return switch (status) {
+			case OVERDUE -> due + " < :today";
+			case DUE_SOON -> due + " BETWEEN :today AND :dueSoonUntil";
+			case ON_TRACK -> due + " > :dueSoonUntil";
+			case NO_DEADLINE -> noOpenDated + " AND (" + directive + ".undated_open_parts > 0 OR " + directive + ".lead_parts = 0)";
+			case DONE_LATE -> allDone + " AND " + directive + ".late_done_parts > 0";
+			case DONE_ON_TIME -> allDone + " AND " + directive + ".late_done_parts = 0";
+		};
+	}
+
 	/** A directive's status is the most urgent of its units' (a late unit makes the directive late). */
 	static DirectiveStatus worst(Collection<DirectiveStatus> statuses) {
 		return statuses.stream().min(Enum::compareTo).orElse(NO_DEADLINE);

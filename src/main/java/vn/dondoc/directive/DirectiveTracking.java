@@ -1,6 +1,7 @@
 package vn.dondoc.directive;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -61,7 +62,8 @@ class DirectiveTracking implements ExecutionListener {
 		Object directiveId = execution.getVariable(DirectiveProcess.VAR_DIRECTIVE_ID);
 		Object unit = execution.getVariable(DirectiveProcess.VAR_UNIT);
 		if (directiveId instanceof Number id && unit != null) {
-			rows.partDone(id.longValue(), unit.toString(), clock.instant());
+			Instant now = clock.instant();
+			rows.partDone(id.longValue(), unit.toString(), now, calendar.toLocalDate(now));
 			log.info("Directive {}: {} completed its part", execution.getBusinessKey(), unit);
 		}
 	}

@@ -6,7 +6,6 @@ import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,8 +19,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import vn.dondoc.directive.DirectiveCatalog;
-import vn.dondoc.directive.DirectiveCatalog.DirectiveView;
-import vn.dondoc.directive.DirectiveCatalog.UnitPart;
 
 /**
  * Keeps a unit member inside its own units on {@code /api}: a directive of other units answers 403, the
@@ -50,8 +47,8 @@ class UnitScopeFilter extends OncePerRequestFilter {
 		}
 		Matcher one = ONE_DIRECTIVE.matcher(path);
 		if (one.matches()) {
-			Optional<DirectiveView> directive = catalog.directive(Long.parseLong(one.group(1))).map(d -> d.directive());
-			if (directive.isPresent() && !viewer.sees(unitsOf(directive.get()))) {
+			List<String> units = catalog.unitCodes(Long.parseLong(one.group(1)));
+			if (!units.isEmpty() && !viewer.sees(units)) {
 				refuse(response, "Nhiệm vụ này không thuộc đơn vị của bạn");
 				return;
 			}
@@ -78,20 +75,13 @@ class UnitScopeFilter extends OncePerRequestFilter {
 		}
 		else if (path.startsWith("/api/notifications")) {
 			String directive = request.getParameter("directive");
-			boolean own = directive != null && catalog.directives(new DirectiveCatalog.Filter(null, null, null), 0, Integer.MAX_VALUE)
-				.items()
-				.stream()
-				.anyMatch(view -> view.businessKey().equals(directive) && viewer.sees(unitsOf(view)));
+			boolean own = directive != null && catalog.idOf(directive).map(id -> viewer.sees(catalog.unitCodes(id))).orElse(false);
 			if (!own) {
 				refuse(response, "Bạn chỉ xem được thông báo về nhiệm vụ của đơn vị mình (tham số directive)");
 				return;
 			}
 		}
 		chain.doFilter(request, response);
-	}
-
-	static List<String> unitsOf(DirectiveView view) {
-		return view.units().stream().map(UnitPart::code).toList();
 	}
 
 	private static void refuse(HttpServletResponse response, String detail) throws IOException {

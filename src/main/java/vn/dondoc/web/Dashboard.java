@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 import org.springframework.stereotype.Service;
@@ -37,6 +38,9 @@ class Dashboard {
 			DirectiveStatus.OVERDUE, DirectiveStatus.DONE_ON_TIME, DirectiveStatus.DONE_LATE, DirectiveStatus.NO_DEADLINE);
 
 	static final int PAGE_SIZE = 20;
+
+	/** Documents the filter suggests (the latest issued); any other is typed by its code. */
+	static final int DOCUMENT_CHOICES = 50;
 
 	static final int TIMELINE_WEEKS = 8;
 
@@ -90,38 +94,49 @@ class Dashboard {
 
 	/** Every directive the viewer may see, filtered by document, unit, status and quarter. */
 	List<DirectiveView> directives(Viewer viewer, DirectiveQuery query) {
-		String unit = query.unit();
-		return catalog.directives(new DirectiveCatalog.Filter(query.document(), unit, query.statusValue()), 0, Integer.MAX_VALUE)
-			.items()
-			.stream()
-			.filter(view -> viewer.sees(unitCodes(view)))
-			.filter(view -> query.quarter() == null || leadParts(view).stream()
-				.anyMatch(part -> (unit == null || part.code().equals(unit)) && query.inQuarter(part.dueDate())))
-			.toList();
+		return page(viewer, query, 0, Integer.MAX_VALUE).items();
 	}
 
 	Listing listing(Viewer viewer, DirectiveQuery query) {
-		List<DirectiveView> all = directives(viewer, query);
-		int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-		int page = Math.min(query.page(), pages - 1);
-		int from = page * PAGE_SIZE;
-		return new Listing(all.subList(from, Math.min(from + PAGE_SIZE, all.size())), page, pages, all.size());
+		DirectiveCatalog.Page<DirectiveView> found = page(viewer, query, query.page(), PAGE_SIZE);
+		int pages = (int) Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+		if (query.page() >= pages) {
+			found = page(viewer, query, pages - 1, PAGE_SIZE);
+		}
+		return new Listing(found.items(), found.page(), pages, found.total());
+	}
+
+	/** A page of what the viewer may see, filtered and counted by the database. */
+	private DirectiveCatalog.Page<DirectiveView> page(Viewer viewer, DirectiveQuery query, int page, int size) {
+		Optional<DirectiveQuery.Quarter> quarter = query.quarterDays();
+		if (query.quarter() != null && quarter.isEmpty()) {
+			return new DirectiveCatalog.Page<>(List.of(), page, size, 0);
+		}
+		return catalog.directives(new DirectiveCatalog.Filter(query.document(), query.unit(), query.statusValue(),
+				viewer.seesAll() ? null : viewer.units(), quarter.map(DirectiveQuery.Quarter::first).orElse(null),
+				quarter.map(DirectiveQuery.Quarter::last).orElse(null)), page, size);
 	}
 
 	/** Lead unit parts the viewer may see, filtered like the list; what the matrix and the workbook count. */
 	List<Upcoming> parts(Viewer viewer, DirectiveQuery query) {
-		DirectiveStatus status = query.statusValue();
-		List<Upcoming> parts = new ArrayList<>();
-		for (DirectiveView view : directives(viewer, new DirectiveQuery(query.document(), null, null, null, 0))) {
-			for (UnitPart part : leadParts(view)) {
-				boolean mine = viewer.seesAll() || viewer.units().contains(part.code());
-				if (mine && (query.unit() == null || query.unit().equals(part.code()))
-						&& (status == null || status.name().equals(part.status())) && query.inQuarter(part.dueDate())) {
-					parts.add(new Upcoming(view, part, DirectiveStatus.OVERDUE.name().equals(part.status())));
-				}
-			}
+		return partFilter(viewer, query, true)
+			.map(filter -> catalog.parts(filter, query.statusValue()).stream()
+				.map(found -> new Upcoming(found.directive(), found.part(), DirectiveStatus.OVERDUE.name().equals(found.part().status())))
+				.toList())
+			.orElse(List.of());
+	}
+
+	/**
+	 * The viewer's own lead parts (every unit's for the office) of the query's document and unit, and of its
+	 * quarter when asked; empty when the quarter is not one, which matches nothing.
+	 */
+	private Optional<DirectiveCatalog.PartFilter> partFilter(Viewer viewer, DirectiveQuery query, boolean withQuarter) {
+		Optional<DirectiveQuery.Quarter> quarter = withQuarter ? query.quarterDays() : Optional.empty();
+		if (withQuarter && query.quarter() != null && quarter.isEmpty()) {
+			return Optional.empty();
 		}
-		return parts;
+		return Optional.of(new DirectiveCatalog.PartFilter(query.document(), query.unit(), viewer.seesAll() ? null : viewer.units(),
+				quarter.map(DirectiveQuery.Quarter::first).orElse(null), quarter.map(DirectiveQuery.Quarter::last).orElse(null)));
 	}
 
 	List<MatrixRow> matrix(Viewer viewer, DirectiveQuery query) {
@@ -131,10 +146,8 @@ class Dashboard {
 				counts.put(unit.code(), new EnumMap<>(DirectiveStatus.class));
 			}
 		}
-		for (Upcoming entry : parts(viewer, new DirectiveQuery(query.document(), query.unit(), null, query.quarter(), 0))) {
-			counts.computeIfAbsent(entry.part().code(), code -> new EnumMap<>(DirectiveStatus.class))
-				.merge(DirectiveStatus.valueOf(entry.part().status()), 1L, Long::sum);
-		}
+		partFilter(viewer, query, true).map(catalog::partCounts).orElse(Map.of())
+			.forEach((unit, byStatus) -> counts.computeIfAbsent(unit, code -> new EnumMap<>(DirectiveStatus.class)).putAll(byStatus));
 		List<MatrixRow> rows = new ArrayList<>();
 		counts.forEach((unit, byStatus) -> {
 			long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
@@ -163,17 +176,11 @@ class Dashboard {
 		LocalDate today = today();
 		LocalDate firstMonday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
 		LocalDate end = firstMonday.plusWeeks(TIMELINE_WEEKS);
-		List<Upcoming> open = parts(viewer, new DirectiveQuery(query.document(), query.unit(), null, null, 0)).stream()
-			.filter(entry -> entry.part().dueDate() != null && entry.part().completedAt() == null)
-			.toList();
-		long overdue = open.stream().filter(Upcoming::late).count();
+		DirectiveCatalog.PartFilter filter = partFilter(viewer, query, false).orElseThrow();
+		long overdue = catalog.overdueParts(filter);
 		long[] perWeek = new long[TIMELINE_WEEKS];
-		for (Upcoming entry : open) {
-			LocalDate due = entry.part().dueDate();
-			if (!entry.late() && !due.isBefore(firstMonday) && due.isBefore(end)) {
-				perWeek[(int) (java.time.temporal.ChronoUnit.DAYS.between(firstMonday, due) / 7)]++;
-			}
-		}
+		catalog.openPartsDue(filter, today, end.minusDays(1))
+			.forEach((due, count) -> perWeek[(int) (java.time.temporal.ChronoUnit.DAYS.between(firstMonday, due) / 7)] += count);
 		long max = Math.max(1, Math.max(overdue, java.util.Arrays.stream(perWeek).max().orElse(0)));
 		double chartHeight = 120;
 		double slot = 600.0 / (TIMELINE_WEEKS + 1);
@@ -184,13 +191,13 @@ class Dashboard {
 			LocalDate monday = firstMonday.plusWeeks(week);
 			bars.add(bar(week + 1, slot, perWeek[week], max, chartHeight, monday.format(DAY_MONTH), false, null));
 		}
-		List<Upcoming> upcoming = open.stream()
-			.filter(entry -> entry.part().dueDate().isBefore(end))
-			.sorted(Comparator.comparing((Upcoming entry) -> entry.part().dueDate()))
-			.toList();
-		List<Upcoming> shown = new ArrayList<>(upcoming.stream().filter(u -> !u.late()).limit(15).toList());
-		shown.addAll(0, upcoming.stream().filter(Upcoming::late).sorted(Comparator.comparing((Upcoming u) -> u.part().dueDate()).reversed())
-			.limit(10).toList());
+		List<Upcoming> shown = new ArrayList<>();
+		for (DirectiveCatalog.PartView late : catalog.openParts(filter, true, null, 10)) {
+			shown.add(new Upcoming(late.directive(), late.part(), true));
+		}
+		for (DirectiveCatalog.PartView soon : catalog.openParts(filter, false, end, 15)) {
+			shown.add(new Upcoming(soon.directive(), soon.part(), false));
+		}
 		return new Timeline(bars, shown, overdue);
 	}
 
@@ -202,10 +209,11 @@ class Dashboard {
 	/** Quarters that have due dates, newest first, for the filter. */
 	List<String> quarters(Viewer viewer) {
 		TreeSet<String> quarters = new TreeSet<>(Comparator.reverseOrder());
-		for (Upcoming entry : parts(viewer, new DirectiveQuery(null, null, null, null, 0))) {
-			if (entry.part().dueDate() != null) {
-				quarters.add(DirectiveQuery.quarterOf(entry.part().dueDate()));
-			}
+		DirectiveCatalog.PartFilter mine = partFilter(viewer, new DirectiveQuery(null, null, null, null, 0), false).orElseThrow();
+		// from quarter to quarter: the first due day in or after each, rather than every due day there is
+		for (Optional<LocalDate> due = catalog.firstDueDay(mine, null); due.isPresent();
+				due = catalog.firstDueDay(mine, DirectiveQuery.firstDayOfNextQuarter(due.get()))) {
+			quarters.add(DirectiveQuery.quarterOf(due.get()));
 		}
 		quarters.add(DirectiveQuery.quarterOf(today()));
 		return new ArrayList<>(quarters);

@@ -70,7 +70,7 @@ class DashboardController {
 	}
 
 	private void filters(Viewer viewer, Model model) {
-		model.addAttribute("documents", catalog.documents());
+		model.addAttribute("documents", catalog.latestDocuments(Dashboard.DOCUMENT_CHOICES));
 		model.addAttribute("units", dashboard.selectableUnits(viewer));
 		model.addAttribute("statuses", Dashboard.COLUMNS);
 		model.addAttribute("quarters", dashboard.quarters(viewer));

@@ -114,8 +114,7 @@ class DirectivePageController {
 		model.addAttribute("detail", detail);
 		model.addAttribute("events", events(view, statuses, detail.history()));
 		model.addAttribute("directive", view);
-		model.addAttribute("documentTitle", view.documentTitle() != null ? view.documentTitle()
-				: catalog.documents().stream().filter(d -> d.code().equals(view.documentCode())).map(d -> d.title()).findFirst().orElse(""));
+		model.addAttribute("documentTitle", view.documentTitle() != null ? view.documentTitle() : "");
 		model.addAttribute("panels", panels);
 		model.addAttribute("coordinating", coordinating);
 		model.addAttribute("cockpitUrl", view.processInstanceId() == null ? null
@@ -200,11 +199,7 @@ class DirectivePageController {
 		}
 		catch (NumberFormatException e) {
 			// links from e-mails may carry the business key (document code/section)
-			number = catalog.directives(new DirectiveCatalog.Filter(null, null, null), 0, Integer.MAX_VALUE).items().stream()
-				.filter(view -> view.businessKey().equals(id))
-				.map(DirectiveView::id)
-				.findFirst()
-				.orElseThrow(() -> new WebAdvice.NotFound("Không có nhiệm vụ " + id));
+			number = catalog.idOf(id).orElseThrow(() -> new WebAdvice.NotFound("Không có nhiệm vụ " + id));
 		}
 		long found = number;
 		DirectiveDetail detail = catalog.directive(found).orElseThrow(() -> new WebAdvice.NotFound("Không có nhiệm vụ số " + found));

@@ -3,6 +3,7 @@ package vn.dondoc.web;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,6 +47,24 @@ record DirectiveQuery(String document, String unit, String status, String quarte
 		Matcher m = QUARTER.matcher(quarter);
 		return day != null && m.matches() && day.getYear() == Integer.parseInt(m.group(1))
 				&& (day.getMonthValue() - 1) / 3 + 1 == Integer.parseInt(m.group(2));
+	}
+
+	/** The days of a quarter. */
+	record Quarter(LocalDate first, LocalDate last) {
+	}
+
+	/** The quarter asked for; empty without one, or when it is not a quarter (which matches no day). */
+	Optional<Quarter> quarterDays() {
+		Matcher m = quarter == null ? null : QUARTER.matcher(quarter);
+		if (m == null || !m.matches()) {
+			return Optional.empty();
+		}
+		LocalDate first = LocalDate.of(Integer.parseInt(m.group(1)), (Integer.parseInt(m.group(2)) - 1) * 3 + 1, 1);
+		return Optional.of(new Quarter(first, first.plusMonths(3).minusDays(1)));
+	}
+
+	static LocalDate firstDayOfNextQuarter(LocalDate day) {
+		return LocalDate.of(day.getYear(), (day.getMonthValue() - 1) / 3 * 3 + 1, 1).plusMonths(3);
 	}
 
 	static String quarterOf(LocalDate day) {

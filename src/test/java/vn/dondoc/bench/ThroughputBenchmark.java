@@ -1,10 +1,6 @@
 package vn.dondoc.bench;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,10 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.Date;
 import java.util.List;
@@ -47,7 +41,6 @@ import org.quartz.TriggerBuilder;
 import org.quartz.impl.StdSchedulerFactory;
 
 import vn.dondoc.support.NodeProcess;
-import vn.dondoc.support.TestClock;
 import vn.dondoc.support.TestPostgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,10 +67,6 @@ class ThroughputBenchmark {
 	static final String PARTS = System.getProperty("bench.parts", "import,reminders");
 
 	static final int DIRECTIVES_PER_DOCUMENT = 10;
-
-	static final String PASSWORD = "Bench-2023-password";
-
-	static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
 	static final List<String> UNITS = List.of("ban-to-chuc", "ban-tuyen-giao", "ban-dan-van", "ban-noi-chinh",
 			"uy-ban-kiem-tra", "bcsd-ubnd", "dd-hdnd", "dd-mttq", "qu-le-chan", "hu-thuy-nguyen");
@@ -108,7 +97,7 @@ class ThroughputBenchmark {
 		String markdown = markdown();
 		System.out.println(markdown);
 		if (PARTS.contains("import") && PARTS.contains("reminders")) {
-			write(markdown);
+			Bench.writeSection("bench", markdown);
 		}
 	}
 
@@ -118,9 +107,9 @@ class ThroughputBenchmark {
 		row("Reminders: fired and accepted by SMTP per s, N=" + REMINDER_N, reminders.perSecond, quartz.perSecond,
 				"raw Quartz: no-op jobs, default settings, JDBC JobStore on the same PostgreSQL");
 		table.add(new String[] { "Burst lateness p50 / p99 (s), N=" + REMINDER_N + " due at one instant",
-				fmt(reminders.p50) + " / " + fmt(reminders.p99), fmt(quartz.p50) + " / " + fmt(quartz.p99), "",
+				Bench.fmt(reminders.p50) + " / " + Bench.fmt(reminders.p99), Bench.fmt(quartz.p50) + " / " + Bench.fmt(quartz.p99), "",
 				"dondoc: SMTP accepted − planned; Quartz: job ran − planned" });
-		table.add(new String[] { "Reminders fired (reminder_log) per s", fmt(reminders.firedPerSecond), "", "",
+		table.add(new String[] { "Reminders fired (reminder_log) per s", Bench.fmt(reminders.firedPerSecond), "", "",
 				"steps recorded and queued in the outbox, before SMTP" });
 	}
 
@@ -144,7 +133,7 @@ class ThroughputBenchmark {
 				.endEvent()
 				.done();
 			engine.getRepositoryService().createDeployment().addModelInstance("bench.bpmn", model).deploy();
-			Date due = Date.from(LocalDate.now().plusDays(60).atStartOfDay(VIETNAM).toInstant());
+			Date due = Date.from(LocalDate.now().plusDays(60).atStartOfDay(Bench.VIETNAM).toInstant());
 			// warm-up, not counted
 			for (int i = 0; i < WARM_UP; i++) {
 				engine.getRuntimeService().startProcessInstanceByKey("bench", "warm-" + i, Map.of("unit", "ban-to-chuc", "dueDate", due));
@@ -160,15 +149,15 @@ class ThroughputBenchmark {
 	/** dondoc on PostgreSQL (a separate JVM, production profile): documents of 10 directives from 4 threads. */
 	static double dondocImport(int n, GreenMail smtp) throws Exception {
 		String url = TestPostgres.newDatabase("bench_import");
-		try (NodeProcess node = NodeProcess.start("bench-import", settings(url, smtp, null, null), Duration.ofMinutes(3))) {
+		try (NodeProcess node = NodeProcess.start("bench-import", Bench.settings(url, smtp.getSmtp().getPort(), null, null), Duration.ofMinutes(3))) {
 			// warm-up, not counted: as many directives as the raw engine starts before its clock runs
 			for (int i = 0; i < WARM_UP / DIRECTIVES_PER_DOCUMENT; i++) {
-				post(node, document("WARM-" + i, i, DIRECTIVES_PER_DOCUMENT, LocalDate.now(VIETNAM), LocalDate.now(VIETNAM).plusDays(60)));
+				Bench.importDocument(node, document("WARM-" + i, i, DIRECTIVES_PER_DOCUMENT, LocalDate.now(Bench.VIETNAM), LocalDate.now(Bench.VIETNAM).plusDays(60)));
 			}
 			int documents = n / DIRECTIVES_PER_DOCUMENT;
-			LocalDate issued = LocalDate.now(VIETNAM);
+			LocalDate issued = LocalDate.now(Bench.VIETNAM);
 			double perSecond = parallel(documents, i -> {
-				HttpResponse<String> response = post(node, document("IMPORT-" + i, i, DIRECTIVES_PER_DOCUMENT, issued, issued.plusDays(60)));
+				HttpResponse<String> response = Bench.importDocument(node, document("IMPORT-" + i, i, DIRECTIVES_PER_DOCUMENT, issued, issued.plusDays(60)));
 				if (response.statusCode() != 201) {
 					throw new IllegalStateException(response.body());
 				}
@@ -220,7 +209,7 @@ class ThroughputBenchmark {
 				lateness.add(late);
 				last = Math.max(last, late);
 			}
-			return new Burst(n / last, n / last, percentile(lateness, 50), percentile(lateness, 99));
+			return new Burst(n / last, n / last, Bench.percentile(lateness, 50), Bench.percentile(lateness, 99));
 		}
 		finally {
 			scheduler.shutdown(false);
@@ -255,16 +244,16 @@ class ThroughputBenchmark {
 				    steps:
 				      - { id: den-han, when: đúng hạn, message: DUE_TODAY, to: UNIT }
 				""");
-		Instant burst = LocalDateTime.of(2023, 6, 28, 7, 30).atZone(VIETNAM).toInstant();
+		Instant burst = LocalDateTime.of(2023, 6, 28, 7, 30).atZone(Bench.VIETNAM).toInstant();
 		// start-up (about a minute here) + the import at the measured rate, with a margin
 		Duration lead = Duration.ofSeconds(120 + (long) (2.0 * n / Math.max(importRate, 1)));
 		long offset = Duration.between(Instant.now(), burst.minus(lead)).toMillis();
 		int before = smtp.getReceivedMessages().length;
-		try (NodeProcess node = NodeProcess.start("bench-reminders", settings(url, smtp, policy, offset), Duration.ofMinutes(3));
+		try (NodeProcess node = NodeProcess.start("bench-reminders", Bench.settings(url, smtp.getSmtp().getPort(), policy, offset), Duration.ofMinutes(3));
 				Connection db = DriverManager.getConnection(url, "postgres", "postgres")) {
 			int documents = n / DIRECTIVES_PER_DOCUMENT;
 			parallel(documents, i -> {
-				HttpResponse<String> response = post(node, document("BURST-" + i, i, DIRECTIVES_PER_DOCUMENT,
+				HttpResponse<String> response = Bench.importDocument(node, document("BURST-" + i, i, DIRECTIVES_PER_DOCUMENT,
 						LocalDate.of(2023, 4, 13), LocalDate.of(2023, 6, 28)));
 				if (response.statusCode() != 201) {
 					throw new IllegalStateException(response.body());
@@ -287,7 +276,7 @@ class ThroughputBenchmark {
 				lastFired = Duration.between(burst, rs.getTimestamp(1).toInstant()).toMillis() / 1000.0;
 			}
 			double last = Collections.max(lateness);
-			return new Burst(n / last, n / lastFired, percentile(lateness, 50), percentile(lateness, 99));
+			return new Burst(n / last, n / lastFired, Bench.percentile(lateness, 50), Bench.percentile(lateness, 99));
 		}
 	}
 
@@ -324,20 +313,6 @@ class ThroughputBenchmark {
 		return n / ((System.nanoTime() - start) / 1e9);
 	}
 
-	static Map<String, String> settings(String url, GreenMail smtp, Path policy, Long offset) {
-		Map<String, String> settings = new java.util.HashMap<>(Map.of("spring.profiles.active", "postgres",
-				"spring.datasource.url", url, "spring.datasource.username", "postgres", "spring.datasource.password", "postgres",
-				"dondoc.admin.password", PASSWORD, "spring.mail.host", "127.0.0.1",
-				"spring.mail.port", String.valueOf(smtp.getSmtp().getPort())));
-		if (policy != null) {
-			settings.put("dondoc.reminder.policy-file", policy.toString());
-		}
-		if (offset != null) {
-			settings.put(TestClock.OFFSET_PROPERTY, String.valueOf(offset));
-		}
-		return settings;
-	}
-
 	static String document(String code, int index, int directives, LocalDate issued, LocalDate due) {
 		StringBuilder yaml = new StringBuilder("code: " + code + "\ntitle: Văn bản đo hiệu năng " + index + "\nissuedOn: "
 				+ issued + "\ndirectives:\n");
@@ -349,16 +324,6 @@ class ThroughputBenchmark {
 		return yaml.toString();
 	}
 
-	static HttpResponse<String> post(NodeProcess node, String body) throws IOException, InterruptedException {
-		return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(node.baseUrl() + "/api/documents"))
-			.header("Authorization", "Basic " + Base64.getEncoder()
-				.encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
-			.header("Content-Type", "application/yaml")
-			.timeout(Duration.ofMinutes(5))
-			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-			.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
 	static long count(Connection db, String sql) throws Exception {
 		try (ResultSet rs = db.createStatement().executeQuery(sql)) {
 			rs.next();
@@ -366,24 +331,13 @@ class ThroughputBenchmark {
 		}
 	}
 
-	static double percentile(List<Double> values, int p) {
-		List<Double> sorted = new ArrayList<>(values);
-		Collections.sort(sorted);
-		int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-		return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
-	}
-
 	void row(String what, double dondoc, double baseline, String note) {
-		table.add(new String[] { what, fmt(dondoc), fmt(baseline), String.format("%.2f×", dondoc / baseline), note });
-	}
-
-	static String fmt(double value) {
-		return String.format(java.util.Locale.ROOT, value >= 100 ? "%.0f" : "%.1f", value);
+		table.add(new String[] { what, Bench.fmt(dondoc), Bench.fmt(baseline), String.format("%.2f×", dondoc / baseline), note });
 	}
 
 	String markdown() {
 		StringBuilder out = new StringBuilder();
-		out.append("Measured ").append(ZonedDateTime.now(VIETNAM).toLocalDate()).append(" on ")
+		out.append("Measured ").append(ZonedDateTime.now(Bench.VIETNAM).toLocalDate()).append(" on ")
 			.append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ").append(System.getProperty("java.version"))
 			.append(", embedded PostgreSQL (io.zonky), GreenMail SMTP on localhost; dondoc as its own JVM (-Xmx512m, profile postgres).\n\n");
 		out.append("| what | dondoc | baseline | ratio | notes |\n|---|---|---|---|---|\n");
@@ -391,22 +345,6 @@ class ThroughputBenchmark {
 			out.append("| ").append(String.join(" | ", row)).append(" |\n");
 		}
 		return out.toString();
-	}
-
-	/** Replaces the part of BENCHMARKS.md between the markers with this run's table. */
-	static void write(String markdown) throws IOException {
-		Path file = Path.of("BENCHMARKS.md");
-		String begin = "<!-- bench:begin -->";
-		String end = "<!-- bench:end -->";
-		String text = Files.exists(file) ? Files.readString(file) : "# Benchmarks\n\n" + begin + "\n" + end + "\n";
-		int from = text.indexOf(begin);
-		int to = text.indexOf(end);
-		if (from < 0 || to < from) {
-			text = text + "\n" + begin + "\n" + end + "\n";
-			from = text.indexOf(begin);
-			to = text.indexOf(end);
-		}
-		Files.writeString(file, text.substring(0, from + begin.length()) + "\n" + markdown + text.substring(to));
 	}
 
 }

@@ -5,8 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -234,6 +237,61 @@ class DirectiveImportIT {
 	}
 
 	@Test
+	void theDatabaseFiltersByStatusAsTheListShowsIt() throws Exception {
+		LocalDate today = LocalDate.now(VIETNAM);
+		post("""
+				code: STATUS-1
+				title: Thử lọc theo tình trạng
+				issuedOn: %s
+				directives:
+				  - { section: "1", text: Một đơn vị quá hạn, lead: [ban-dan-van, ban-to-chuc], dueDate: %s }
+				  - { section: "2", text: Sắp đến hạn, lead: [ban-dan-van], dueDate: %s }
+				  - { section: "3", text: Trong hạn, lead: [ban-to-chuc], coordinating: [ban-dan-van], dueDate: %s }
+				  - { section: "4", text: Chờ sự kiện, lead: [ban-noi-chinh], deadline: "trước khi trình HĐND thành phố" }
+				  - { section: "5", text: Xong muộn, lead: [ban-tuyen-giao], dueDate: %s }
+				  - { section: "6", text: Xong đúng hạn, lead: [ban-tuyen-giao, ban-to-chuc], dueDate: %s }
+				""".formatted(today.minusDays(60), today.minusDays(2), today.plusDays(1), today.plusDays(90), today.minusDays(1),
+				today.plusDays(90)), "application/yaml");
+		for (String[] done : new String[][] { { "STATUS-1/1", "ban-dan-van" }, { "STATUS-1/5", "ban-tuyen-giao" },
+				{ "STATUS-1/6", "ban-tuyen-giao" }, { "STATUS-1/6", "ban-to-chuc" } }) {
+			Task task = carryOut(done[0]).stream()
+				.filter(t -> done[1].equals(tasks.getVariable(t.getId(), DirectiveProcess.VAR_UNIT)))
+				.findFirst()
+				.orElseThrow();
+			lifecycle.submitReport(task.getId(), new ResultReport(ReportStatus.COMPLETED, "Đã hoàn thành", null), done[1]);
+			Task review = tasks.createTaskQuery().processInstanceBusinessKey(done[0]).taskDefinitionKey("reviewReport").singleResult();
+			lifecycle.review(review.getId(), ReportReview.accept("Đạt yêu cầu"), "vanphong");
+		}
+
+		JsonNode all = list("document=STATUS-1");
+		assertThat(all.get("total").asInt()).isEqualTo(6);
+		Set<String> seen = new HashSet<>();
+		for (DirectiveStatus status : DirectiveStatus.values()) {
+			List<String> expected = new ArrayList<>();
+			all.get("items").forEach(item -> {
+				if (item.get("status").asText().equals(status.name())) {
+					expected.add(item.get("section").asText());
+				}
+			});
+			seen.addAll(expected.isEmpty() ? List.of() : List.of(status.name()));
+			assertThat(sections(list("document=STATUS-1&status=" + status.name()))).as("directives %s", status).isEqualTo(expected);
+			for (String unit : List.of("ban-dan-van", "ban-to-chuc", "ban-tuyen-giao", "ban-noi-chinh")) {
+				List<String> ofUnit = new ArrayList<>();
+				all.get("items").forEach(item -> item.get("units").forEach(part -> {
+					if (part.get("code").asText().equals(unit) && status.name().equals(part.get("status").asText())) {
+						ofUnit.add(item.get("section").asText());
+					}
+				}));
+				assertThat(sections(list("document=STATUS-1&unit=" + unit + "&status=" + status.name())))
+					.as("parts of %s %s", unit, status).isEqualTo(ofUnit);
+			}
+		}
+		assertThat(seen).as("every status occurs").hasSize(DirectiveStatus.values().length);
+		assertThat(sections(list("document=STATUS-1&unit=ban-dan-van"))).containsExactly("1", "2", "3");
+		assertThat(sections(list("document=STATUS-1&page=1&size=4"))).containsExactly("5", "6");
+	}
+
+	@Test
 	void listsDocumentsAndUnitsBehindAuthentication() throws Exception {
 		assertThat(rest.getForEntity("/api/documents", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(rest.getForEntity("/api/units", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -241,6 +299,16 @@ class DirectiveImportIT {
 		assertThat(units).hasSize(37);
 		assertThat(units.get(3).get("name").asText()).isEqualTo("Ban Tổ chức Thành ủy");
 		assertThat(units.get(3).get("escalatesTo").asText()).isEqualTo("van-phong-thanh-uy");
+	}
+
+	private JsonNode list(String query) throws Exception {
+		return json.readTree(rest.withBasicAuth("admin", "admin").getForObject("/api/directives?" + query, String.class));
+	}
+
+	private static List<String> sections(JsonNode page) {
+		List<String> sections = new ArrayList<>();
+		page.get("items").forEach(item -> sections.add(item.get("section").asText()));
+		return sections;
 	}
 
 	private List<Task> carryOut(String businessKey) {

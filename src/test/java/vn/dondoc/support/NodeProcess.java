@@ -65,20 +65,35 @@ public final class NodeProcess implements AutoCloseable {
 		reader.start();
 	}
 
+	/**
+	 * JVM options of a node: the production heap limit and those of {@link #JVM_OPTIONS}, by default the
+	 * quick-starting client compiler only (tests); benchmarks set "" for the JVM as shipped.
+	 */
+	public static List<String> jvmOptions() {
+		List<String> options = new ArrayList<>(List.of("-Xmx512m"));
+		for (String option : System.getProperty(JVM_OPTIONS, "-XX:TieredStopAtLevel=1").split(" ")) {
+			if (!option.isBlank()) {
+				options.add(option);
+			}
+		}
+		return options;
+	}
+
 	/** Starts a node with the given Spring properties and waits until it reports ready. */
 	public static NodeProcess start(String name, Map<String, String> properties, Duration timeout) throws Exception {
+		return start(name, properties, timeout, jvmOptions());
+	}
+
+	/** Starts a node with these JVM options (heap, compiler) instead of {@link #jvmOptions()}. */
+	public static NodeProcess start(String name, Map<String, String> properties, Duration timeout, List<String> jvmOptions)
+			throws Exception {
 		int port = freePort();
 		Path logs = Path.of("target", "nodes");
 		Files.createDirectories(logs);
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx512m", "-Duser.timezone=Asia/Ho_Chi_Minh", "-Dfile.encoding=UTF-8"));
-		// tests start faster with the quick compiler only; benchmarks set "" for the JVM as shipped
-		for (String option : System.getProperty(JVM_OPTIONS, "-XX:TieredStopAtLevel=1").split(" ")) {
-			if (!option.isBlank()) {
-				command.add(option);
-			}
-		}
-		command.addAll(List.of("-cp", System.getProperty("java.class.path"), TestNode.class.getName(), "--server.port=" + port,
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-Duser.timezone=Asia/Ho_Chi_Minh", "-Dfile.encoding=UTF-8",
+				"-cp", System.getProperty("java.class.path"), TestNode.class.getName(), "--server.port=" + port,
 				// one cluster: the nodes share the scheduler name the test JVM's contexts must not
 				"--spring.quartz.properties.org.quartz.scheduler.instanceName=dondoc"));
 		properties.forEach((key, value) -> command.add("--" + key + "=" + value));

@@ -18,6 +18,10 @@ class DirectiveQueryTest {
 		assertThat(q2.inQuarter(null)).isFalse();
 		assertThat(DirectiveQuery.quarterLabel("2023-Q2")).isEqualTo("Quý II/2023");
 		assertThat(DirectiveQuery.quarterOf(LocalDate.of(2026, 11, 28))).isEqualTo("2026-Q4");
+		assertThat(DirectiveQuery.firstDayOfNextQuarter(LocalDate.of(2026, 11, 28))).isEqualTo(LocalDate.of(2027, 1, 1));
+		assertThat(DirectiveQuery.firstDayOfNextQuarter(LocalDate.of(2023, 4, 1))).isEqualTo(LocalDate.of(2023, 7, 1));
+		assertThat(q2.quarterDays()).contains(new DirectiveQuery.Quarter(LocalDate.of(2023, 4, 1), LocalDate.of(2023, 6, 30)));
+		assertThat(new DirectiveQuery(null, null, null, "2023-Q5", 0).quarterDays()).isEmpty();
 	}
 
 	@Test

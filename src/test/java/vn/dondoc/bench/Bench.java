@@ -1,0 +1,107 @@
+package vn.dondoc.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import vn.dondoc.support.NodeProcess;
+import vn.dondoc.support.TestClock;
+
+/** What the benchmarks share: the node's settings, authenticated calls, percentiles, and BENCHMARKS.md. */
+final class Bench {
+
+	static final String PASSWORD = "Bench-2023-password";
+
+	static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+	static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+	private Bench() {
+	}
+
+	/** A production-shaped node (profile postgres) on the given database, sending mail to a local SMTP port. */
+	static Map<String, String> settings(String url, int smtpPort, Path policy, Long clockOffsetMs) {
+		Map<String, String> settings = new HashMap<>(Map.of("spring.profiles.active", "postgres",
+				"spring.datasource.url", url, "spring.datasource.username", "postgres", "spring.datasource.password", "postgres",
+				"dondoc.admin.password", PASSWORD, "spring.mail.host", "127.0.0.1",
+				"spring.mail.port", String.valueOf(smtpPort)));
+		if (policy != null) {
+			settings.put("dondoc.reminder.policy-file", policy.toString());
+		}
+		if (clockOffsetMs != null) {
+			settings.put(TestClock.OFFSET_PROPERTY, String.valueOf(clockOffsetMs));
+		}
+		return settings;
+	}
+
+	static String basicAuth() {
+		return "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** {@code POST /api/documents} as the admin. */
+	static HttpResponse<String> importDocument(NodeProcess node, String yaml) throws IOException, InterruptedException {
+		return HTTP.send(HttpRequest.newBuilder(URI.create(node.baseUrl() + "/api/documents"))
+			.header("Authorization", basicAuth())
+			.header("Content-Type", "application/yaml")
+			.timeout(Duration.ofMinutes(5))
+			.POST(HttpRequest.BodyPublishers.ofString(yaml, StandardCharsets.UTF_8))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** An HTTP Basic call as the admin ({@code /api}, {@code /engine-rest}, {@code /actuator}); JSON body if any. */
+	static HttpResponse<String> call(NodeProcess node, String method, String path, String json)
+			throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.baseUrl() + path))
+			.header("Authorization", basicAuth())
+			.timeout(Duration.ofMinutes(2));
+		if (json != null) {
+			request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+		}
+		else {
+			request.method(method, HttpRequest.BodyPublishers.noBody());
+		}
+		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	static double percentile(List<Double> values, int p) {
+		List<Double> sorted = new ArrayList<>(values);
+		Collections.sort(sorted);
+		int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+		return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+	}
+
+	static String fmt(double value) {
+		return String.format(Locale.ROOT, value >= 100 ? "%.0f" : "%.1f", value);
+	}
+
+	/** Replaces the part of BENCHMARKS.md between {@code <!-- name:begin -->} and {@code <!-- name:end -->}. */
+	static void writeSection(String name, String markdown) throws IOException {
+		Path file = Path.of("BENCHMARKS.md");
+		String begin = "<!-- " + name + ":begin -->";
+		String end = "<!-- " + name + ":end -->";
+		String text = Files.exists(file) ? Files.readString(file) : "# Benchmarks\n";
+		int from = text.indexOf(begin);
+		int to = text.indexOf(end);
+		if (from < 0 || to < from) {
+			text = text + "\n" + begin + "\n" + end + "\n";
+			from = text.indexOf(begin);
+			to = text.indexOf(end);
+		}
+		Files.writeString(file, text.substring(0, from + begin.length()) + "\n" + markdown + text.substring(to));
+	}
+
+}
