@@ -47,6 +47,9 @@ class MailTemplates {
 	}
 
 	MailTemplates(Path overrideFolder) {
+		// the expressions of a template compiled to bytecode once they are hot: reading properties by
+		// reflection was most of the rendering time in a reminder burst
+		engine.setEnableSpringELCompiler(true);
 		this.overrideFolder = Files.isDirectory(overrideFolder) ? overrideFolder.toAbsolutePath().normalize() : null;
 		int order = 1;
 		if (this.overrideFolder != null) {

@@ -13,12 +13,14 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.activation.DataHandler;
+import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.util.ByteArrayDataSource;
+import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -75,7 +77,7 @@ class MessageComposer {
 
 	MimeMessage compose(OutboxRow row) throws MessagingException {
 		MimeMessage message = new StableIdMimeMessage(session(), row.messageId());
-		MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, "UTF-8");
+		MimeMessageHelper helper = new Helper(message);
 		helper.setFrom(from);
 		helper.setTo(addresses(row.to()));
 		if (!row.cc().isEmpty()) {
@@ -150,6 +152,32 @@ class MessageComposer {
 	}
 
 	/** Keeps the Message-ID it was given: JavaMail would otherwise make up a new one on every save. */
+	/**
+	 * A multipart UTF-8 helper that shares one MIME type map. Spring's helper reads {@code mime.types} anew for
+	 * every message that {@link org.springframework.mail.javamail.JavaMailSenderImpl} did not create, which was
+	 * a seventh of the dispatcher's CPU time in a reminder burst.
+	 */
+	static final class Helper extends MimeMessageHelper {
+
+		private static final FileTypeMap TYPES = sharedTypes();
+
+		Helper(MimeMessage message) throws MessagingException {
+			super(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, "UTF-8");
+		}
+
+		@Override
+		protected FileTypeMap getDefaultFileTypeMap(MimeMessage message) {
+			return TYPES;
+		}
+
+		private static FileTypeMap sharedTypes() {
+			ConfigurableMimeFileTypeMap types = new ConfigurableMimeFileTypeMap();
+			types.afterPropertiesSet();
+			return types;
+		}
+
+	}
+
 	static final class StableIdMimeMessage extends MimeMessage {
 
 		private final String messageId;

@@ -43,7 +43,7 @@ record NotificationSettings(Duration pollInterval, Integer batchSize, Duration l
 		digestAt = digestAt == null ? LocalTime.of(7, 0) : digestAt;
 		calendarAttachment = calendarAttachment == null || calendarAttachment;
 		templateDir = templateDir == null ? Path.of("config", "templates", "mail") : templateDir;
-		senders = senders == null || senders < 1 ? 2 : senders;
+		senders = senders == null || senders < 1 ? 4 : senders;
 	}
 
 	/** All defaults, as if nothing were set. */

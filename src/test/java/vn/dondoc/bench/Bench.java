@@ -28,6 +28,9 @@ final class Bench {
 
 	static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
+	/** System property: Spring settings of the measured node besides the shipped ones, space-separated {@code key=value}. */
+	static final String NODE_SETTINGS = "bench.node.settings";
+
 	static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
 	private Bench() {
@@ -44,6 +47,13 @@ final class Bench {
 		}
 		if (clockOffsetMs != null) {
 			settings.put(TestClock.OFFSET_PROPERTY, String.valueOf(clockOffsetMs));
+		}
+		// -Dbench.node.settings="dondoc.notification.senders=4 …": a setting tried against the shipped one
+		for (String setting : System.getProperty(NODE_SETTINGS, "").split(" ")) {
+			int equals = setting.indexOf('=');
+			if (equals > 0) {
+				settings.put(setting.substring(0, equals), setting.substring(equals + 1));
+			}
 		}
 		return settings;
 	}

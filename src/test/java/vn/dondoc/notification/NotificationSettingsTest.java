@@ -18,6 +18,7 @@ class NotificationSettingsTest {
 		assertThat(settings.digestAt()).isEqualTo(LocalTime.of(7, 0));
 		assertThat(settings.maxAttempts()).isEqualTo(20);
 		assertThat(settings.calendarAttachment()).isTrue();
+		assertThat(settings.senders()).as("SMTP dialogues at once (BENCHMARKS.md)").isEqualTo(4);
 	}
 
 	@Test
