@@ -182,11 +182,21 @@ class DirectiveRows {
 		jdbc.sql("UPDATE directive SET process_instance_id = ? WHERE id = ?").params(processInstanceId, directiveId).update();
 	}
 
-	void insertUnit(long directiveId, String unitCode, String role, LocalDate dueDate) {
+	/** The unit rows of a new directive: its lead units, due on {@code dueDate}, and its coordinating units. */
+	void insertUnits(long directiveId, List<String> leads, List<String> coordinating, LocalDate dueDate) {
+		for (String unit : leads) {
+			insertUnit(directiveId, unit, LEAD, dueDate);
+		}
+		for (String unit : coordinating) {
+			insertUnit(directiveId, unit, COORDINATING, null);
+		}
+		summarize(directiveId);
+	}
+
+	private void insertUnit(long directiveId, String unitCode, String role, LocalDate dueDate) {
 		jdbc.sql("INSERT INTO directive_unit (directive_id, unit_code, role, due_date, original_due_date) VALUES (?, ?, ?, ?, ?)")
 			.params(directiveId, unitCode, role, dueDate, dueDate)
 			.update();
-		summarize(directiveId);
 	}
 
 	List<UnitRow> unitsOf(long directiveId) {

@@ -168,12 +168,7 @@ public class DocumentImporter {
 				deadline != null && deadline.movedToWorkingDay(), explanationOf(deadline),
 				deadline == null ? null : deadline.event(), null);
 		long id = rows.insertDirective(row, now);
-		for (String unit : directive.leadUnits()) {
-			rows.insertUnit(id, unit, DirectiveRows.LEAD, directive.dueDate());
-		}
-		for (String unit : directive.coordinatingUnits()) {
-			rows.insertUnit(id, unit, DirectiveRows.COORDINATING, null);
-		}
+		rows.insertUnits(id, directive.leadUnits(), directive.coordinatingUnits(), directive.dueDate());
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(DirectiveProcess.VAR_DIRECTIVE_ID, id);
 		variables.put(DirectiveProcess.VAR_DOCUMENT_CODE, spec.code());
