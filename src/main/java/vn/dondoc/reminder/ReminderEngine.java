@@ -27,15 +27,6 @@ import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
-import org.quartz.JobBuilder;
-import org.quartz.JobDetail;
-import org.quartz.JobKey;
-import org.quartz.Scheduler;
-import org.quartz.SchedulerException;
-import org.quartz.SimpleScheduleBuilder;
-import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
-import org.quartz.TriggerKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,7 +44,7 @@ import vn.dondoc.unit.Unit;
 import vn.dondoc.unit.UnitDirectory;
 
 /**
- * Keeps one Quartz trigger per open task with a reminder ladder, at the moment of its next step, and
+ * Keeps one Quartz trigger per open task with a reminder ladder ({@link ReminderTriggers}), at the moment of its next step, and
  * sends each step when it comes. Scheduling happens in the transaction of the task change that caused it,
  * so the triggers in the database always match the tasks: none for a closed task, none left from an old
  * due date, none for a change that rolled back.
@@ -64,12 +55,9 @@ public class ReminderEngine implements TaskReminders {
 	private static final Logger log = LoggerFactory.getLogger(ReminderEngine.class);
 
 	/** Quartz group of every reminder job and trigger. */
-	public static final String GROUP = "reminder";
+	public static final String GROUP = ReminderTriggers.GROUP;
 
-	/** Trigger data: the business time the trigger stands for (its fire time is in scheduler time). */
-	static final String PLANNED_AT = "plannedAt";
-
-	private final Scheduler scheduler;
+	private final ReminderTriggers triggers;
 
 	private final TaskService tasks;
 
@@ -104,8 +92,6 @@ public class ReminderEngine implements TaskReminders {
 	 */
 	private final ThreadLocal<String> firing = new ThreadLocal<>();
 
-	private final Counter scheduled;
-
 	private final Counter fired;
 
 	private final Counter skipped;
@@ -114,10 +100,10 @@ public class ReminderEngine implements TaskReminders {
 
 	private final Timer lateness;
 
-	ReminderEngine(Scheduler scheduler, TaskService tasks, RepositoryService repository, ReminderPolicies policies,
+	ReminderEngine(ReminderTriggers triggers, TaskService tasks, RepositoryService repository, ReminderPolicies policies,
 			ReminderLog reminderLog, Notifications notifications, UnitDirectory units, VietnamCalendar calendar,
 			TransactionTemplate transactions, JdbcClient jdbc, Clock clock, ReminderSettings settings, MeterRegistry meters) {
-		this.scheduler = scheduler;
+		this.triggers = triggers;
 		this.tasks = tasks;
 		this.repository = repository;
 		this.policies = policies;
@@ -129,7 +115,6 @@ public class ReminderEngine implements TaskReminders {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.settings = settings;
-		this.scheduled = Counter.builder("dondoc.reminders.scheduled").description("Reminder triggers set or moved").register(meters);
 		this.fired = Counter.builder("dondoc.reminders.fired").description("Reminder steps sent").register(meters);
 		this.skipped = Counter.builder("dondoc.reminders.skipped").description("Reminder steps collapsed into a later one").register(meters);
 		this.wakeups = Counter.builder("dondoc.reminders.wakeups").description("Reminder triggers fired on this node").register(meters);
@@ -155,7 +140,7 @@ public class ReminderEngine implements TaskReminders {
 		Optional<ReminderPolicy> policy = policyOf(task);
 		if (policy.isEmpty()) {
 			if (!created) {
-				unschedule(task.taskId());
+				triggers.remove(task.taskId());
 			}
 			return;
 		}
@@ -165,10 +150,10 @@ public class ReminderEngine implements TaskReminders {
 		// whatever has come is handled by the job, at once: the trigger is set to fire now
 		Optional<Instant> wake = (decision.send().isEmpty() && decision.skip().isEmpty()) ? decision.next() : Optional.of(now);
 		if (created) {
-			wake.ifPresent(at -> scheduleNew(task.taskId(), at));
+			wake.ifPresent(at -> triggers.setFirst(task.taskId(), at));
 		}
 		else {
-			schedule(task.taskId(), wake.orElse(null));
+			triggers.set(task.taskId(), wake.orElse(null), false);
 		}
 	}
 
@@ -179,7 +164,7 @@ public class ReminderEngine implements TaskReminders {
 
 	/** A task was completed or deleted: its trigger and job go. */
 	void taskClosed(String taskId) {
-		unschedule(taskId);
+		triggers.remove(taskId);
 	}
 
 	/** The trigger of a task fired: send what has come, skip what is stale, set the next wake-up. */
@@ -198,13 +183,13 @@ public class ReminderEngine implements TaskReminders {
 		transactions.executeWithoutResult(status -> {
 			Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
 			if (task == null) {
-				unschedule(taskId);
+				triggers.remove(taskId);
 				return;
 			}
 			TaskSnapshot snapshot = snapshot(task);
 			Optional<ReminderPolicy> policy = policyOf(snapshot);
 			if (policy.isEmpty()) {
-				unschedule(taskId);
+				triggers.remove(taskId);
 				return;
 			}
 			List<Occurrence> plan = ReminderPlan.lay(policy.get(), dueDay(snapshot), snapshot.createdAt(), calendar);
@@ -218,7 +203,7 @@ public class ReminderEngine implements TaskReminders {
 			for (Occurrence occurrence : decision.send()) {
 				send(snapshot, occurrence, now);
 			}
-			schedule(taskId, decision.next().orElse(null));
+			triggers.set(taskId, decision.next().orElse(null), true);
 		});
 	}
 
@@ -317,101 +302,9 @@ public class ReminderEngine implements TaskReminders {
 				leads.stream().map(Unit::name).toList());
 	}
 
-	/**
-	 * Leaves the task's job with one trigger, at the given moment, or none when nothing is planned. The job
-	 * itself stays while the task is open ({@link #taskClosed} removes it). Adding a trigger is an insert
-	 * in the caller's transaction; only removing one takes Quartz's lock, which is then held until that
-	 * transaction commits, so the common paths (a task created, a step fired) avoid it: the trigger that
-	 * is firing is used up and Quartz deletes it itself once the job returns.
-	 */
-	private void schedule(String taskId, Instant at) {
-		JobKey job = JobKey.jobKey(taskId, GROUP);
-		TriggerKey wanted = at == null ? null : TriggerKey.triggerKey(taskId + "@" + at.toEpochMilli(), GROUP);
-		try {
-			boolean present = false;
-			for (Trigger trigger : scheduler.getTriggersOfJob(job)) {
-				boolean used = trigger.getNextFireTime() == null;
-				boolean isWanted = trigger.getKey().equals(wanted);
-				if (isWanted && !used) {
-					present = true;
-				}
-				else if (!used || isWanted) {
-					scheduler.unscheduleJob(trigger.getKey());
-				}
-			}
-			if (at == null || present) {
-				return;
-			}
-			if (!isFiring(taskId) && !scheduler.checkExists(job)) {
-				scheduler.addJob(jobOf(taskId), false);
-			}
-			scheduler.scheduleJob(triggerOf(taskId, at));
-			scheduled.increment();
-		}
-		catch (SchedulerException e) {
-			throw new IllegalStateException("Could not schedule the reminders of task " + taskId + ": " + e.getMessage(), e);
-		}
-	}
-
-	/** The job and first trigger of a task that has neither yet: two inserts, nothing to look up. */
-	private void scheduleNew(String taskId, Instant at) {
-		try {
-			scheduler.scheduleJob(jobOf(taskId), triggerOf(taskId, at));
-			scheduled.increment();
-		}
-		catch (SchedulerException e) {
-			throw new IllegalStateException("Could not schedule the reminders of task " + taskId + ": " + e.getMessage(), e);
-		}
-	}
-
-	private static JobDetail jobOf(String taskId) {
-		// requestRecovery: a node that dies while this job runs has already used up the one-shot trigger;
-		// the job must run again elsewhere (it is idempotent), or the task loses its step and its ladder
-		return JobBuilder.newJob(ReminderJob.class).withIdentity(JobKey.jobKey(taskId, GROUP)).storeDurably().requestRecovery()
-			.withDescription("Nhắc hạn của nhiệm vụ " + taskId).build();
-	}
-
-	private Trigger triggerOf(String taskId, Instant at) {
-		return TriggerBuilder.newTrigger()
-			.withIdentity(TriggerKey.triggerKey(taskId + "@" + at.toEpochMilli(), GROUP))
-			.forJob(JobKey.jobKey(taskId, GROUP))
-			.startAt(SchedulerTime.toScheduler(at, clock))
-			.usingJobData(PLANNED_AT, at.toEpochMilli())
-			.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
-			.build();
-	}
-
-	private void unschedule(String taskId) {
-		JobKey job = JobKey.jobKey(taskId, GROUP);
-		try {
-			scheduler.deleteJob(job);
-		}
-		catch (SchedulerException e) {
-			// a trigger of the job went while Quartz was deleting (it had just fired): remove what is left
-			try {
-				for (Trigger trigger : scheduler.getTriggersOfJob(job)) {
-					scheduler.unscheduleJob(trigger.getKey());
-				}
-				scheduler.deleteJob(job);
-			}
-			catch (SchedulerException again) {
-				throw new IllegalStateException("Could not remove the reminders of task " + taskId + ": " + again.getMessage(), again);
-			}
-		}
-	}
-
 	/** When the next reminder of a task fires (business time), or empty when none is planned. */
 	public Optional<Instant> nextFireTime(String taskId) {
-		try {
-			return scheduler.getTriggersOfJob(JobKey.jobKey(taskId, GROUP))
-				.stream()
-				.filter(trigger -> trigger.getJobDataMap().containsKey(PLANNED_AT))
-				.map(trigger -> Instant.ofEpochMilli(trigger.getJobDataMap().getLong(PLANNED_AT)))
-				.min(Instant::compareTo);
-		}
-		catch (SchedulerException e) {
-			throw new IllegalStateException(e);
-		}
+		return triggers.nextFireTime(taskId);
 	}
 
 	/** Handled and planned steps of a task, for the directive page. */
