@@ -19,6 +19,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -61,6 +62,8 @@ public class ReminderEngine implements TaskReminders {
 
 	private final TaskService tasks;
 
+	private final ProcessEngineConfigurationImpl engineConfiguration;
+
 	private final RepositoryService repository;
 
 	private final ReminderPolicies policies;
@@ -85,13 +88,6 @@ public class ReminderEngine implements TaskReminders {
 
 	private final Map<String, String> processNames = new ConcurrentHashMap<>();
 
-	/**
-	 * The task whose trigger this thread is firing. Recording a reminder as a task comment makes Camunda
-	 * publish an update event for that task; the firing sets the next trigger itself, so that event is
-	 * not worked out a second time.
-	 */
-	private final ThreadLocal<String> firing = new ThreadLocal<>();
-
 	private final Counter fired;
 
 	private final Counter skipped;
@@ -100,11 +96,12 @@ public class ReminderEngine implements TaskReminders {
 
 	private final Timer lateness;
 
-	ReminderEngine(ReminderTriggers triggers, TaskService tasks, RepositoryService repository, ReminderPolicies policies,
-			ReminderLog reminderLog, Notifications notifications, UnitDirectory units, VietnamCalendar calendar,
-			TransactionTemplate transactions, JdbcClient jdbc, Clock clock, ReminderSettings settings, MeterRegistry meters) {
+	ReminderEngine(ReminderTriggers triggers, TaskService tasks, ProcessEngineConfigurationImpl engineConfiguration,
+			RepositoryService repository, ReminderPolicies policies, ReminderLog reminderLog, Notifications notifications,
+			UnitDirectory units, VietnamCalendar calendar, TransactionTemplate transactions, JdbcClient jdbc, Clock clock, ReminderSettings settings, MeterRegistry meters) {
 		this.triggers = triggers;
 		this.tasks = tasks;
+		this.engineConfiguration = engineConfiguration;
 		this.repository = repository;
 		this.policies = policies;
 		this.reminderLog = reminderLog;
@@ -134,7 +131,7 @@ public class ReminderEngine implements TaskReminders {
 	}
 
 	private void plan(TaskSnapshot task, boolean created) {
-		if (!settings.enabled() || isFiring(task.taskId())) {
+		if (!settings.enabled()) {
 			return;
 		}
 		Optional<ReminderPolicy> policy = policyOf(task);
@@ -157,11 +154,6 @@ public class ReminderEngine implements TaskReminders {
 		}
 	}
 
-	/** Whether this thread is firing the task's trigger (then the firing itself sets the next one). */
-	boolean isFiring(String taskId) {
-		return taskId.equals(firing.get());
-	}
-
 	/** A task was completed or deleted: its trigger and job go. */
 	void taskClosed(String taskId) {
 		triggers.remove(taskId);
@@ -170,13 +162,7 @@ public class ReminderEngine implements TaskReminders {
 	/** The trigger of a task fired: send what has come, skip what is stale, set the next wake-up. */
 	void fire(String taskId) {
 		wakeups.increment();
-		firing.set(taskId);
-		try {
-			fireInTransaction(taskId);
-		}
-		finally {
-			firing.remove();
-		}
+		fireInTransaction(taskId);
 	}
 
 	private void fireInTransaction(String taskId) {
@@ -233,7 +219,8 @@ public class ReminderEngine implements TaskReminders {
 		String text = "dondoc: đã gửi «" + occurrence.message().label() + "» tới " + String.join(", ", recipients.names())
 				+ (due == null ? "" : " (hạn " + String.format("%02d/%02d/%d", due.getDayOfMonth(), due.getMonthValue(), due.getYear()) + ")");
 		if (task.processInstanceId() != null) {
-			tasks.createComment(task.taskId(), task.processInstanceId(), text);
+			engineConfiguration.getCommandExecutorTxRequired()
+				.execute(new ReminderComment(task.taskId(), task.processInstanceId(), text));
 		}
 		Object directiveId = v.get("directiveId");
 		jdbc.sql("INSERT INTO history_entry (occurred_at, subject, kind, actor, detail) VALUES (?, ?, ?, ?, ?)")

@@ -29,12 +29,7 @@ class TaskEventListener {
 	void on(DelegateTask task) {
 		switch (task.getEventName()) {
 			case TaskListener.EVENTNAME_CREATE -> engine.taskCreated(snapshot(task));
-			case TaskListener.EVENTNAME_UPDATE -> {
-				// the comment a firing adds updates its task: that firing sets the next trigger itself
-				if (!engine.isFiring(task.getId())) {
-					engine.taskChanged(snapshot(task));
-				}
-			}
+			case TaskListener.EVENTNAME_UPDATE -> engine.taskChanged(snapshot(task));
 			case TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE -> engine.taskClosed(task.getId());
 			default -> {
 			}

@@ -6,6 +6,11 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -168,6 +173,68 @@ class ReminderEngineIT {
 		assertThat(outboxKinds(task)).containsExactly("ASSIGNMENT", "OVERDUE", "ESCALATION");
 		assertThat(outboxRecipients(task, "ESCALATION")).contains("van-phong-thanh-uy@thanhuy-haiphong.example");
 		assertThat(engine.nextFireTime(task.getId())).contains(at(2023, 7, 13, 7, 30));
+	}
+
+	/**
+	 * A unit completes its task while the reminder of that task is being sent. The firing holds the
+	 * reminder triggers' lock until it commits, and completing the task waits for that lock: the firing
+	 * must not have written the task's row meanwhile, or the completion fails on a stale revision (and,
+	 * taken in the other order, the two deadlock).
+	 */
+	@Test
+	void aTaskCompletedWhileItsReminderIsBeingSentIsCompleted() throws Exception {
+		Task task = startProbe("standard", "uy-ban-kiem-tra", at(2023, 6, 30, 23, 59));
+		CountDownLatch fired = new CountDownLatch(1);
+		CountDownLatch commit = new CountDownLatch(1);
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			Future<?> firing = threads.submit(() -> transactions.executeWithoutResult(status -> {
+				engine.fire(task.getId());
+				fired.countDown();
+				awaitQuietly(commit);
+			}));
+			assertThat(fired.await(30, TimeUnit.SECONDS)).isTrue();
+			Future<?> completing = threads.submit(() -> tasks.complete(task.getId()));
+			// the completion has read the task and waits for the lock the firing holds
+			await().until(() -> jdbc.sql("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL")
+				.query(Long.class)
+				.single() > 0);
+			commit.countDown();
+			firing.get(30, TimeUnit.SECONDS);
+			completing.get(30, TimeUnit.SECONDS);
+		}
+		finally {
+			commit.countDown();
+			threads.shutdownNow();
+		}
+		assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isZero();
+		assertThat(sent(task)).containsExactly("giao-nhiem-vu");
+		// the reminder is still on the task's history in Tasklist, with the root process instance for cleanup
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM ACT_HI_COMMENT WHERE TASK_ID_ = ? AND ROOT_PROC_INST_ID_ = ?")
+			.params(task.getId(), task.getProcessInstanceId()).query(Long.class).single()).isOne();
+	}
+
+	@Test
+	void sendingAReminderLeavesTheTaskItselfUntouched() throws Exception {
+		Task task = startProbe("standard", "ban-dan-van", at(2023, 6, 30, 23, 59));
+		int revision = revision(task);
+		fireAndAwait(task, "giao-nhiem-vu", 1);
+		assertThat(tasks.getTaskComments(task.getId())).singleElement()
+			.satisfies(comment -> assertThat(comment.getFullMessage()).contains("«Thông báo giao nhiệm vụ»"));
+		assertThat(revision(task)).isEqualTo(revision);
+	}
+
+	private int revision(Task task) {
+		return jdbc.sql("SELECT REV_ FROM ACT_RU_TASK WHERE ID_ = ?").param(task.getId()).query(Integer.class).single();
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await(60, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@Test
