@@ -15,6 +15,8 @@ import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,9 +39,16 @@ class ReminderTriggers {
 
 	private final Counter scheduled;
 
-	ReminderTriggers(Scheduler scheduler, Clock clock, MeterRegistry meters) {
+	private final JdbcClient jdbc;
+
+	private final String tablePrefix;
+
+	ReminderTriggers(Scheduler scheduler, Clock clock, MeterRegistry meters, JdbcClient jdbc,
+			@Value("${spring.quartz.properties.org.quartz.jobStore.tablePrefix:QRTZ_}") String tablePrefix) {
 		this.scheduler = scheduler;
 		this.clock = clock;
+		this.jdbc = jdbc;
+		this.tablePrefix = tablePrefix;
 		this.scheduled = Counter.builder("dondoc.reminders.scheduled").description("Reminder triggers set or moved").register(meters);
 	}
 
@@ -108,9 +117,27 @@ class ReminderTriggers {
 			.build();
 	}
 
+	/**
+	 * Removes the task's job and triggers. A firing of the task on another node may be inserting the next
+	 * trigger meanwhile (an insert takes no Quartz lock): PostgreSQL hides that uncommitted row from the
+	 * deletion, then refuses to delete the job it refers to, and the caller's transaction is lost. So the
+	 * job's row is locked before anything is deleted, which waits for such a firing to commit (or makes
+	 * its insert wait for this transaction). Quartz's own lock, which the deletion takes anyway, is taken
+	 * just before: every transaction takes the two in that order.
+	 */
 	void remove(String taskId) {
 		JobKey job = JobKey.jobKey(taskId, GROUP);
 		try {
+			String name = scheduler.getSchedulerName();
+			jdbc.sql("SELECT LOCK_NAME FROM " + tablePrefix + "LOCKS WHERE SCHED_NAME = ? AND LOCK_NAME = 'TRIGGER_ACCESS' FOR UPDATE")
+				.param(name)
+				.query(String.class)
+				.optional();
+			jdbc.sql("SELECT JOB_NAME FROM " + tablePrefix + "JOB_DETAILS WHERE SCHED_NAME = ? AND JOB_NAME = ? AND JOB_GROUP = ? "
+					+ "FOR UPDATE")
+				.params(name, taskId, GROUP)
+				.query(String.class)
+				.optional();
 			scheduler.deleteJob(job);
 		}
 		catch (SchedulerException e) {
