@@ -179,7 +179,7 @@ class DirectivePageController {
 
 	private String act(String id, RedirectAttributes redirect, String done, Runnable action) {
 		try {
-			// DirectiveLifecycle runs a task change again when it met a reminder being recorded on the task
+			// DirectiveLifecycle runs a task change again when the engine changed the same task meanwhile
 			action.run();
 			redirect.addFlashAttribute("notice", done);
 		}
@@ -187,7 +187,7 @@ class DirectivePageController {
 			redirect.addFlashAttribute("problems", refused.problems());
 		}
 		catch (OptimisticLockingException conflict) {
-			redirect.addFlashAttribute("problems", List.of("Nhiệm vụ vừa được thay đổi cùng lúc (ví dụ đang gửi thư nhắc); hãy thử lại."));
+			redirect.addFlashAttribute("problems", List.of("Nhiệm vụ vừa được người khác thay đổi cùng lúc; hãy xem lại trang và thử lại."));
 		}
 		return "redirect:/directives/" + id;
 	}

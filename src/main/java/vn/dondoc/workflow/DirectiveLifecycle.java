@@ -173,8 +173,9 @@ public class DirectiveLifecycle {
 					return null;
 				}
 				catch (OptimisticLockingException conflict) {
-					// the reminder engine records each reminder on the task (a comment updates it) and may do so
-					// at this very moment; the engine refused one of the two, which is safe to run again on its own
+					// another change to the task or its process (the part's overdue timer, an edit in Tasklist)
+					// committed at this very moment; the completion is safe to run again on its own (a reminder
+					// only adds a comment, which leaves the task alone)
 					if (attempt == MAX_ATTEMPTS || TransactionSynchronizationManager.isActualTransactionActive()) {
 						throw conflict;
 					}
