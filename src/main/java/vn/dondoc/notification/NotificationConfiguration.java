@@ -22,6 +22,12 @@ import vn.dondoc.calendar.VietnamCalendar;
 @Configuration(proxyBeanMethods = false)
 class NotificationConfiguration {
 
+	/** No Nagle delay on the SMTP connections (see {@link SmtpNoDelay}). */
+	@Bean
+	static SmtpNoDelay smtpNoDelay() {
+		return new SmtpNoDelay();
+	}
+
 	@Bean
 	Outbox notificationOutbox(JdbcClient jdbc, DataSource dataSource) {
 		return new Outbox(jdbc, dataSource);
