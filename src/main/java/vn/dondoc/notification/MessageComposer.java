@@ -48,6 +48,7 @@ class MessageComposer {
 
 	MessageComposer(JavaMailSender mailSender, MailTemplates templates, MailSettings mail, LinkSettings links,
 			NotificationSettings settings, Clock clock) {
+		MailStreams.pinProvider();
 		this.mailSender = mailSender;
 		this.templates = templates;
 		this.links = links;
