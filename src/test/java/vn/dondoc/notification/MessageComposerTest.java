@@ -8,8 +8,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -102,6 +107,39 @@ class MessageComposerTest {
 		};
 		assertThat(mail.text()).contains(opening);
 		assertThat(HtmlText.of(mail.html())).contains(opening);
+	}
+
+	/** The senders compose at once, with one template engine and its shared expression context. */
+	@Test
+	void sendersComposingAtOnceEachGetTheirOwnMessage() throws Exception {
+		List<NotificationKind> kinds = List.of(NotificationKind.REMINDER, NotificationKind.DUE_SOON, NotificationKind.OVERDUE,
+				NotificationKind.ESCALATION);
+		ExecutorService senders = Executors.newFixedThreadPool(kinds.size());
+		try {
+			List<Future<Received>> mails = new ArrayList<>();
+			for (int round = 0; round < 25; round++) {
+				for (NotificationKind kind : kinds) {
+					NotificationRequest request = kind == NotificationKind.ESCALATION ? Requests.escalation("c-" + round)
+							: Requests.of("c-" + kind + "-" + round, kind, kind == NotificationKind.OVERDUE ? -round - 1 : round + 1);
+					mails.add(senders.submit(() -> roundTrip(composer, row(request, composer))));
+				}
+			}
+			for (int i = 0; i < mails.size(); i++) {
+				NotificationKind kind = kinds.get(i % kinds.size());
+				int round = i / kinds.size();
+				Received mail = mails.get(i).get(30, TimeUnit.SECONDS);
+				assertThat(mail.subject()).startsWith(kind.label());
+				switch (kind) {
+					case REMINDER -> assertThat(mail.text()).contains("Còn " + (round + 1) + " ngày làm việc");
+					case DUE_SOON -> assertThat(mail.text()).contains("Còn " + (round + 1) + " ngày làm việc");
+					case OVERDUE -> assertThat(mail.text()).contains("Đã quá hạn " + (round + 1) + " ngày làm việc");
+					default -> assertThat(mail.text()).contains("Kính gửi: Văn phòng Thành ủy");
+				}
+			}
+		}
+		finally {
+			senders.shutdownNow();
+		}
 	}
 
 	@Test
