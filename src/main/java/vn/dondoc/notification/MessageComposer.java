@@ -152,7 +152,6 @@ class MessageComposer {
 		return clock.instant();
 	}
 
-	/** Keeps the Message-ID it was given: JavaMail would otherwise make up a new one on every save. */
 	/**
 	 * A multipart UTF-8 helper that shares one MIME type map. Spring's helper reads {@code mime.types} anew for
 	 * every message that {@link org.springframework.mail.javamail.JavaMailSenderImpl} did not create, which was
@@ -179,6 +178,7 @@ class MessageComposer {
 
 	}
 
+	/** Keeps the Message-ID it was given: JavaMail would otherwise make up a new one on every save. */
 	static final class StableIdMimeMessage extends MimeMessage {
 
 		private final String messageId;
