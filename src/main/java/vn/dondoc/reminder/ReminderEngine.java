@@ -45,10 +45,10 @@ import vn.dondoc.unit.Unit;
 import vn.dondoc.unit.UnitDirectory;
 
 /**
- * Keeps one Quartz trigger per open task with a reminder ladder ({@link ReminderTriggers}), at the moment of its next step, and
- * sends each step when it comes. Scheduling happens in the transaction of the task change that caused it,
- * so the triggers in the database always match the tasks: none for a closed task, none left from an old
- * due date, none for a change that rolled back.
+ * Keeps one Quartz trigger per open task with a reminder ladder ({@link ReminderTriggers}), at the moment
+ * of its next step, and sends each step when it comes. Scheduling happens in the transaction of the task
+ * change that caused it, so the triggers in the database always match the tasks: none for a closed task,
+ * none left from an old due date, none for a change that rolled back.
  */
 @Service
 public class ReminderEngine implements TaskReminders {
@@ -98,7 +98,8 @@ public class ReminderEngine implements TaskReminders {
 
 	ReminderEngine(ReminderTriggers triggers, TaskService tasks, ProcessEngineConfigurationImpl engineConfiguration,
 			RepositoryService repository, ReminderPolicies policies, ReminderLog reminderLog, Notifications notifications,
-			UnitDirectory units, VietnamCalendar calendar, TransactionTemplate transactions, JdbcClient jdbc, Clock clock, ReminderSettings settings, MeterRegistry meters) {
+			UnitDirectory units, VietnamCalendar calendar, TransactionTemplate transactions, JdbcClient jdbc, Clock clock,
+			ReminderSettings settings, MeterRegistry meters) {
 		this.triggers = triggers;
 		this.tasks = tasks;
 		this.engineConfiguration = engineConfiguration;
@@ -162,10 +163,6 @@ public class ReminderEngine implements TaskReminders {
 	/** The trigger of a task fired: send what has come, skip what is stale, set the next wake-up. */
 	void fire(String taskId) {
 		wakeups.increment();
-		fireInTransaction(taskId);
-	}
-
-	private void fireInTransaction(String taskId) {
 		transactions.executeWithoutResult(status -> {
 			Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
 			if (task == null) {
