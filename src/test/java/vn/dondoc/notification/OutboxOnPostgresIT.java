@@ -20,10 +20,7 @@ class OutboxOnPostgresIT extends OutboxChecks {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		String url = TestPostgres.newDatabase("notification");
-		registry.add("spring.datasource.url", () -> url);
-		registry.add("spring.datasource.username", () -> "postgres");
-		registry.add("spring.datasource.password", () -> "postgres");
+		TestPostgres.useNewDatabase(registry, "notification");
 	}
 
 }

@@ -21,10 +21,7 @@ class FoundationOnPostgresIT extends FoundationChecks {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		String url = TestPostgres.newDatabase("foundation");
-		registry.add("spring.datasource.url", () -> url);
-		registry.add("spring.datasource.username", () -> "postgres");
-		registry.add("spring.datasource.password", () -> "postgres");
+		TestPostgres.useNewDatabase(registry, "foundation");
 	}
 
 	@Test

