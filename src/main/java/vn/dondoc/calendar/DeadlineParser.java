@@ -153,13 +153,13 @@ public class DeadlineParser {
 			if (form == THIS_QUARTER) {
 				int quarter = (issuedOn.getMonthValue() - 1) / 3 + 1;
 				LocalDate end = YearMonth.of(issuedOn.getYear(), quarter * 3).atEndOfMonth();
-				return dated(DeadlineKind.END_OF_PERIOD, end, "Hết quý " + roman(quarter) + " năm " + end.getYear()
+				return dated(DeadlineKind.END_OF_PERIOD, end, "Hết quý " + PeriodWords.roman(quarter) + " năm " + end.getYear()
 						+ " (quý của ngày ban hành " + issued + "): ngày " + Dates.format(end));
 			}
 			if (form == QUARTER) {
 				int quarter = number(m, 1, "Quý", 4);
 				return periodEnd(m, 2, yearOf -> YearMonth.of(yearOf, quarter * 3).atEndOfMonth(),
-						year -> "Hết quý " + roman(quarter) + " năm " + year);
+						year -> "Hết quý " + PeriodWords.roman(quarter) + " năm " + year);
 			}
 			if (form == PART_OF_YEAR) {
 				int months = m.group(2) != null ? 6 : number(m, 1, "Số tháng", 12);
@@ -172,8 +172,8 @@ public class DeadlineParser {
 			if (form == POINT_OF_MONTH) {
 				int month = number(m, 2, "Tháng", 12);
 				String point = m.group(1);
-				return periodEnd(m, 3, year -> pointOfMonth(point, YearMonth.of(year, month)),
-						year -> "«" + pointName(point) + " tháng» là " + pointRule(point) + " (" + ARTICLE_146
+				return periodEnd(m, 3, year -> PeriodWords.pointOfMonth(point, YearMonth.of(year, month)),
+						year -> "«" + PeriodWords.pointName(point) + " tháng» là " + PeriodWords.pointRule(point) + " (" + ARTICLE_146
 								+ "), tháng " + month + " năm " + year);
 			}
 			if (form == THIS_MONTH) {
@@ -184,12 +184,12 @@ public class DeadlineParser {
 							+ issuedOn.getYear() + " (tháng của ngày ban hành " + issued + "): ngày " + Dates.format(end));
 				}
 				YearMonth month = YearMonth.from(issuedOn);
-				LocalDate date = pointOfMonth(point, month);
+				LocalDate date = PeriodWords.pointOfMonth(point, month);
 				if (date.isBefore(issuedOn)) {
 					month = month.plusMonths(1);
-					date = pointOfMonth(point, month);
+					date = PeriodWords.pointOfMonth(point, month);
 				}
-				return dated(DeadlineKind.END_OF_PERIOD, date, "«" + pointName(point) + " tháng» là " + pointRule(point)
+				return dated(DeadlineKind.END_OF_PERIOD, date, "«" + PeriodWords.pointName(point) + " tháng» là " + PeriodWords.pointRule(point)
 						+ " (" + ARTICLE_146 + "), tháng " + month.getMonthValue() + " năm " + month.getYear()
 						+ " (tháng gần nhất kể từ ngày ban hành " + issued + "): ngày " + Dates.format(date));
 			}
@@ -200,8 +200,8 @@ public class DeadlineParser {
 			}
 			if (form == POINT_OF_YEAR) {
 				String point = m.group(1);
-				return periodEnd(m, 2, year -> pointOfYear(point, year),
-						year -> "«" + pointName(point) + " năm» là " + pointOfYearRule(point) + " (" + ARTICLE_146
+				return periodEnd(m, 2, year -> PeriodWords.pointOfYear(point, year),
+						year -> "«" + PeriodWords.pointName(point) + " năm» là " + PeriodWords.pointOfYearRule(point) + " (" + ARTICLE_146
 								+ "), năm " + year);
 			}
 			// YEAR
@@ -337,7 +337,7 @@ public class DeadlineParser {
 			if (token.chars().allMatch(Character::isDigit)) {
 				value = token.length() > 3 ? Integer.MAX_VALUE : Integer.parseInt(token);
 			} else if (!token.isEmpty() && ROMAN.matcher(token).matches()) {
-				value = romanValue(token);
+				value = PeriodWords.romanValue(token);
 			} else {
 				throw unreadable(written, what + " «" + written + "» không phải là số (viết số Ả Rập hoặc La Mã).");
 			}
@@ -450,72 +450,5 @@ public class DeadlineParser {
 		private String phrase() {
 			return folded.original().strip();
 		}
-	}
-
-	private static LocalDate pointOfMonth(String point, YearMonth month) {
-		return switch (point) {
-			case "dau" -> month.atDay(1);
-			case "giua" -> month.atDay(15);
-			default -> month.atEndOfMonth();
-		};
-	}
-
-	private static LocalDate pointOfYear(String point, int year) {
-		return switch (point) {
-			case "dau" -> LocalDate.of(year, 1, 1);
-			case "giua" -> LocalDate.of(year, 6, 30);
-			default -> LocalDate.of(year, 12, 31);
-		};
-	}
-
-	private static String pointName(String point) {
-		return switch (point) {
-			case "dau" -> "Đầu";
-			case "giua" -> "Giữa";
-			default -> "Cuối";
-		};
-	}
-
-	private static String pointRule(String point) {
-		return switch (point) {
-			case "dau" -> "ngày 1";
-			case "giua" -> "ngày 15";
-			default -> "ngày cuối cùng của tháng";
-		};
-	}
-
-	private static String pointOfYearRule(String point) {
-		return switch (point) {
-			case "dau" -> "ngày 1/1";
-			case "giua" -> "ngày 30/6";
-			default -> "ngày 31/12";
-		};
-	}
-
-	private static int romanValue(String roman) {
-		int total = 0;
-		for (int i = 0; i < roman.length(); i++) {
-			int value = switch (roman.charAt(i)) {
-				case 'i' -> 1;
-				case 'v' -> 5;
-				default -> 10;
-			};
-			int next = i + 1 < roman.length() ? switch (roman.charAt(i + 1)) {
-				case 'i' -> 1;
-				case 'v' -> 5;
-				default -> 10;
-			} : 0;
-			total += value < next ? -value : value;
-		}
-		return total;
-	}
-
-	private static String roman(int value) {
-		return switch (value) {
-			case 1 -> "I";
-			case 2 -> "II";
-			case 3 -> "III";
-			default -> "IV";
-		};
 	}
 }
