@@ -17,6 +17,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -27,6 +28,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
 import com.icegreen.greenmail.util.ServerSetup;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
@@ -40,6 +44,7 @@ import org.quartz.Scheduler;
 import org.quartz.TriggerBuilder;
 import org.quartz.impl.StdSchedulerFactory;
 
+import vn.dondoc.notification.SmtpSockets;
 import vn.dondoc.support.NodeProcess;
 import vn.dondoc.support.TestPostgres;
 
@@ -111,6 +116,14 @@ class ThroughputBenchmark {
 				"dondoc: SMTP accepted − planned; Quartz: job ran − planned" });
 		table.add(new String[] { "Reminders fired (reminder_log) per s", Bench.fmt(reminders.firedPerSecond), "", "",
 				"steps recorded and queued in the outbox, before SMTP" });
+		// the most any sender could get through on this machine: the burst's own messages sent again to the
+		// same server by a plain client that does nothing else, as dondoc sends (50 per connection)
+		List<MimeMessage> sent = distinctMessages(smtp, Math.min(REMINDER_N, CEILING_N));
+		for (int connections : List.of(4, 8)) {
+			row("SMTP server alone: the same messages resent per s, " + connections + " connections", reminders.perSecond,
+					smtpAlone(smtp, sent, connections), "ceiling: a plain JavaMail client sending dondoc's " + sent.size()
+							+ " messages again to the same GreenMail, nothing else running");
+		}
 	}
 
 	// ---- import ----
@@ -278,6 +291,79 @@ class ThroughputBenchmark {
 			double last = Collections.max(lateness);
 			return new Burst(n / last, n / lastFired, Bench.percentile(lateness, 50), Bench.percentile(lateness, 99));
 		}
+	}
+
+	// ---- SMTP alone ----
+
+	/** Messages resent to measure the SMTP server alone (more would only take longer). */
+	static final int CEILING_N = Integer.getInteger("bench.ceiling", 2000);
+
+	/** The last {@code n} messages the server received, once each (it keeps one copy per recipient). */
+	static List<MimeMessage> distinctMessages(GreenMail smtp, int n) throws Exception {
+		Map<String, MimeMessage> byId = new LinkedHashMap<>();
+		MimeMessage[] received = smtp.getReceivedMessages();
+		for (int i = received.length - 1; i >= 0 && byId.size() < n; i--) {
+			byId.putIfAbsent(received[i].getMessageID(), received[i]);
+		}
+		return new ArrayList<>(byId.values());
+	}
+
+	/**
+	 * Messages accepted per second when a plain JavaMail client sends the given messages to the server from
+	 * several threads, each over its own connection, reconnecting after 50 as dondoc's senders do.
+	 */
+	static double smtpAlone(GreenMail smtp, List<MimeMessage> messages, int connections) throws Exception {
+		Properties properties = new Properties();
+		properties.setProperty("mail.smtp.host", "127.0.0.1");
+		properties.setProperty("mail.smtp.port", String.valueOf(smtp.getSmtp().getPort()));
+		SmtpSockets.noDelay(properties);
+		Session session = Session.getInstance(properties);
+		int before = smtp.getReceivedMessages().length;
+		int recipients = 0;
+		for (MimeMessage message : messages) {
+			recipients += message.getAllRecipients().length;
+		}
+		AtomicInteger next = new AtomicInteger();
+		ExecutorService pool = Executors.newFixedThreadPool(connections);
+		long start = System.nanoTime();
+		try {
+			List<Future<?>> futures = new ArrayList<>();
+			for (int t = 0; t < connections; t++) {
+				futures.add(pool.submit(() -> {
+					Transport transport = null;
+					int onConnection = 0;
+					try {
+						for (int i = next.getAndIncrement(); i < messages.size(); i = next.getAndIncrement()) {
+							if (transport == null || onConnection == 50) {
+								if (transport != null) {
+									transport.close();
+								}
+								transport = session.getTransport("smtp");
+								transport.connect();
+								onConnection = 0;
+							}
+							transport.sendMessage(messages.get(i), messages.get(i).getAllRecipients());
+							onConnection++;
+						}
+					}
+					finally {
+						if (transport != null) {
+							transport.close();
+						}
+					}
+					return null;
+				}));
+			}
+			for (Future<?> future : futures) {
+				future.get();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		double perSecond = messages.size() / ((System.nanoTime() - start) / 1e9);
+		assertThat(smtp.getReceivedMessages().length - before).as("copies stored by the server").isEqualTo(recipients);
+		return perSecond;
 	}
 
 	// ---- helpers ----
