@@ -18,11 +18,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
@@ -60,8 +56,6 @@ public class ReminderEngine implements TaskReminders {
 
 	private final ReminderTriggers triggers;
 
-	private final TaskService tasks;
-
 	private final ProcessEngineConfigurationImpl engineConfiguration;
 
 	private final RepositoryService repository;
@@ -96,12 +90,11 @@ public class ReminderEngine implements TaskReminders {
 
 	private final Timer lateness;
 
-	ReminderEngine(ReminderTriggers triggers, TaskService tasks, ProcessEngineConfigurationImpl engineConfiguration,
+	ReminderEngine(ReminderTriggers triggers, ProcessEngineConfigurationImpl engineConfiguration,
 			RepositoryService repository, ReminderPolicies policies, ReminderLog reminderLog, Notifications notifications,
 			UnitDirectory units, VietnamCalendar calendar, TransactionTemplate transactions, JdbcClient jdbc, Clock clock,
 			ReminderSettings settings, MeterRegistry meters) {
 		this.triggers = triggers;
-		this.tasks = tasks;
 		this.engineConfiguration = engineConfiguration;
 		this.repository = repository;
 		this.policies = policies;
@@ -164,12 +157,11 @@ public class ReminderEngine implements TaskReminders {
 	void fire(String taskId) {
 		wakeups.increment();
 		transactions.executeWithoutResult(status -> {
-			Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-			if (task == null) {
+			TaskSnapshot snapshot = read(taskId);
+			if (snapshot == null) {
 				triggers.remove(taskId);
 				return;
 			}
-			TaskSnapshot snapshot = snapshot(task);
 			Optional<ReminderPolicy> policy = policyOf(snapshot);
 			if (policy.isEmpty()) {
 				triggers.remove(taskId);
@@ -295,8 +287,7 @@ public class ReminderEngine implements TaskReminders {
 	@Override
 	public List<Step> stepsOf(String taskId) {
 		List<Step> steps = new ArrayList<>();
-		Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-		TaskSnapshot snapshot = task == null ? null : snapshot(task);
+		TaskSnapshot snapshot = read(taskId);
 		for (ReminderLog.Entry entry : snapshot == null ? reminderLog.entriesOfTask(taskId) : reminderLog.entries(snapshot.scope())) {
 			steps.add(new Step(entry.step() + (entry.occurrence() > 1 ? " #" + entry.occurrence() : ""), entry.message(),
 					entry.plannedAt(), ReminderLog.SENT.equals(entry.state()) ? entry.handledAt() : null,
@@ -314,18 +305,10 @@ public class ReminderEngine implements TaskReminders {
 		return steps;
 	}
 
-	TaskSnapshot snapshot(Task task) {
-		List<String> groups = new ArrayList<>();
-		for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
-			if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
-				groups.add(link.getGroupId());
-			}
-		}
-		Map<String, Object> variables = task.getExecutionId() == null ? Map.of()
-				: new HashMap<>(tasks.getVariables(task.getId(), TaskSnapshot.VARIABLES));
-		return new TaskSnapshot(task.getId(), task.getProcessInstanceId(), task.getProcessDefinitionId(),
-				task.getTaskDefinitionKey(), task.getName(), task.getCreateTime().toInstant(), task.getDueDate(), groups,
-				variables, properties(task.getProcessDefinitionId(), task.getTaskDefinitionKey(), null));
+	/** The task as a firing sees it, or {@code null} when it no longer exists. */
+	TaskSnapshot read(String taskId) {
+		return engineConfiguration.getCommandExecutorTxRequired()
+			.execute(new TaskRead(taskId, (definition, taskKey) -> properties(definition, taskKey, null)));
 	}
 
 	/** The extension properties of a user task in its model, read once per definition and task. */

@@ -1,11 +1,16 @@
 package vn.dondoc.reminder;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,7 +35,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.dondoc.directive.DirectiveProcess;
 import vn.dondoc.support.Latches;
+import vn.dondoc.workflow.DirectiveLifecycle;
+import vn.dondoc.workflow.lifecycle.Dates;
 import vn.dondoc.support.MovableClock;
 import vn.dondoc.support.TestClock;
 
@@ -75,6 +83,9 @@ class ReminderEngineIT {
 
 	@Autowired
 	TransactionTemplate transactions;
+
+	@Autowired
+	DirectiveLifecycle lifecycle;
 
 	@BeforeEach
 	void pauseTheWallClock() throws Exception {
@@ -247,6 +258,57 @@ class ReminderEngineIT {
 	}
 
 	/** The step names as the directive page shows them. */
+	@Test
+	void readsATaskAsTheTaskServiceDoesEachVariableFromItsNearestScope() {
+		LocalDate due = LocalDate.of(2023, 6, 30);
+		Map<String, Object> variables = new HashMap<>();
+		variables.put(DirectiveProcess.VAR_DIRECTIVE_ID, 4711L);
+		variables.put(DirectiveProcess.VAR_DOCUMENT_CODE, "KL-01");
+		variables.put(DirectiveProcess.VAR_DOCUMENT_TITLE, "Kết luận thử");
+		variables.put(DirectiveProcess.VAR_SECTION, "1");
+		variables.put(DirectiveProcess.VAR_TEXT, "Nhiệm vụ thử");
+		variables.put(DirectiveProcess.VAR_LEAD_UNITS, new ArrayList<>(List.of("ban-to-chuc", "ban-tuyen-giao", "ban-dan-van")));
+		variables.put(DirectiveProcess.VAR_COORDINATING_UNITS, new ArrayList<String>());
+		variables.put(DirectiveProcess.VAR_DUE_DATE, Dates.endOfDay(due));
+		variables.put(DirectiveProcess.VAR_ORIGINAL_DUE_DATE, Dates.endOfDay(due));
+		variables.put(DirectiveProcess.VAR_DEADLINE_TEXT, "thử");
+		variables.put(DirectiveProcess.VAR_DEADLINE_KIND, "FIXED_DATE");
+		variables.put(DirectiveProcess.VAR_ONGOING, false);
+		String instance = runtime.startProcessInstanceByKey(DirectiveProcess.KEY, "read-" + System.nanoTime(), variables).getId();
+		// one unit's part moves its due date: extensions and the first due date in that part's scope only
+		lifecycle.requestExtension(instance, "ban-tuyen-giao", LocalDate.of(2023, 7, 31), "Chờ số liệu", "ban-tuyen-giao");
+		lifecycle.approveExtension(tasks.createTaskQuery().processInstanceId(instance)
+			.taskDefinitionKey(DirectiveProcess.TASK_REVIEW_EXTENSION).singleResult().getId(), null, "admin");
+		// a task's own variable hides the process instance's of the same name
+		Task first = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(DirectiveProcess.TASK_CARRY_OUT)
+			.taskCandidateGroup("ban-to-chuc").singleResult();
+		tasks.setVariableLocal(first.getId(), DirectiveProcess.VAR_SECTION, "1a");
+
+		List<Task> open = tasks.createTaskQuery().processInstanceId(instance).list();
+		assertThat(open).hasSizeGreaterThanOrEqualTo(3);
+		for (Task task : open) {
+			TaskSnapshot read = engine.read(task.getId());
+			Map<String, Object> expected = new HashMap<>(tasks.getVariables(task.getId(), TaskSnapshot.VARIABLES));
+			expected.values().removeIf(Objects::isNull);
+			assertThat(read.variables()).as("variables of %s", task.getName()).isEqualTo(expected);
+			assertThat(read.candidateGroups()).as("candidate groups of %s", task.getName())
+				.containsExactlyInAnyOrderElementsOf(tasks.getIdentityLinksForTask(task.getId()).stream()
+					.filter(link -> "candidate".equals(link.getType()) && link.getGroupId() != null).map(link -> link.getGroupId()).toList());
+			assertThat(read).extracting(TaskSnapshot::taskId, TaskSnapshot::processInstanceId, TaskSnapshot::processDefinitionId,
+					TaskSnapshot::taskDefinitionKey, TaskSnapshot::name, TaskSnapshot::dueDate)
+				.containsExactly(task.getId(), instance, task.getProcessDefinitionId(), task.getTaskDefinitionKey(), task.getName(),
+						task.getDueDate());
+			assertThat(read.createdAt()).isEqualTo(task.getCreateTime().toInstant());
+		}
+		assertThat(engine.read(first.getId()).variables()).containsEntry("section", "1a").containsEntry("unit", "ban-to-chuc")
+			.containsEntry("directiveId", 4711L).doesNotContainKey("extensions");
+		Task extended = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(DirectiveProcess.TASK_CARRY_OUT)
+			.taskCandidateGroup("ban-tuyen-giao").singleResult();
+		assertThat(engine.read(extended.getId()).variables()).containsEntry("unit", "ban-tuyen-giao").containsEntry("section", "1")
+			.hasEntrySatisfying("extensions", list -> assertThat((Collection<?>) list).hasSize(1));
+		assertThat(engine.read("no-such-task")).isNull();
+	}
+
 	static final class TaskRemindersStepName {
 
 		static String of(vn.dondoc.directive.TaskReminders.Step step) {
