@@ -59,7 +59,8 @@ final class TaskRead implements Command<TaskSnapshot> {
 
 	private static Map<String, Object> variables(CommandContext context, TaskEntity task) {
 		Map<String, String> parents = new HashMap<>();
-		for (ExecutionEntity execution : context.getExecutionManager().findExecutionsByProcessInstanceId(task.getProcessInstanceId())) {
+		String instance = task.getProcessInstanceId();
+		for (ExecutionEntity execution : context.getExecutionManager().findExecutionsByProcessInstanceId(instance)) {
 			parents.put(execution.getId(), execution.getParentId());
 		}
 		// the scopes, nearest first: the task (key null), its execution, that execution's parents
@@ -70,14 +71,14 @@ final class TaskRead implements Command<TaskSnapshot> {
 			scopes.add(id);
 		}
 		Map<String, Map<String, VariableInstanceEntity>> byScope = new HashMap<>();
-		for (VariableInstanceEntity variable : context.getVariableInstanceManager()
-			.findVariableInstancesByProcessInstanceId(task.getProcessInstanceId())) {
-			if (!TaskSnapshot.VARIABLES.contains(variable.getName())) {
+		List<VariableInstanceEntity> all = context.getVariableInstanceManager().findVariableInstancesByProcessInstanceId(instance);
+		for (VariableInstanceEntity variable : all) {
+			// another task's own variables are no scope of this task
+			boolean own = task.getId().equals(variable.getTaskId());
+			if (!TaskSnapshot.VARIABLES.contains(variable.getName()) || (variable.getTaskId() != null && !own)) {
 				continue;
 			}
-			String scope = variable.getTaskId() != null ? (task.getId().equals(variable.getTaskId()) ? null : "task:" + variable.getTaskId())
-					: variable.getExecutionId();
-			byScope.computeIfAbsent(scope, key -> new HashMap<>()).put(variable.getName(), variable);
+			byScope.computeIfAbsent(own ? null : variable.getExecutionId(), key -> new HashMap<>()).put(variable.getName(), variable);
 		}
 		Map<String, Object> values = new HashMap<>();
 		for (String name : TaskSnapshot.VARIABLES) {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the engine needs to know about a user task, taken from a task event or from the task service.
+ * What the engine needs to know about a user task, taken from a task event or read by {@link TaskRead}.
  *
  * @param taskId the task
  * @param processInstanceId its process instance, or {@code null} for a standalone task
