@@ -293,7 +293,9 @@ class ReminderEngineIT {
 			assertThat(read.variables()).as("variables of %s", task.getName()).isEqualTo(expected);
 			assertThat(read.candidateGroups()).as("candidate groups of %s", task.getName())
 				.containsExactlyInAnyOrderElementsOf(tasks.getIdentityLinksForTask(task.getId()).stream()
-					.filter(link -> "candidate".equals(link.getType()) && link.getGroupId() != null).map(link -> link.getGroupId()).toList());
+					.filter(link -> "candidate".equals(link.getType()) && link.getGroupId() != null)
+					.map(link -> link.getGroupId())
+					.toList());
 			assertThat(read).extracting(TaskSnapshot::taskId, TaskSnapshot::processInstanceId, TaskSnapshot::processDefinitionId,
 					TaskSnapshot::taskDefinitionKey, TaskSnapshot::name, TaskSnapshot::dueDate)
 				.containsExactly(task.getId(), instance, task.getProcessDefinitionId(), task.getTaskDefinitionKey(), task.getName(),
