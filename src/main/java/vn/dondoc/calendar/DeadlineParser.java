@@ -171,27 +171,26 @@ public class DeadlineParser {
 			}
 			if (form == POINT_OF_MONTH) {
 				int month = number(m, 2, "Tháng", 12);
-				String point = m.group(1);
-				return periodEnd(m, 3, year -> PeriodWords.pointOfMonth(point, YearMonth.of(year, month)),
-						year -> "«" + PeriodWords.pointName(point) + " tháng» là " + PeriodWords.pointRule(point) + " (" + ARTICLE_146
-								+ "), tháng " + month + " năm " + year);
+				PeriodWords.Point point = PeriodWords.Point.of(m.group(1));
+				return periodEnd(m, 3, year -> point.inMonth(YearMonth.of(year, month)),
+						year -> point.ofMonthRule() + " (" + ARTICLE_146 + "), tháng " + month + " năm " + year);
 			}
 			if (form == THIS_MONTH) {
-				String point = m.group(1);
-				if (point == null || point.equals("cuoi")) {
+				PeriodWords.Point point = m.group(1) == null ? PeriodWords.Point.CUOI : PeriodWords.Point.of(m.group(1));
+				if (point == PeriodWords.Point.CUOI) {
 					LocalDate end = YearMonth.from(issuedOn).atEndOfMonth();
 					return dated(DeadlineKind.END_OF_PERIOD, end, "Hết tháng " + issuedOn.getMonthValue() + " năm "
 							+ issuedOn.getYear() + " (tháng của ngày ban hành " + issued + "): ngày " + Dates.format(end));
 				}
 				YearMonth month = YearMonth.from(issuedOn);
-				LocalDate date = PeriodWords.pointOfMonth(point, month);
+				LocalDate date = point.inMonth(month);
 				if (date.isBefore(issuedOn)) {
 					month = month.plusMonths(1);
-					date = PeriodWords.pointOfMonth(point, month);
+					date = point.inMonth(month);
 				}
-				return dated(DeadlineKind.END_OF_PERIOD, date, "«" + PeriodWords.pointName(point) + " tháng» là " + PeriodWords.pointRule(point)
-						+ " (" + ARTICLE_146 + "), tháng " + month.getMonthValue() + " năm " + month.getYear()
-						+ " (tháng gần nhất kể từ ngày ban hành " + issued + "): ngày " + Dates.format(date));
+				return dated(DeadlineKind.END_OF_PERIOD, date, point.ofMonthRule() + " (" + ARTICLE_146 + "), tháng "
+						+ month.getMonthValue() + " năm " + month.getYear() + " (tháng gần nhất kể từ ngày ban hành " + issued
+						+ "): ngày " + Dates.format(date));
 			}
 			if (form == MONTH) {
 				int month = number(m, 1, "Tháng", 12);
@@ -199,10 +198,8 @@ public class DeadlineParser {
 						year -> "Hết tháng " + month + " năm " + year);
 			}
 			if (form == POINT_OF_YEAR) {
-				String point = m.group(1);
-				return periodEnd(m, 2, year -> PeriodWords.pointOfYear(point, year),
-						year -> "«" + PeriodWords.pointName(point) + " năm» là " + PeriodWords.pointOfYearRule(point) + " (" + ARTICLE_146
-								+ "), năm " + year);
+				PeriodWords.Point point = PeriodWords.Point.of(m.group(1));
+				return periodEnd(m, 2, year -> point.inYear(year), year -> point.ofYearRule() + " (" + ARTICLE_146 + "), năm " + year);
 			}
 			// YEAR
 			return periodEnd(m, 1, year -> LocalDate.of(year, 12, 31), year -> "Hết năm " + year);

@@ -1,6 +1,7 @@
 package vn.dondoc.calendar;
 
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.time.YearMonth;
 
 /**
@@ -13,49 +14,61 @@ final class PeriodWords {
 	private PeriodWords() {
 	}
 
-	/** The day "đầu", "giữa" or "cuối" (dau, giua, cuoi) of a month stands for (Điều 146 BLDS 2015). */
-	static LocalDate pointOfMonth(String point, YearMonth month) {
-		return switch (point) {
-			case "dau" -> month.atDay(1);
-			case "giua" -> month.atDay(15);
-			default -> month.atEndOfMonth();
-		};
-	}
+	/**
+	 * "Đầu", "giữa" or "cuối" of a month or a year (Điều 146 BLDS 2015): the day each stands for, and how an
+	 * explanation says so.
+	 */
+	enum Point {
 
-	/** The day "đầu", "giữa" or "cuối" of a year stands for. */
-	static LocalDate pointOfYear(String point, int year) {
-		return switch (point) {
-			case "dau" -> LocalDate.of(year, 1, 1);
-			case "giua" -> LocalDate.of(year, 6, 30);
-			default -> LocalDate.of(year, 12, 31);
-		};
-	}
+		DAU("Đầu", 1, "ngày 1", MonthDay.of(1, 1)),
 
-	/** The word as written, capitalised, for explanations. */
-	static String pointName(String point) {
-		return switch (point) {
-			case "dau" -> "Đầu";
-			case "giua" -> "Giữa";
-			default -> "Cuối";
-		};
-	}
+		GIUA("Giữa", 15, "ngày 15", MonthDay.of(6, 30)),
 
-	/** What the word means in a month, for explanations. */
-	static String pointRule(String point) {
-		return switch (point) {
-			case "dau" -> "ngày 1";
-			case "giua" -> "ngày 15";
-			default -> "ngày cuối cùng của tháng";
-		};
-	}
+		/** The last day of the month (day 0 below). */
+		CUOI("Cuối", 0, "ngày cuối cùng của tháng", MonthDay.of(12, 31));
 
-	/** What the word means in a year, for explanations. */
-	static String pointOfYearRule(String point) {
-		return switch (point) {
-			case "dau" -> "ngày 1/1";
-			case "giua" -> "ngày 30/6";
-			default -> "ngày 31/12";
-		};
+		private final String name;
+
+		private final int dayOfMonth;
+
+		private final String monthRule;
+
+		private final MonthDay dayOfYear;
+
+		Point(String name, int dayOfMonth, String monthRule, MonthDay dayOfYear) {
+			this.name = name;
+			this.dayOfMonth = dayOfMonth;
+			this.monthRule = monthRule;
+			this.dayOfYear = dayOfYear;
+		}
+
+		/** The word as the patterns read it, without diacritics: dau, giua or cuoi. */
+		static Point of(String word) {
+			return switch (word) {
+				case "dau" -> DAU;
+				case "giua" -> GIUA;
+				default -> CUOI;
+			};
+		}
+
+		LocalDate inMonth(YearMonth month) {
+			return dayOfMonth == 0 ? month.atEndOfMonth() : month.atDay(dayOfMonth);
+		}
+
+		LocalDate inYear(int year) {
+			return dayOfYear.atYear(year);
+		}
+
+		/** For explanations: «Đầu tháng» là ngày 1. */
+		String ofMonthRule() {
+			return "«" + name + " tháng» là " + monthRule;
+		}
+
+		/** For explanations: «Giữa năm» là ngày 30/6. */
+		String ofYearRule() {
+			return "«" + name + " năm» là ngày " + dayOfYear.getDayOfMonth() + "/" + dayOfYear.getMonthValue();
+		}
+
 	}
 
 	/** The value of a lower-case Roman numeral of i, v and x (a quarter, a part of a year). */
