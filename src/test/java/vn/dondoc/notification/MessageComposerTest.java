@@ -130,8 +130,7 @@ class MessageComposerTest {
 				Received mail = mails.get(i).get(30, TimeUnit.SECONDS);
 				assertThat(mail.subject()).startsWith(kind.label());
 				switch (kind) {
-					case REMINDER -> assertThat(mail.text()).contains("Còn " + (round + 1) + " ngày làm việc");
-					case DUE_SOON -> assertThat(mail.text()).contains("Còn " + (round + 1) + " ngày làm việc");
+					case REMINDER, DUE_SOON -> assertThat(mail.text()).contains("Còn " + (round + 1) + " ngày làm việc");
 					case OVERDUE -> assertThat(mail.text()).contains("Đã quá hạn " + (round + 1) + " ngày làm việc");
 					default -> assertThat(mail.text()).contains("Kính gửi: Văn phòng Thành ủy");
 				}
