@@ -53,8 +53,8 @@ class DirectiveController {
 	ResponseEntity<ImportResult> importDocument(HttpServletRequest request,
 			@RequestHeader(name = "Content-Type", required = false) String contentType, Authentication user)
 			throws IOException {
-		String text = Utf8.decode(readLimited(request, settings.maxDocumentBytes()));
-		ImportResult result = importer.importDocument(text, contentType, "REST (" + user.getName() + ")", false);
+		ImportResult result = importer.importDocument(readLimited(request, settings.maxDocumentBytes()), contentType,
+				"REST (" + user.getName() + ")");
 		HttpStatus status = result.outcome() == ImportResult.Outcome.CREATED ? HttpStatus.CREATED : HttpStatus.OK;
 		return ResponseEntity.status(status).location(URI.create("/api/directives?document=" + java.net.URLEncoder
 			.encode(result.code(), StandardCharsets.UTF_8))).body(result);
@@ -70,7 +70,7 @@ class DirectiveController {
 			@RequestParam(required = false) String unit, @RequestParam(required = false) String status,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
 		if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-			throw new BadParameter("page/size", page + "/" + size, "page must be ≥ 0 and size between 1 and " + MAX_PAGE_SIZE);
+			throw new BadParameter("page/size", page + "/" + size, "page phải ≥ 0 và size từ 1 đến " + MAX_PAGE_SIZE);
 		}
 		DirectiveStatus wanted;
 		try {
@@ -91,7 +91,7 @@ class DirectiveController {
 	ProblemDetail invalidDocument(InvalidDocumentException e, HttpServletRequest request) {
 		log.warn("Refused a document from {}: {}", request.getRemoteAddr(), e.getMessage());
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				e.problems().size() + " problem(s) in the document; nothing was imported");
+				e.problems().size() + " lỗi trong văn bản; chưa nhập gì");
 		problem.setTitle("Văn bản không hợp lệ");
 		problem.setType(URI.create("https://dondoc.vn/problems/invalid-document"));
 		problem.setProperty("problems", e.problems());
@@ -118,7 +118,7 @@ class DirectiveController {
 	ProblemDetail documentTooLarge(DocumentTooLarge e, HttpServletRequest request) {
 		log.warn("Refused a document from {}: {}", request.getRemoteAddr(), e.getMessage());
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-				"the document is too large; nothing was imported");
+				"Văn bản quá lớn; chưa nhập gì");
 		problem.setTitle("Văn bản quá lớn");
 		problem.setType(URI.create("https://dondoc.vn/problems/invalid-document"));
 		problem.setProperty("problems", List.of(new DocumentProblem("(document)", null, null, e.getMessage())));
@@ -140,8 +140,8 @@ class DirectiveController {
 	static class DocumentTooLarge extends RuntimeException {
 
 		DocumentTooLarge(long bytes, int max) {
-			super((bytes >= 0 ? "the document is " + bytes + " bytes" : "the document is larger than that") + "; at most "
-					+ max + " are accepted (dondoc.directive.max-document-bytes)");
+			super((bytes >= 0 ? "Văn bản dài " + bytes + " byte" : "Văn bản dài hơn mức cho phép") + "; tối đa "
+					+ max + " byte (dondoc.directive.max-document-bytes)");
 		}
 
 	}

@@ -39,8 +39,8 @@ public enum DirectiveStatus {
 				return status;
 			}
 		}
-		throw new IllegalArgumentException("unknown status '" + text + "'; one of "
-				+ java.util.Arrays.stream(values()).map(s -> s.name().toLowerCase(Locale.ROOT)).toList());
+		throw new IllegalArgumentException("Không có trạng thái «" + text + "»; các trạng thái là "
+				+ String.join(", ", java.util.Arrays.stream(values()).map(s -> s.name().toLowerCase(Locale.ROOT)).toList()));
 	}
 
 	/**

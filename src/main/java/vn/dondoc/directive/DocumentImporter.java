@@ -75,6 +75,25 @@ public class DocumentImporter {
 	}
 
 	/**
+	 * Imports a document given as the bytes of an upload: refused whole when it is larger than the limit or
+	 * not valid UTF-8 (a byte order mark is dropped), else as {@link #importDocument(String, String, String, boolean)}.
+	 *
+	 * @throws InvalidDocumentException listing every problem; nothing was stored
+	 */
+	public ImportResult importDocument(byte[] body, String formatHint, String source) {
+		checkSize(body.length);
+		return importDocument(Utf8.decode(body), formatHint, source, false);
+	}
+
+	private void checkSize(int bytes) {
+		if (bytes > settings.maxDocumentBytes()) {
+			throw new InvalidDocumentException(List.of(new DocumentProblem("(document)", null, null,
+					"Văn bản dài " + bytes + " byte; tối đa " + settings.maxDocumentBytes()
+							+ " byte (dondoc.directive.max-document-bytes)")));
+		}
+	}
+
+	/**
 	 * Imports a document given as text.
 	 *
 	 * @param text the document, YAML or JSON
@@ -85,12 +104,7 @@ public class DocumentImporter {
 	 * @throws InvalidDocumentException listing every problem; nothing was stored
 	 */
 	public ImportResult importDocument(String text, String formatHint, String source, boolean rebaseToToday) {
-		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-		if (bytes.length > settings.maxDocumentBytes()) {
-			throw new InvalidDocumentException(List.of(new DocumentProblem("(document)", null, null,
-					"the document is " + bytes.length + " bytes; at most " + settings.maxDocumentBytes()
-							+ " are accepted (dondoc.directive.max-document-bytes)")));
-		}
+		checkSize(text.getBytes(StandardCharsets.UTF_8).length);
 		DocumentSpec spec = reader.read(text, DocumentReader.Format.of(formatHint));
 		// rebased to the day it was first imported, so that a restart next week does not move every deadline
 		LocalDate anchor = rows.document(spec.code())
@@ -197,8 +211,8 @@ public class DocumentImporter {
 			.toList();
 		if (!leads.equals(directive.leadUnits().stream().sorted().toList())) {
 			problems.add(new DocumentProblem(path + ".lead", null, String.join(", ", directive.leadUnits()),
-					"the lead units of an imported directive cannot change (they are " + String.join(", ", leads)
-							+ "); import the change as a new section or document"));
+					"Không đổi được đơn vị chủ trì của nhiệm vụ đã nhập (đang là " + String.join(", ", leads)
+							+ "); hãy nhập thay đổi thành mục mới hoặc văn bản mới"));
 			return false;
 		}
 		Deadline deadline = directive.deadline();

@@ -84,14 +84,14 @@ class DocumentReader {
 		catch (JsonProcessingException e) {
 			throw new InvalidDocumentException(List.of(new DocumentProblem("(document)",
 					e.getLocation() == null ? null : e.getLocation().getLineNr(), null,
-					"not valid " + format + ": " + e.getOriginalMessage())));
+					"Không phải " + format + " hợp lệ: " + e.getOriginalMessage())));
 		}
 		catch (IOException e) {
 			throw new InvalidDocumentException(List.of(new DocumentProblem("(document)", null, null, e.getMessage())));
 		}
 		Problems problems = new Problems(lines);
 		if (root == null || !root.isObject()) {
-			problems.add("", null, "a document must be a mapping with code, title, issuedOn and directives");
+			problems.add("", null, "Văn bản phải gồm các trường code, title, issuedOn và directives");
 			throw problems.exception();
 		}
 		unknownFields(root, "", DOCUMENT_FIELDS, problems);
@@ -100,20 +100,20 @@ class DocumentReader {
 		String issuedBy = text(root, "", "issuedBy", 300, false, problems);
 		String signer = text(root, "", "signer", 300, false, problems);
 		if (code != null && (code.contains("\n") || code.contains("\r"))) {
-			problems.add("/code", code, "must be on one line");
+			problems.add("/code", code, "Phải viết trên một dòng");
 		}
 		LocalDate issuedOn = date(root, "", "issuedOn", true, problems);
 		List<DocumentSpec.DirectiveSpec> directives = new ArrayList<>();
 		JsonNode list = root.get("directives");
 		if (list == null || !list.isArray() || list.isEmpty()) {
-			problems.add("/directives", null, "a list of at least one directive is required");
+			problems.add("/directives", null, "Cần một danh sách có ít nhất một nhiệm vụ");
 		}
 		else {
 			Set<String> sections = new HashSet<>();
 			for (int i = 0; i < list.size(); i++) {
 				DocumentSpec.DirectiveSpec directive = directive(list.get(i), "/directives/" + i, issuedOn, problems);
 				if (directive != null && !sections.add(directive.section())) {
-					problems.add("/directives/" + i + "/section", directive.section(), "this section appears twice in the document");
+					problems.add("/directives/" + i + "/section", directive.section(), "Mục này có hai lần trong văn bản");
 				}
 				if (directive != null) {
 					directives.add(directive);
@@ -128,14 +128,14 @@ class DocumentReader {
 
 	private DocumentSpec.DirectiveSpec directive(JsonNode node, String path, LocalDate issuedOn, Problems problems) {
 		if (node == null || !node.isObject()) {
-			problems.add(path, null, "a directive must be a mapping with section, text and lead");
+			problems.add(path, null, "Mỗi nhiệm vụ phải gồm các trường section, text và lead");
 			return null;
 		}
 		int before = problems.size();
 		unknownFields(node, path, DIRECTIVE_FIELDS, problems);
 		String section = text(node, path, "section", 60, true, problems);
 		if (section != null && (section.contains("\n") || section.contains("\r") || section.contains("/"))) {
-			problems.add(path + "/section", section, "must be on one line and contain no '/'");
+			problems.add(path + "/section", section, "Phải viết trên một dòng và không có dấu '/'");
 		}
 		String text = text(node, path, "text", 10_000, true, problems);
 		List<String> lead = unitList(node, path, "lead", true, problems);
@@ -148,7 +148,7 @@ class DocumentReader {
 				deadline = deadlines.parse(deadlineText, issuedOn);
 			}
 			catch (DeadlineParseException e) {
-				problems.add(path + "/deadline", deadlineText, "cannot read the deadline: " + e.getMessage());
+				problems.add(path + "/deadline", deadlineText, "Không đọc được thời hạn: " + e.getMessage());
 			}
 		}
 		if (explicit != null) {
@@ -158,13 +158,13 @@ class DocumentReader {
 		}
 		if (deadline != null && deadline.dueDate() != null && issuedOn != null && deadline.dueDate().isBefore(issuedOn)) {
 			problems.add(path + (explicit != null ? "/dueDate" : "/deadline"), deadline.dueDate().toString(),
-					"the due date " + deadline.dueDate().format(DirectiveViews.DATE) + " is before the issue date "
+					"Hạn " + deadline.dueDate().format(DirectiveViews.DATE) + " sớm hơn ngày ban hành "
 							+ issuedOn.format(DirectiveViews.DATE));
 		}
 		if (lead != null && coordinating != null) {
 			for (String unit : coordinating) {
 				if (lead.contains(unit)) {
-					problems.add(path + "/coordinating", unit, "a unit cannot both lead and coordinate the same directive");
+					problems.add(path + "/coordinating", unit, "Một đơn vị không thể vừa chủ trì vừa phối hợp cùng một nhiệm vụ");
 				}
 			}
 		}
@@ -179,7 +179,7 @@ class DocumentReader {
 		JsonNode value = node.get(field);
 		if (value == null || value.isNull()) {
 			if (required) {
-				problems.add(path + "/" + field, null, "at least one unit code or @group is required");
+				problems.add(path + "/" + field, null, "Cần ít nhất một mã đơn vị hoặc @nhóm");
 				return null;
 			}
 			return List.of();
@@ -192,7 +192,7 @@ class DocumentReader {
 			items.add(value);
 		}
 		if (items.isEmpty() && required) {
-			problems.add(path + "/" + field, null, "at least one unit code or @group is required");
+			problems.add(path + "/" + field, null, "Cần ít nhất một mã đơn vị hoặc @nhóm");
 			return null;
 		}
 		List<String> codes = new ArrayList<>();
@@ -201,13 +201,13 @@ class DocumentReader {
 			String itemPath = path + "/" + field + (value.isArray() ? "/" + i : "");
 			JsonNode item = items.get(i);
 			if (!item.isTextual()) {
-				problems.add(itemPath, item.toString(), "must be a unit code or @group");
+				problems.add(itemPath, item.toString(), "Phải là mã đơn vị hoặc @nhóm");
 				ok = false;
 				continue;
 			}
 			var expanded = units.expand(item.asText());
 			if (expanded.isEmpty()) {
-				problems.add(itemPath, item.asText(), "unknown unit or group (see GET /api/units and config/units.yml)");
+				problems.add(itemPath, item.asText(), "Không có đơn vị hay nhóm này (xem GET /api/units và config/units.yml)");
 				ok = false;
 				continue;
 			}
@@ -225,21 +225,21 @@ class DocumentReader {
 		String at = path + "/" + field;
 		if (value == null || value.isNull() || (value.isTextual() && value.asText().isBlank())) {
 			if (required) {
-				problems.add(at, null, "is required");
+				problems.add(at, null, "Bắt buộc, chưa có giá trị");
 			}
 			return null;
 		}
 		if (!value.isTextual() && !value.isNumber()) {
-			problems.add(at, shorten(value.toString()), "must be text");
+			problems.add(at, shorten(value.toString()), "Phải là chuỗi ký tự");
 			return null;
 		}
 		String text = value.asText().strip();
 		if (text.length() > max) {
-			problems.add(at, shorten(text), "is " + text.length() + " characters long; at most " + max + " are allowed");
+			problems.add(at, shorten(text), "Dài " + text.length() + " ký tự; tối đa " + max + " ký tự");
 			return null;
 		}
 		if (CONTROL.matcher(text).find()) {
-			problems.add(at, shorten(text), "contains control characters");
+			problems.add(at, shorten(text), "Có ký tự điều khiển");
 			return null;
 		}
 		return text;
@@ -257,7 +257,7 @@ class DocumentReader {
 			return LocalDate.parse(text, VIETNAMESE_DATE);
 		}
 		catch (DateTimeException e) {
-			problems.add(path + "/" + field, text, "not a valid date (write it as 2023-04-13 or 13/4/2023)");
+			problems.add(path + "/" + field, text, "Không phải ngày hợp lệ (viết dạng 2023-04-13 hoặc 13/4/2023)");
 			return null;
 		}
 	}
@@ -267,7 +267,7 @@ class DocumentReader {
 		while (names.hasNext()) {
 			String name = names.next();
 			if (!known.contains(name)) {
-				problems.add(path + "/" + name, null, "unknown field; the fields are " + known.stream().sorted().toList());
+				problems.add(path + "/" + name, null, "Không có trường này; các trường là " + String.join(", ", known.stream().sorted().toList()));
 			}
 		}
 	}

@@ -1,7 +1,6 @@
 package vn.dondoc.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.springframework.security.core.Authentication;
@@ -43,12 +42,9 @@ class ImportController {
 			model.addAttribute("problems", List.of(new vn.dondoc.directive.DocumentProblem("", null, null, "Chưa chọn tệp, hoặc tệp rỗng")));
 			return "web/import";
 		}
-		String text = new String(file.getBytes(), StandardCharsets.UTF_8);
-		if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
-			text = text.substring(1);
-		}
 		try {
-			ImportResult result = importer.importDocument(text, name, "Bảng theo dõi (" + authentication.getName() + ", " + name + ")", false);
+			ImportResult result = importer.importDocument(file.getBytes(), name,
+					"Bảng theo dõi (" + authentication.getName() + ", " + name + ")");
 			model.addAttribute("result", result);
 			model.addAttribute("outcome", switch (result.outcome()) {
 				case CREATED -> "Đã nhập văn bản mới";

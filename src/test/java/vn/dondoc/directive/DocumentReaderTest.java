@@ -79,14 +79,14 @@ class DocumentReaderTest {
 			.satisfies(p -> {
 				assertThat(p.line()).isEqualTo(7);
 				assertThat(p.value()).isEqualTo("ban-khong-co");
-				assertThat(p.message()).contains("unknown unit");
+				assertThat(p.message()).contains("Không có đơn vị hay nhóm này");
 			});
 		assertThat(refused.problems()).filteredOn(p -> p.path().equals("directives[2].dueDate"))
 			.singleElement()
 			.satisfies(p -> assertThat(p.value()).isEqualTo("31/2/2023"));
 		assertThat(refused.problems()).filteredOn(p -> p.path().equals("directives[3].dueDate"))
 			.singleElement()
-			.satisfies(p -> assertThat(p.message()).contains("before the issue date 13/04/2023"));
+			.satisfies(p -> assertThat(p.message()).contains("sớm hơn ngày ban hành 13/04/2023"));
 	}
 
 	@Test
@@ -99,7 +99,7 @@ class DocumentReaderTest {
 		assertThatThrownBy(() -> reader.read(text, DocumentReader.Format.JSON)).isInstanceOfSatisfying(InvalidDocumentException.class,
 				e -> assertThat(e.problems()).singleElement().satisfies(p -> {
 					assertThat(p.path()).isEqualTo("directives[1].section");
-					assertThat(p.message()).contains("twice");
+					assertThat(p.message()).contains("hai lần");
 					assertThat(p.line()).isEqualTo(3);
 				}));
 	}
@@ -109,7 +109,7 @@ class DocumentReaderTest {
 		assertThatThrownBy(() -> reader.read("code: A\ntitle: [unclosed\n", DocumentReader.Format.YAML))
 			.isInstanceOfSatisfying(InvalidDocumentException.class,
 					e -> assertThat(e.problems()).singleElement().satisfies(p -> {
-						assertThat(p.message()).startsWith("not valid YAML");
+						assertThat(p.message()).startsWith("Không phải YAML hợp lệ");
 						assertThat(p.line()).isNotNull();
 					}));
 	}

@@ -103,73 +103,73 @@ class BadInputSweepIT {
 				+ "c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n"
 				+ "e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: [*e,*e,*e,*e,*e,*e,*e,*e,*e,*e]\n";
 		return Stream.of(
-				bad("malformed YAML", YAML, "code: [KHONG-DONG\ntitle: x\n", 400, "(document)", "not valid YAML"),
-				bad("malformed JSON", JSON, "{\"code\": \"J-1\", \"title\": ", 400, "(document)", "not valid JSON"),
-				bad("a list instead of a mapping", JSON, "[1, 2, 3]", 400, "(document)", "must be a mapping"),
+				bad("malformed YAML", YAML, "code: [KHONG-DONG\ntitle: x\n", 400, "(document)", "Không phải YAML hợp lệ"),
+				bad("malformed JSON", JSON, "{\"code\": \"J-1\", \"title\": ", 400, "(document)", "Không phải JSON hợp lệ"),
+				bad("a list instead of a mapping", JSON, "[1, 2, 3]", 400, "(document)", "Văn bản phải gồm các trường"),
 				bad("empty body", YAML, new byte[0], 400, null, null),
-				bad("only whitespace", YAML, "   \n\n", 400, "(document)", "must be a mapping"),
+				bad("only whitespace", YAML, "   \n\n", 400, "(document)", "Văn bản phải gồm các trường"),
 				bad("directives not a list", YAML, "code: T-1\ntitle: x\nissuedOn: 2023-04-13\ndirectives: nhieu viec\n",
-						400, "directives", "a list of at least one directive is required"),
+						400, "directives", "Cần một danh sách có ít nhất một nhiệm vụ"),
 				bad("issuedOn a list", YAML, "code: T-2\ntitle: x\nissuedOn: [2023, 4, 13]\ndirectives:\n"
-						+ directive("1", "").indent(2), 400, "issuedOn", "must be text"),
+						+ directive("1", "").indent(2), 400, "issuedOn", "Phải là chuỗi ký tự"),
 				bad("lead a number", YAML, document("T-3", """
 						- section: "1"
 						  text: Việc
 						  lead: [42]
-						"""), 400, "directives[0].lead[0]", "must be a unit code"),
+						"""), 400, "directives[0].lead[0]", "Phải là mã đơn vị"),
 				bad("text a mapping", JSON, """
 						{"code": "T-4", "title": "x", "issuedOn": "2023-04-13",
 						 "directives": [{"section": "1", "text": {"nested": true}, "lead": ["ban-to-chuc"]}]}
-						""", 400, "directives[0].text", "must be text"),
-				bad("unknown field", YAML, document("T-5", directive("1", "deadlin: quý II năm 2023")), 400,
-						"directives[0].deadlin", "unknown field"),
+						""", 400, "directives[0].text", "Phải là chuỗi ký tự"),
+				bad("Không có trường này", YAML, document("T-5", directive("1", "deadlin: quý II năm 2023")), 400,
+						"directives[0].deadlin", "Không có trường này"),
 				bad("31/2", YAML, document("D-1", directive("1", "dueDate: 31/2/2023")), 400, "directives[0].dueDate",
-						"not a valid date"),
+						"Không phải ngày hợp lệ"),
 				bad("2023-02-30", JSON, """
 						{"code": "D-2", "title": "x", "issuedOn": "2023-02-30",
 						 "directives": [{"section": "1", "text": "Việc", "lead": ["ban-to-chuc"]}]}
-						""", 400, "issuedOn", "not a valid date"),
+						""", 400, "issuedOn", "Không phải ngày hợp lệ"),
 				bad("quý V", YAML, document("D-3", directive("1", "deadline: trong quý V năm 2023")), 400,
 						"directives[0].deadline", "Quý «V» không tồn tại"),
 				bad("31/2 in a phrase", YAML, document("D-4", directive("1", "deadline: trước ngày 31/2/2023")), 400,
-						"directives[0].deadline", "cannot read the deadline"),
+						"directives[0].deadline", "Không đọc được thời hạn"),
 				bad("due before issue", YAML, document("D-5", directive("1", "dueDate: 2023-01-01")), 400,
-						"directives[0].dueDate", "is before the issue date"),
+						"directives[0].dueDate", "sớm hơn ngày ban hành"),
 				bad("unknown unit", YAML, document("U-1", """
 						- section: "1"
 						  text: Việc
 						  lead: [ban-khong-co]
-						"""), 400, "directives[0].lead[0]", "unknown unit or group"),
+						"""), 400, "directives[0].lead[0]", "Không có đơn vị hay nhóm này"),
 				bad("unknown group", YAML, document("U-2", """
 						- section: "1"
 						  text: Việc
 						  lead: ["@nhom-khong-co"]
-						"""), 400, "directives[0].lead[0]", "unknown unit or group"),
+						"""), 400, "directives[0].lead[0]", "Không có đơn vị hay nhóm này"),
 				bad("over the size limit", YAML, document("BIG-1", directive("1", "dueDate: 2023-06-30"))
-						+ "# " + "x".repeat(MAX_DOCUMENT_BYTES) + "\n", 413, "(document)", "at most " + MAX_DOCUMENT_BYTES),
+						+ "# " + "x".repeat(MAX_DOCUMENT_BYTES) + "\n", 413, "(document)", "tối đa " + MAX_DOCUMENT_BYTES),
 				bad("LF in the code", JSON, """
 						{"code": "A\\nB", "title": "x", "issuedOn": "2023-04-13",
 						 "directives": [{"section": "1", "text": "Việc", "lead": ["ban-to-chuc"]}]}
-						""", 400, "code", "must be on one line"),
+						""", 400, "code", "Phải viết trên một dòng"),
 				bad("CR in a section", JSON, """
 						{"code": "CR-1", "title": "x", "issuedOn": "2023-04-13",
 						 "directives": [{"section": "1\\r2", "text": "Việc", "lead": ["ban-to-chuc"]}]}
-						""", 400, "directives[0].section", "must be on one line"),
+						""", 400, "directives[0].section", "Phải viết trên một dòng"),
 				bad("CR/LF in a lead unit", JSON, """
 						{"code": "CR-2", "title": "x", "issuedOn": "2023-04-13",
 						 "directives": [{"section": "1", "text": "Việc", "lead": ["ban-to-chuc\\r\\nBcc: x@evil.example"]}]}
-						""", 400, "directives[0].lead[0]", "unknown unit or group"),
+						""", 400, "directives[0].lead[0]", "Không có đơn vị hay nhóm này"),
 				bad("NUL in a text", JSON, """
 						{"code": "NUL-1", "title": "x\\u0000y", "issuedOn": "2023-04-13",
 						 "directives": [{"section": "1", "text": "Việc", "lead": ["ban-to-chuc"]}]}
-						""", 400, "title", "contains control characters"),
+						""", 400, "title", "Có ký tự điều khiển"),
 				bad("duplicate key", YAML, document("DUP-1", directive("1", "dueDate: 2023-06-30\ndueDate: 2023-12-31")),
 						400, "(document)", "Duplicate field 'dueDate'"),
-				bad("invalid UTF-8", YAML, invalidUtf8, 400, "(document)", "not valid UTF-8"),
-				bad("Latin-1 instead of UTF-8", YAML, latin1, 400, "(document)", "not valid UTF-8"),
+				bad("invalid UTF-8", YAML, invalidUtf8, 400, "(document)", "Không phải chữ UTF-8 hợp lệ"),
+				bad("Latin-1 instead of UTF-8", YAML, latin1, 400, "(document)", "Không phải chữ UTF-8 hợp lệ"),
 				// Jackson reads an alias as its anchor's name, never expanding it: the "bomb" is just unknown fields
-				bad("YAML alias bomb", YAML, billionLaughs, 400, "f", "unknown field"),
-				bad("JSON nested too deep", JSON, "[".repeat(1500) + "]".repeat(1500), 400, "(document)", "not valid JSON"),
+				bad("YAML alias bomb", YAML, billionLaughs, 400, "f", "Không có trường này"),
+				bad("JSON nested too deep", JSON, "[".repeat(1500) + "]".repeat(1500), 400, "(document)", "Không phải JSON hợp lệ"),
 				bad("YAML type tag", YAML, "!!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL [\"http://evil.example/\"]]]]\n",
 						400, null, null));
 	}
@@ -224,7 +224,7 @@ class BadInputSweepIT {
 		ResponseEntity<String> huge = post(new byte[4 * 1024 * 1024], YAML);
 		assertThat(huge.getStatusCode().value()).as(huge.getBody()).isEqualTo(413);
 		assertThat(json.readTree(huge.getBody()).get("problems").get(0).get("message").asText())
-			.contains("at most " + MAX_DOCUMENT_BYTES);
+			.contains("tối đa " + MAX_DOCUMENT_BYTES);
 
 		assertThat(counts()).isEqualTo(before);
 	}
@@ -233,8 +233,8 @@ class BadInputSweepIT {
 		return Stream.of(
 				Arguments.of("/api/directives/abc", "id"),
 				Arguments.of("/api/directives/99999999999999999999", "id"),
-				Arguments.of("/api/directives?size=100000", "size between 1 and"),
-				Arguments.of("/api/directives?page=-1", "page must be"),
+				Arguments.of("/api/directives?size=100000", "size từ 1 đến"),
+				Arguments.of("/api/directives?page=-1", "page phải"),
 				Arguments.of("/api/directives?page=x", "page"),
 				Arguments.of("/api/directives?status=<script>", "status"),
 				Arguments.of("/api/calendar/abc", "không phải là một năm"),

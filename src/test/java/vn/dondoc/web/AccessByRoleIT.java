@@ -254,6 +254,13 @@ class AccessByRoleIT {
 			.contains("chưa nhập gì");
 		assertThat(catalog.documents()).noneMatch(d -> d.code().equals("WEB-INVALID"));
 
+		// saved as Latin-1, not UTF-8: refused with the line of the first bad byte, never patched with U+FFFD
+		String latin1 = mvc.perform(multipart("/import").file(new MockMultipartFile("file", "latin1.yml", "application/yaml",
+				Documents.of("WEB-LATIN1").getBytes(StandardCharsets.ISO_8859_1))).with(office()).with(csrf()))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(latin1).contains("id=\"problems\"").contains("Không phải chữ UTF-8 hợp lệ").contains("chưa nhập gì");
+		assertThat(catalog.documents()).noneMatch(d -> d.code().equals("WEB-LATIN1"));
+
 		String ok = mvc.perform(multipart("/import").file(new MockMultipartFile("file", "dung.yml", "application/yaml",
 				Documents.of("WEB-IMPORTED").getBytes(StandardCharsets.UTF_8))).with(office()).with(csrf()))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
