@@ -218,7 +218,9 @@ class BadInputSweepIT {
 		});
 		ResponseEntity<String> multipart = rest.withBasicAuth("admin", "admin")
 			.postForEntity("/api/documents", new HttpEntity<>(parts), String.class);
-		assertThat(multipart.getStatusCode().value()).as(multipart.getBody()).isBetween(400, 499);
+		assertThat(multipart.getStatusCode().value()).as(multipart.getBody()).isEqualTo(413);
+		assertThat(json.readTree(multipart.getBody()).get("problems").get(0).get("message").asText())
+			.contains("Tệp quá lớn").contains("tối đa");
 
 		// far beyond the configured limit: refused from its Content-Length, before the body is read into memory
 		ResponseEntity<String> huge = post(new byte[4 * 1024 * 1024], YAML);

@@ -188,6 +188,16 @@ class BrowserIT {
 		assertThat(problems.findElements(By.cssSelector("tbody tr"))).hasSizeGreaterThanOrEqualTo(3);
 		screenshot("11-nhap-van-ban-loi");
 		assertThat(catalog.documents()).noneMatch(d -> d.code().equals("WEB-E2E-LOI"));
+
+		// over the servlet container's upload limit: the same page says so in Vietnamese, not a JSON error
+		Path huge = Files.createTempFile(downloads.getParent(), "van-ban-qua-lon", ".yml");
+		Files.writeString(huge, Documents.of("WEB-E2E-LON") + "# " + "x".repeat(3 * 1024 * 1024) + "\n", StandardCharsets.UTF_8);
+		browser.get(url("/import"));
+		browser.findElement(By.id("file")).sendKeys(huge.toAbsolutePath().toString());
+		browser.findElement(By.id("upload")).click();
+		assertThat(waitFor(By.id("problems")).getText()).contains("Tệp quá lớn").contains("chưa nhập gì");
+		assertThat(browser.findElement(By.id("upload")).isDisplayed()).as("the form is there to try again").isTrue();
+		assertThat(catalog.documents()).noneMatch(d -> d.code().equals("WEB-E2E-LON"));
 	}
 
 	@Test
