@@ -66,10 +66,10 @@ class NotificationController {
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
 		List<String> problems = new ArrayList<>();
 		if (page < 0) {
-			problems.add("page must be 0 or more (was " + page + ")");
+			problems.add("page phải ≥ 0 (đang là " + page + ")");
 		}
 		if (size < 1 || size > MAX_SIZE) {
-			problems.add("size must be between 1 and " + MAX_SIZE + " (was " + size + ")");
+			problems.add("size phải từ 1 đến " + MAX_SIZE + " (đang là " + size + ")");
 		}
 		if (!problems.isEmpty()) {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, String.join("; ", problems));

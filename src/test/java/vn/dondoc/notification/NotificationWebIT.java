@@ -94,7 +94,7 @@ class NotificationWebIT {
 			.getForEntity("/api/notifications?page=-1&size=1000", String.class);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
-		assertThat(response.getBody()).contains("page must be 0 or more").contains("size must be between 1 and 200");
+		assertThat(response.getBody()).contains("page phải ≥ 0").contains("size phải từ 1 đến 200");
 	}
 
 	@Test

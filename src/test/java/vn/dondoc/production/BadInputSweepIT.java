@@ -233,11 +233,11 @@ class BadInputSweepIT {
 
 	static Stream<Arguments> badReads() {
 		return Stream.of(
-				Arguments.of("/api/directives/abc", "id"),
-				Arguments.of("/api/directives/99999999999999999999", "id"),
+				Arguments.of("/api/directives/abc", "id: «abc» không phải số nguyên"),
+				Arguments.of("/api/directives/99999999999999999999", "không phải số nguyên"),
 				Arguments.of("/api/directives?size=100000", "size từ 1 đến"),
 				Arguments.of("/api/directives?page=-1", "page phải"),
-				Arguments.of("/api/directives?page=x", "page"),
+				Arguments.of("/api/directives?page=x", "page: «x» không phải số nguyên"),
 				Arguments.of("/api/directives?status=<script>", "status"),
 				Arguments.of("/api/calendar/abc", "không phải là một năm"),
 				Arguments.of("/api/calendar/99999", "nằm ngoài phạm vi"),
@@ -245,8 +245,8 @@ class BadInputSweepIT {
 				Arguments.of("/api/deadlines/parse?text=trước ngày 31/2/2023&issuedOn=2023-04-13", "text"),
 				Arguments.of("/api/deadlines/parse?text=trong quý II&issuedOn=2023-02-31", "không phải ngày dạng YYYY-MM-DD"),
 				Arguments.of("/api/deadlines/parse", "thiếu cụm từ thời hạn"),
-				Arguments.of("/api/notifications?size=-1", "size"),
-				Arguments.of("/api/notifications?page=abc", "page"));
+				Arguments.of("/api/notifications?size=-1", "size phải từ 1 đến"),
+				Arguments.of("/api/notifications?page=abc", "page: «abc» không phải số nguyên"));
 	}
 
 	@ParameterizedTest(name = "GET {0}")
