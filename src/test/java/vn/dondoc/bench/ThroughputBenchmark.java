@@ -249,6 +249,7 @@ class ThroughputBenchmark {
 	static Burst dondocReminders(int n, GreenMail smtp, double importRate) throws Exception {
 		String url = TestPostgres.newDatabase("bench_reminders");
 		Path policy = Files.createTempFile("bench-policy", ".yml");
+		policy.toFile().deleteOnExit();   // the node reads it at start-up; the benchmark's JVM outlives the node
 		Files.writeString(policy, """
 				default: bench
 				policies:

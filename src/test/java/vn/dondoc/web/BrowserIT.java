@@ -29,6 +29,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.util.FileSystemUtils;
 
 import vn.dondoc.directive.DirectiveCatalog;
 import vn.dondoc.directive.DirectiveCatalog.DirectiveView;
@@ -52,6 +53,9 @@ class BrowserIT {
 
 	static ChromeDriver browser;
 
+	/** Everything the browser and the tests write (profile, downloads, files to upload), gone after the class. */
+	static Path work;
+
 	static Path downloads;
 
 	static Path profile;
@@ -68,8 +72,9 @@ class BrowserIT {
 	@BeforeAll
 	static void startBrowser() throws IOException {
 		Files.createDirectories(SCREENSHOTS);
-		downloads = Files.createTempDirectory("dondoc-downloads");
-		profile = Files.createTempDirectory("dondoc-chromium");
+		work = Files.createTempDirectory("dondoc-browser");
+		downloads = Files.createDirectory(work.resolve("downloads"));
+		profile = Files.createDirectory(work.resolve("chromium"));
 		// the Debian driver and browser, never a download by Selenium Manager
 		System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
@@ -87,9 +92,12 @@ class BrowserIT {
 	}
 
 	@AfterAll
-	static void stopBrowser() {
+	static void stopBrowser() throws IOException {
 		if (browser != null) {
 			browser.quit();
+		}
+		if (work != null) {
+			FileSystemUtils.deleteRecursively(work);
 		}
 	}
 
@@ -177,7 +185,7 @@ class BrowserIT {
 
 	@Test
 	void theOfficeSeesEveryProblemOfAnUploadedDocument() throws IOException {
-		Path file = Files.createTempFile(downloads.getParent(), "van-ban-loi", ".yml");
+		Path file = Files.createTempFile(work, "van-ban-loi", ".yml");
 		Files.writeString(file, Documents.invalid("WEB-E2E-LOI"), StandardCharsets.UTF_8);
 		logIn("vanphong");
 		browser.get(url("/import"));
@@ -190,7 +198,7 @@ class BrowserIT {
 		assertThat(catalog.documents()).noneMatch(d -> d.code().equals("WEB-E2E-LOI"));
 
 		// over the servlet container's upload limit: the same page says so in Vietnamese, not a JSON error
-		Path huge = Files.createTempFile(downloads.getParent(), "van-ban-qua-lon", ".yml");
+		Path huge = Files.createTempFile(work, "van-ban-qua-lon", ".yml");
 		Files.writeString(huge, Documents.of("WEB-E2E-LON") + "# " + "x".repeat(3 * 1024 * 1024) + "\n", StandardCharsets.UTF_8);
 		browser.get(url("/import"));
 		browser.findElement(By.id("file")).sendKeys(huge.toAbsolutePath().toString());
