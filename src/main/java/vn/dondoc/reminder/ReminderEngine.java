@@ -135,17 +135,48 @@ public class ReminderEngine implements TaskReminders {
 			}
 			return;
 		}
-		List<Occurrence> plan = ReminderPlan.lay(policy.get(), dueDay(task), task.createdAt(), calendar);
 		Instant now = clock.instant();
-		Decision decision = ReminderPlan.decide(plan, reminderLog.handledKeys(task.scope()), now, calendar.nextWorkingMoment(now));
-		// whatever has come is handled by the job, at once: the trigger is set to fire now
-		Optional<Instant> wake = (decision.send().isEmpty() && decision.skip().isEmpty()) ? decision.next() : Optional.of(now);
+		Optional<Instant> wake = wake(decide(task, policy.get(), now), now);
 		if (created) {
 			wake.ifPresent(at -> triggers.setFirst(task.taskId(), at));
 		}
 		else {
 			triggers.set(task.taskId(), wake.orElse(null), false);
 		}
+	}
+
+	/**
+	 * An open task was found without any reminder trigger ({@link ReminderSweep}): when its ladder still has
+	 * a step to come, or one that came meanwhile, its job and trigger are set again, as after a change.
+	 *
+	 * @return when the task's trigger now fires (business time), or empty when it has nothing left to send
+	 */
+	Optional<Instant> restore(String taskId) {
+		if (!settings.enabled()) {
+			return Optional.empty();
+		}
+		return transactions.execute(status -> {
+			TaskSnapshot snapshot = read(taskId);
+			Optional<ReminderPolicy> policy = snapshot == null ? Optional.empty() : policyOf(snapshot);
+			if (policy.isEmpty()) {
+				return Optional.<Instant>empty();
+			}
+			Instant now = clock.instant();
+			Optional<Instant> wake = wake(decide(snapshot, policy.get(), now), now);
+			wake.ifPresent(at -> triggers.set(taskId, at, false));
+			return wake;
+		});
+	}
+
+	/** What of the task's ladder is to be sent or skipped now, and when its next step comes. */
+	private Decision decide(TaskSnapshot task, ReminderPolicy policy, Instant now) {
+		List<Occurrence> plan = ReminderPlan.lay(policy, dueDay(task), task.createdAt(), calendar);
+		return ReminderPlan.decide(plan, reminderLog.handledKeys(task.scope()), now, calendar.nextWorkingMoment(now));
+	}
+
+	/** When the task's trigger is to fire: now when anything has come (the job handles it at once), else at its next step. */
+	private static Optional<Instant> wake(Decision decision, Instant now) {
+		return decision.send().isEmpty() && decision.skip().isEmpty() ? decision.next() : Optional.of(now);
 	}
 
 	/** A task was completed or deleted: its trigger and job go. */
@@ -167,9 +198,8 @@ public class ReminderEngine implements TaskReminders {
 				triggers.remove(taskId);
 				return;
 			}
-			List<Occurrence> plan = ReminderPlan.lay(policy.get(), dueDay(snapshot), snapshot.createdAt(), calendar);
 			Instant now = clock.instant();
-			Decision decision = ReminderPlan.decide(plan, reminderLog.handledKeys(snapshot.scope()), now, calendar.nextWorkingMoment(now));
+			Decision decision = decide(snapshot, policy.get(), now);
 			for (Occurrence occurrence : decision.skip()) {
 				if (reminderLog.record(snapshot.scope(), taskId, occurrence, now, ReminderLog.SKIPPED, null)) {
 					skipped.increment();

@@ -44,8 +44,8 @@ public class ReminderJob implements Job {
 				pause(Math.min(1000L * (refires + 1), 10_000L));
 			}
 			else {
-				log.error("Reminders of task {} failed {} times; the task has no reminder trigger until it changes", taskId,
-						refires + 1, e);
+				log.error("Reminders of task {} failed {} times; the task has no reminder trigger until it changes or the "
+						+ "next reminder sweep (dondoc.reminder.sweep-interval) gives it one again", taskId, refires + 1, e);
 			}
 			throw new JobExecutionException(e, again);
 		}

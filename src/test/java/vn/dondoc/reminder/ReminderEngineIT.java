@@ -1,5 +1,6 @@
 package vn.dondoc.reminder;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
+import org.quartz.Trigger;
 import org.quartz.impl.matchers.GroupMatcher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -87,9 +90,13 @@ class ReminderEngineIT {
 	@Autowired
 	DirectiveLifecycle lifecycle;
 
+	@Autowired
+	ReminderSweep sweep;
+
 	@BeforeEach
 	void pauseTheWallClock() throws Exception {
 		scheduler.pauseTriggers(GroupMatcher.triggerGroupEquals(ReminderEngine.GROUP));
+		scheduler.pauseJob(ReminderSweep.JOB);   // the tests run the sweep themselves
 		moveTo(at(2023, 6, 1, 9, 0));
 		deploy("reminder-probe.bpmn", PROBE);
 	}
@@ -104,6 +111,7 @@ class ReminderEngineIT {
 	void resume() throws Exception {
 		ClockUtil.reset();
 		scheduler.resumeTriggers(GroupMatcher.triggerGroupEquals(ReminderEngine.GROUP));
+		scheduler.resumeJob(ReminderSweep.JOB);
 	}
 
 	@Test
@@ -309,6 +317,76 @@ class ReminderEngineIT {
 		assertThat(engine.read(extended.getId()).variables()).containsEntry("unit", "ban-tuyen-giao").containsEntry("section", "1")
 			.hasEntrySatisfying("extensions", list -> assertThat((Collection<?>) list).hasSize(1));
 		assertThat(engine.read("no-such-task")).isNull();
+	}
+
+	/**
+	 * Triggers lost outside dondoc's transactions (a firing that gave up, Quartz's rows restored apart from
+	 * Camunda's): the sweep gives each open task with a step to come its trigger again, at that step, and
+	 * leaves alone the tasks that have nothing left to send.
+	 */
+	@Test
+	void theSweepGivesATaskThatLostItsTriggerOneAgainAtItsNextStep() throws Exception {
+		Task lostTrigger = startProbe("standard", "ban-to-chuc", at(2023, 6, 30, 23, 59));
+		Task lostJob = startProbe("urgent", "ban-tuyen-giao", at(2023, 6, 30, 23, 59));
+		Task silent = startProbe("silent", "ban-dan-van", at(2023, 6, 30, 23, 59));
+		Task kept = startProbe("standard", "ban-noi-chinh", at(2023, 7, 31, 23, 59));
+		for (Task task : List.of(lostTrigger, lostJob, kept)) {
+			fireAndAwait(task, "giao-nhiem-vu", 1);
+		}
+		Optional<Instant> keptAt = engine.nextFireTime(kept.getId());
+		for (Trigger trigger : scheduler.getTriggersOfJob(JobKey.jobKey(lostTrigger.getId(), ReminderEngine.GROUP))) {
+			scheduler.unscheduleJob(trigger.getKey());
+		}
+		scheduler.deleteJob(JobKey.jobKey(lostJob.getId(), ReminderEngine.GROUP));
+		assertThat(triggerRows(lostTrigger) + triggerRows(lostJob)).isZero();
+
+		ReminderSweep.Result result = sweep.run();
+
+		assertThat(engine.nextFireTime(lostTrigger.getId())).contains(at(2023, 6, 16, 7, 30));
+		// khẩn cấp: 2 working days before Friday 30/6
+		assertThat(engine.nextFireTime(lostJob.getId())).contains(at(2023, 6, 28, 7, 30));
+		assertThat(triggerRows(lostTrigger)).isOne();
+		assertThat(triggerRows(lostJob)).isOne();
+		assertThat(scheduler.checkExists(JobKey.jobKey(silent.getId(), ReminderEngine.GROUP))).isFalse();
+		assertThat(engine.nextFireTime(kept.getId())).isEqualTo(keptAt);
+		assertThat(triggerRows(kept)).isOne();
+		assertThat(result.restored()).isGreaterThanOrEqualTo(2);
+		assertThat(result.withoutTrigger()).isGreaterThanOrEqualTo(3);   // the silent task is looked at, and left
+		assertThat(result.failed()).isZero();
+
+		// a second sweep finds the two restored tasks in order: only tasks with nothing to send remain
+		ReminderSweep.Result again = sweep.run();
+		assertThat(again.withoutTrigger()).isEqualTo(result.withoutTrigger() - result.restored());
+		assertThat(again.restored()).isZero();
+	}
+
+	@Test
+	void aStepThatCameWhileTheTriggerWasMissingIsSentAfterTheSweep() throws Exception {
+		Task task = startProbe("standard", "uy-ban-kiem-tra", at(2023, 6, 30, 23, 59));
+		fireAndAwait(task, "giao-nhiem-vu", 1);
+		scheduler.deleteJob(JobKey.jobKey(task.getId(), ReminderEngine.GROUP));
+
+		// nhắc hạn (16/6) came while the task had no trigger
+		moveTo(at(2023, 6, 19, 9, 0));
+		sweep.run();
+
+		// due at once: the trigger is set to the moment of the sweep
+		assertThat(engine.nextFireTime(task.getId())).hasValueSatisfying(at -> assertThat(at)
+			.isBetween(at(2023, 6, 19, 9, 0), clock.instant()));
+		fireAndAwait(task, "nhac-han", 1);
+		assertThat(sent(task)).containsExactly("giao-nhiem-vu", "nhac-han");
+		assertThat(outboxKinds(task)).containsExactly("ASSIGNMENT", "REMINDER");
+		assertThat(engine.nextFireTime(task.getId())).contains(at(2023, 6, 27, 7, 30));
+	}
+
+	@Test
+	void theSweepIsAQuartzJobThatRepeatsAtTheConfiguredInterval() throws Exception {
+		List<? extends Trigger> triggers = scheduler.getTriggersOfJob(ReminderSweep.JOB);
+		assertThat(triggers).singleElement().isInstanceOfSatisfying(org.quartz.SimpleTrigger.class, trigger -> {
+			assertThat(trigger.getRepeatInterval()).isEqualTo(Duration.ofHours(1).toMillis());
+			assertThat(trigger.getRepeatCount()).isEqualTo(org.quartz.SimpleTrigger.REPEAT_INDEFINITELY);
+		});
+		assertThat(scheduler.getJobDetail(ReminderSweep.JOB).isConcurrentExecutionDisallowed()).isTrue();
 	}
 
 	static final class TaskRemindersStepName {

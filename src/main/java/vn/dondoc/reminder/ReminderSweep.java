@@ -1,0 +1,154 @@
+package vn.dondoc.reminder;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.Job;
+import org.quartz.JobBuilder;
+import org.quartz.JobExecutionContext;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The safety net under the one-trigger-per-task design: every {@code dondoc.reminder.sweep-interval} (an
+ * hour by default, and a minute after start-up), one node of the cluster looks for open tasks that have no
+ * reminder trigger at all and lets {@link ReminderEngine#restore} give each one again when its ladder still
+ * has a step to come. A trigger goes missing when a firing fails more often than {@link ReminderJob} retries
+ * (a database down for several minutes, a bug), or when Quartz's rows are restored apart from Camunda's.
+ * Tasks with nothing left to send (no policy, a finished ladder) are read and left as they are.
+ */
+@Component
+class ReminderSweep {
+
+	private static final Logger log = LoggerFactory.getLogger(ReminderSweep.class);
+
+	static final JobKey JOB = JobKey.jobKey("reminder-sweep", "dondoc");
+
+	private final Scheduler scheduler;
+
+	private final ReminderEngine engine;
+
+	private final JdbcClient jdbc;
+
+	private final ReminderSettings settings;
+
+	private final String tablePrefix;
+
+	private final Counter restored;
+
+	ReminderSweep(Scheduler scheduler, ReminderEngine engine, JdbcClient jdbc, ReminderSettings settings, MeterRegistry meters,
+			@Value("${spring.quartz.properties.org.quartz.jobStore.tablePrefix:QRTZ_}") String tablePrefix) {
+		this.scheduler = scheduler;
+		this.engine = engine;
+		this.jdbc = jdbc;
+		this.settings = settings;
+		this.tablePrefix = tablePrefix;
+		this.restored = Counter.builder("dondoc.reminders.restored")
+			.description("Open tasks that had lost their reminder trigger and were given one again by the sweep")
+			.register(meters);
+	}
+
+	/** Schedules (or moves, or removes) the sweep's own Quartz job; every node does so, the last one wins. */
+	@EventListener(ApplicationReadyEvent.class)
+	void schedule() throws SchedulerException {
+		Duration interval = settings.sweepInterval();
+		if (!settings.enabled() || interval.isZero()) {
+			scheduler.deleteJob(JOB);
+			log.info("Reminder sweep is off (dondoc.reminder.sweep-interval = 0 or reminders disabled)");
+			return;
+		}
+		Trigger trigger = TriggerBuilder.newTrigger()
+			.withIdentity(JOB.getName(), JOB.getGroup())
+			.startAt(Date.from(Instant.now().plus(Duration.ofMinutes(1))))
+			.withSchedule(SimpleScheduleBuilder.simpleSchedule()
+				.withIntervalInMilliseconds(interval.toMillis())
+				.repeatForever()
+				.withMisfireHandlingInstructionNextWithRemainingCount())
+			.build();
+		scheduler.scheduleJob(JobBuilder.newJob(SweepJob.class).withIdentity(JOB).storeDurably()
+			.withDescription("Tìm nhiệm vụ đang mở bị mất lịch nhắc hạn và đặt lại").build(), java.util.Set.of(trigger), true);
+		log.info("Reminder sweep every {} (dondoc.reminder.sweep-interval), first in a minute", interval);
+	}
+
+	/**
+	 * One sweep: the open tasks without any trigger in the reminder group, each restored in its own
+	 * transaction (one that fails is logged and left for the next sweep).
+	 */
+	Result run() {
+		long started = System.nanoTime();
+		List<String> missing = jdbc.sql("SELECT t.ID_ FROM ACT_RU_TASK t WHERE NOT EXISTS (SELECT 1 FROM " + tablePrefix
+				+ "TRIGGERS q WHERE q.SCHED_NAME = ? AND q.JOB_GROUP = ? AND q.JOB_NAME = t.ID_) ORDER BY t.ID_")
+			.params(schedulerName(), ReminderTriggers.GROUP)
+			.query(String.class)
+			.list();
+		int given = 0;
+		int failed = 0;
+		for (String taskId : missing) {
+			try {
+				Optional<Instant> at = engine.restore(taskId);
+				if (at.isPresent()) {
+					given++;
+					restored.increment();
+					log.warn("Task {} had no reminder trigger; it fires again at {}", taskId, at.get());
+				}
+			}
+			catch (RuntimeException e) {
+				failed++;
+				log.error("Reminder sweep could not restore task {}: {}", taskId, e.getMessage(), e);
+			}
+		}
+		Result result = new Result(missing.size(), given, failed, Duration.ofNanos(System.nanoTime() - started));
+		log.info("Reminder sweep: {} open task(s) without a reminder trigger, {} given one again, {} with nothing left to send, "
+				+ "{} failed, in {} ms", result.withoutTrigger(), result.restored(), result.withoutTrigger() - result.restored()
+				- result.failed(), result.failed(), result.took().toMillis());
+		return result;
+	}
+
+	private String schedulerName() {
+		try {
+			return scheduler.getSchedulerName();
+		}
+		catch (SchedulerException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** What one sweep found and did. */
+	record Result(int withoutTrigger, int restored, int failed, Duration took) {
+	}
+
+	/** The Quartz job of the sweep: one at a time in the whole cluster. */
+	@DisallowConcurrentExecution
+	public static class SweepJob implements Job {
+
+		private final ReminderSweep sweep;
+
+		public SweepJob(ReminderSweep sweep) {
+			this.sweep = sweep;
+		}
+
+		@Override
+		public void execute(JobExecutionContext context) {
+			sweep.run();
+		}
+
+	}
+
+}
