@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,11 +31,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * The safety net under the one-trigger-per-task design: every {@code dondoc.reminder.sweep-interval} (an
- * hour by default, and a minute after start-up), one node of the cluster looks for open tasks that have no
+ * hour by default, the first one an interval after start-up), one node of the cluster looks for open tasks that have no
  * reminder trigger at all and lets {@link ReminderEngine#restore} give each one again when its ladder still
  * has a step to come. A trigger goes missing when a firing fails more often than {@link ReminderJob} retries
  * (a database down for several minutes, a bug), or when Quartz's rows are restored apart from Camunda's.
- * Tasks with nothing left to send (no policy, a finished ladder) are read and left as they are.
+ * Tasks with nothing left to send (no policy, a finished ladder) are read once per node and remembered:
+ * time alone never gives them a step again, and every change that could (a new due date, new units) goes
+ * through {@link ReminderEngine#taskChanged}, which sets the trigger itself.
  */
 @Component
 class ReminderSweep {
@@ -52,6 +57,9 @@ class ReminderSweep {
 	private final String tablePrefix;
 
 	private final Counter restored;
+
+	/** Open tasks without a trigger that this node found with nothing left to send. */
+	private final Set<String> settled = ConcurrentHashMap.newKeySet();
 
 	ReminderSweep(Scheduler scheduler, ReminderEngine engine, JdbcClient jdbc, ReminderSettings settings, MeterRegistry meters,
 			@Value("${spring.quartz.properties.org.quartz.jobStore.tablePrefix:QRTZ_}") String tablePrefix) {
@@ -76,7 +84,7 @@ class ReminderSweep {
 		}
 		Trigger trigger = TriggerBuilder.newTrigger()
 			.withIdentity(JOB.getName(), JOB.getGroup())
-			.startAt(Date.from(Instant.now().plus(Duration.ofMinutes(1))))
+			.startAt(Date.from(Instant.now().plus(interval)))
 			.withSchedule(SimpleScheduleBuilder.simpleSchedule()
 				.withIntervalInMilliseconds(interval.toMillis())
 				.repeatForever()
@@ -84,7 +92,7 @@ class ReminderSweep {
 			.build();
 		scheduler.scheduleJob(JobBuilder.newJob(SweepJob.class).withIdentity(JOB).storeDurably()
 			.withDescription("Tìm nhiệm vụ đang mở bị mất lịch nhắc hạn và đặt lại").build(), java.util.Set.of(trigger), true);
-		log.info("Reminder sweep every {} (dondoc.reminder.sweep-interval), first in a minute", interval);
+		log.info("Reminder sweep every {} (dondoc.reminder.sweep-interval)", interval);
 	}
 
 	/**
@@ -98,12 +106,21 @@ class ReminderSweep {
 			.params(schedulerName(), ReminderTriggers.GROUP)
 			.query(String.class)
 			.list();
+		settled.retainAll(new HashSet<>(missing));
 		int given = 0;
 		int failed = 0;
+		int read = 0;
 		for (String taskId : missing) {
+			if (settled.contains(taskId)) {
+				continue;
+			}
+			read++;
 			try {
 				Optional<Instant> at = engine.restore(taskId);
-				if (at.isPresent()) {
+				if (at.isEmpty()) {
+					settled.add(taskId);
+				}
+				else {
 					given++;
 					restored.increment();
 					log.warn("Task {} had no reminder trigger; it fires again at {}", taskId, at.get());
@@ -114,10 +131,10 @@ class ReminderSweep {
 				log.error("Reminder sweep could not restore task {}: {}", taskId, e.getMessage(), e);
 			}
 		}
-		Result result = new Result(missing.size(), given, failed, Duration.ofNanos(System.nanoTime() - started));
-		log.info("Reminder sweep: {} open task(s) without a reminder trigger, {} given one again, {} with nothing left to send, "
-				+ "{} failed, in {} ms", result.withoutTrigger(), result.restored(), result.withoutTrigger() - result.restored()
-				- result.failed(), result.failed(), result.took().toMillis());
+		Result result = new Result(missing.size(), read, given, failed, Duration.ofNanos(System.nanoTime() - started));
+		log.info("Reminder sweep: {} open task(s) without a reminder trigger, {} of them read ({} known to have nothing left "
+				+ "to send), {} given a trigger again, {} failed, in {} ms", result.withoutTrigger(), result.read(),
+				result.withoutTrigger() - result.read(), result.restored(), result.failed(), result.took().toMillis());
 		return result;
 	}
 
@@ -130,8 +147,16 @@ class ReminderSweep {
 		}
 	}
 
-	/** What one sweep found and did. */
-	record Result(int withoutTrigger, int restored, int failed, Duration took) {
+	/**
+	 * What one sweep found and did.
+	 *
+	 * @param withoutTrigger open tasks without any reminder trigger
+	 * @param read those of them read and planned (the others were known to have nothing left to send)
+	 * @param restored those given a trigger again
+	 * @param failed those that could not be planned (tried again next time)
+	 * @param took how long the sweep took
+	 */
+	record Result(int withoutTrigger, int read, int restored, int failed, Duration took) {
 	}
 
 	/** The Quartz job of the sweep: one at a time in the whole cluster. */
