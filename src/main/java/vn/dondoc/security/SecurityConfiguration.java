@@ -39,6 +39,8 @@ class SecurityConfiguration {
 				paths.matcher("/actuator/**")))
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(paths.matcher("/actuator/health"), paths.matcher("/actuator/health/**")).permitAll()
+				// operations: the Quartz jobs and their data (and starting one), metrics; not for units or the office
+				.requestMatchers(paths.matcher("/actuator/**")).hasAuthority(Viewer.ADMIN_AUTHORITY)
 				.anyRequest().authenticated())
 			.httpBasic(basic -> basic.realmName(REALM))
 			.exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, exception) -> {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -236,6 +237,24 @@ class AccessByRoleIT {
 			.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(rest.withBasicAuth("admin", "admin").getForEntity("/api/directives/" + banTuyenGiao.id(), String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.OK);
+	}
+
+	@Test
+	void onlyTheAdminReachesTheActuatorBesidesHealth() {
+		for (String user : List.of("ban-to-chuc", "vanphong")) {
+			assertThat(rest.withBasicAuth(user, "demo").getForEntity("/actuator/quartz/jobs/reminder", String.class).getStatusCode())
+				.as(user).isEqualTo(HttpStatus.FORBIDDEN);
+			assertThat(rest.withBasicAuth(user, "demo").getForEntity("/actuator/metrics", String.class).getStatusCode())
+				.as(user).isEqualTo(HttpStatus.FORBIDDEN);
+			assertThat(rest.withBasicAuth(user, "demo").exchange("/actuator/quartz/jobs/dondoc/reminder-sweep", HttpMethod.POST,
+					new HttpEntity<>(Map.of("state", "running")), String.class).getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
+			assertThat(rest.withBasicAuth(user, "demo").getForEntity("/actuator/health", String.class).getStatusCode())
+				.as(user).isEqualTo(HttpStatus.OK);
+		}
+		assertThat(rest.withBasicAuth("admin", "admin").getForEntity("/actuator/quartz/jobs/reminder", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.OK);
+		assertThat(rest.withBasicAuth("admin", "admin").getForEntity("/actuator/metrics/dondoc.reminders.restored", String.class)
+			.getBody()).contains("\"name\":\"dondoc.reminders.restored\"");
 	}
 
 	@Test
