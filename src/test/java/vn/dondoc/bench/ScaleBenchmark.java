@@ -50,7 +50,7 @@ class ScaleBenchmark {
 
 	/** What one node run on the database measured. */
 	record Run(double startupSeconds, double heapIdleMb, double heapAfterMb, List<ScaleProbe.Timing> timings, long remindersFired,
-			String check) {
+			ScaleProbe.Sweep firstSweep, ScaleProbe.Sweep secondSweep, String check) {
 	}
 
 	/** Something checked on the running node after the measurement; says what it found. */
@@ -113,7 +113,11 @@ class ScaleBenchmark {
 			List<ScaleProbe.Timing> timings = ScaleProbe.run(node, db, budget);
 			long fired = ScaleProbe.count(db, "SELECT COUNT(*) FROM reminder_log") - reminders;
 			double after = ScaleProbe.heapAfterGc(node);
-			return new Run(startup, idle, after, timings, fired, check.on(node));
+			// after the requests, so as not to weigh on them: the first sweep on a node reads every open task
+			// without a trigger, the next ones only those it has not seen with nothing left to send
+			ScaleProbe.Sweep first = ScaleProbe.sweep(node);
+			ScaleProbe.Sweep second = ScaleProbe.sweep(node);
+			return new Run(startup, idle, after, timings, fired, first, second, check.on(node));
 		}
 	}
 
@@ -231,9 +235,21 @@ class ScaleBenchmark {
 				.append(l.requests()).append("; ").append(kb(l.bytes())).append(") | ")
 				.append(l.what().contains("filtered") ? "p95 ≤ 300" : "").append(" |\n");
 		}
+		out.append(sweepRow("reminder sweep, first on the node", small.firstSweep(), large.firstSweep()));
+		out.append(sweepRow("reminder sweep, second", small.secondSweep(), large.secondSweep()));
 		out.append("\nReminder steps fired while the requests ran: ").append(small.remindersFired()).append(" (sample), ")
 			.append(large.remindersFired()).append(" (after the copy).\n");
 		return out.toString();
+	}
+
+	private static String sweepRow(String what, ScaleProbe.Sweep small, ScaleProbe.Sweep large) {
+		return "| " + what + ": ms (open tasks without a trigger; read; given one again) | " + sweep(small) + " | " + sweep(large)
+				+ " |  |\n";
+	}
+
+	private static String sweep(ScaleProbe.Sweep sweep) {
+		return sweep.millis() + " (" + sweep.withoutTrigger() + "; " + sweep.read() + "; " + sweep.restored()
+				+ (sweep.failed() > 0 ? "; " + sweep.failed() + " failed" : "") + ")";
 	}
 
 	private static String kb(long bytes) {

@@ -23,6 +23,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.dondoc.support.NodeProcess;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * Response times of the pages and API calls a tracking office uses all day, one client at a time (no
  * concurrency), each after a warm-up: a filtered page of {@code /api/directives} (by unit and status, by
@@ -111,6 +113,42 @@ final class ScaleProbe {
 					+ new String(response.body(), StandardCharsets.UTF_8));
 		}
 		return response.body();
+	}
+
+	/** What one run of the reminder sweep found and did, as the node logged it. */
+	record Sweep(int withoutTrigger, int read, int restored, int failed, long millis) {
+	}
+
+	private static final Pattern SWEEP = Pattern.compile("Reminder sweep: (\\d+) open task\\(s\\) without a reminder trigger, "
+			+ "(\\d+) of them read .*?, (\\d+) given a trigger again, (\\d+) failed, in (\\d+) ms");
+
+	/**
+	 * Runs the reminder sweep on the node now, through the actuator's Quartz endpoint (the job the node
+	 * schedules every {@code dondoc.reminder.sweep-interval}), and reads what it logged.
+	 */
+	static Sweep sweep(NodeProcess node) throws Exception {
+		long before = sweepLines(node).size();
+		HttpResponse<String> answer = Bench.HTTP.send(HttpRequest.newBuilder(URI.create(node.baseUrl()
+				+ "/actuator/quartz/jobs/dondoc/reminder-sweep"))
+			.header("Authorization", Bench.basicAuth())
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"state\": \"running\"}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		if (answer.statusCode() != 200) {
+			throw new IllegalStateException("the sweep could not be started: " + answer.statusCode() + " " + answer.body());
+		}
+		await().atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofSeconds(1)).until(() -> sweepLines(node).size() > before);
+		List<String> lines = sweepLines(node);
+		Matcher m = SWEEP.matcher(lines.get(lines.size() - 1));
+		if (!m.find()) {
+			throw new IllegalStateException("unexpected sweep line: " + lines.get(lines.size() - 1));
+		}
+		return new Sweep(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
+				Integer.parseInt(m.group(4)), Long.parseLong(m.group(5)));
+	}
+
+	private static List<String> sweepLines(NodeProcess node) throws IOException {
+		return node.logLines().stream().filter(line -> SWEEP.matcher(line).find()).toList();
 	}
 
 	/** A client holding the admin's dashboard session (login form, CSRF token). */
