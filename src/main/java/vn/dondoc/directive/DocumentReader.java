@@ -164,7 +164,8 @@ class DocumentReader {
 		if (lead != null && coordinating != null) {
 			for (String unit : coordinating) {
 				if (lead.contains(unit)) {
-					problems.add(path + "/coordinating", unit, "Một đơn vị không thể vừa chủ trì vừa phối hợp cùng một nhiệm vụ");
+					problems.add(path + "/coordinating", unit,
+							"Một đơn vị không thể vừa chủ trì vừa phối hợp cùng một nhiệm vụ");
 				}
 			}
 		}
@@ -207,7 +208,8 @@ class DocumentReader {
 			}
 			var expanded = units.expand(item.asText());
 			if (expanded.isEmpty()) {
-				problems.add(itemPath, item.asText(), "Không có đơn vị hay nhóm này (xem GET /api/units và config/units.yml)");
+				problems.add(itemPath, item.asText(),
+						"Không có đơn vị hay nhóm này (xem GET /api/units và config/units.yml)");
 				ok = false;
 				continue;
 			}
@@ -267,7 +269,8 @@ class DocumentReader {
 		while (names.hasNext()) {
 			String name = names.next();
 			if (!known.contains(name)) {
-				problems.add(path + "/" + name, null, "Không có trường này; các trường là " + String.join(", ", known.stream().sorted().toList()));
+				problems.add(path + "/" + name, null,
+						"Không có trường này; các trường là " + String.join(", ", known.stream().sorted().toList()));
 			}
 		}
 	}

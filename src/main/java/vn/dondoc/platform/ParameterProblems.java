@@ -33,7 +33,7 @@ class ParameterProblems {
 		String value = e.getValue() == null ? "" : e.getValue().toString();
 		String shown = value.length() > 80 ? value.substring(0, 77) + "…" : value;
 		String message = "«" + shown + "» không phải " + expected(e.getRequiredType());
-		log.debug("Refused parameter {}={}: {}", e.getName(), shown, message);
+		log.info("Refused parameter {}={}: {}", e.getName(), shown, message);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getName() + ": " + message);
 		problem.setTitle("Tham số không hợp lệ");
 		problem.setProperty("problems", List.of(Map.of("path", e.getName(), "value", shown, "message", message)));

@@ -27,7 +27,8 @@ import vn.dondoc.security.Viewer;
  * An upload over the servlet container's limit ({@code spring.servlet.multipart.max-file-size}) fails before
  * any controller is chosen: the form's CSRF field is never read, so the request is refused and reaches
  * {@code /error}, where reading the body fails again. On the import page it is then shown as one more problem
- * of the document, in Vietnamese, on the page itself; anywhere else as a 413 problem, in Vietnamese too.
+ * of the document, in Vietnamese, on the page itself (for the office and the admin, who may import); anywhere
+ * else, or for anyone else, as a 413 problem, in Vietnamese too.
  * Ordered before Spring Boot's own problem-details handler.
  */
 @ControllerAdvice
@@ -50,9 +51,11 @@ class UploadLimitAdvice {
 		long max = settings.maxDocumentBytes();
 		String message = "Tệp quá lớn: một văn bản dài tối đa " + max / 1024 + " KB (" + max
 				+ " byte, dondoc.directive.max-document-bytes)";
-		if ("/import".equals(path)) {
+		Viewer viewer = Viewer.of(SecurityContextHolder.getContext().getAuthentication());
+		// the import page only for those who may import (the request never reached its access rule)
+		if ("/import".equals(path) && viewer.seesAll()) {
 			ModelAndView page = new ModelAndView("web/import", HttpStatus.PAYLOAD_TOO_LARGE);
-			page.addObject("viewer", Viewer.of(SecurityContextHolder.getContext().getAuthentication()));
+			page.addObject("viewer", viewer);
 			page.addObject("fileName", "đã chọn");
 			page.addObject("problems", List.of(new DocumentProblem("(tệp)", null, null, message)));
 			return page;

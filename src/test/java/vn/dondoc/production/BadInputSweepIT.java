@@ -222,6 +222,11 @@ class BadInputSweepIT {
 		assertThat(json.readTree(multipart.getBody()).get("problems").get(0).get("message").asText())
 			.contains("Tệp quá lớn").contains("tối đa");
 
+		// the same upload to the import page without signing in: refused, and no page of dondoc's in the answer
+		ResponseEntity<String> anonymous = rest.postForEntity("/import", new HttpEntity<>(parts), String.class);
+		assertThat(anonymous.getStatusCode().value()).as(anonymous.getBody()).isBetween(400, 499);
+		assertThat(anonymous.getBody()).doesNotContain("Kiểm tra và nhập").doesNotContain("<form");
+
 		// far beyond the configured limit: refused from its Content-Length, before the body is read into memory
 		ResponseEntity<String> huge = post(new byte[4 * 1024 * 1024], YAML);
 		assertThat(huge.getStatusCode().value()).as(huge.getBody()).isEqualTo(413);
