@@ -258,6 +258,14 @@ class AccessByRoleIT {
 	}
 
 	@Test
+	void aBadParameterInADashboardAddressGetsAPageNotJson() throws Exception {
+		String page = mvc.perform(get("/directives").param("page", "<x>").with(office()))
+			.andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("Địa chỉ không hợp lệ").contains("Tham số «page» có giá trị «&lt;x&gt;»")
+			.doesNotContain("<x>");
+	}
+
+	@Test
 	void theDirectivePageEscapesTheDocumentsText() throws Exception {
 		String page = mvc.perform(get("/directives/" + banToChuc.id()).with(office())).andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
