@@ -31,13 +31,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * The safety net under the one-trigger-per-task design: every {@code dondoc.reminder.sweep-interval} (an
- * hour by default, the first one an interval after start-up), one node of the cluster looks for open tasks that have no
- * reminder trigger at all and lets {@link ReminderEngine#restore} give each one again when its ladder still
- * has a step to come. A trigger goes missing when a firing fails more often than {@link ReminderJob} retries
+ * hour by default, the first one an interval after start-up), one node of the cluster looks for open tasks
+ * that have no reminder trigger at all and lets {@link ReminderEngine#restore} give each one again when its
+ * ladder still has a step to come. A trigger goes missing when a firing fails more often than {@link ReminderJob} retries
  * (a database down for several minutes, a bug), or when Quartz's rows are restored apart from Camunda's.
- * Tasks with nothing left to send (no policy, a finished ladder) are read once per node and remembered:
- * time alone never gives them a step again, and every change that could (a new due date, new units) goes
- * through {@link ReminderEngine#taskChanged}, which sets the trigger itself.
+ * Tasks with nothing left to send (no policy, a finished ladder) are read once per node and remembered
+ * with their revision: time alone never gives them a step again, and a change that could (a new due date,
+ * new units) is a new revision of the task, read again.
  */
 @Component
 class ReminderSweep {
@@ -58,7 +58,7 @@ class ReminderSweep {
 
 	private final Counter restored;
 
-	/** Open tasks without a trigger that this node found with nothing left to send. */
+	/** Open tasks without a trigger that this node found with nothing left to send, as {@code id@revision}. */
 	private final Set<String> settled = ConcurrentHashMap.newKeySet();
 
 	ReminderSweep(Scheduler scheduler, ReminderEngine engine, JdbcClient jdbc, ReminderSettings settings, MeterRegistry meters,
@@ -91,7 +91,7 @@ class ReminderSweep {
 				.withMisfireHandlingInstructionNextWithRemainingCount())
 			.build();
 		scheduler.scheduleJob(JobBuilder.newJob(SweepJob.class).withIdentity(JOB).storeDurably()
-			.withDescription("Tìm nhiệm vụ đang mở bị mất lịch nhắc hạn và đặt lại").build(), java.util.Set.of(trigger), true);
+			.withDescription("Tìm nhiệm vụ đang mở bị mất lịch nhắc hạn và đặt lại").build(), Set.of(trigger), true);
 		log.info("Reminder sweep every {} (dondoc.reminder.sweep-interval)", interval);
 	}
 
@@ -101,8 +101,9 @@ class ReminderSweep {
 	 */
 	Result run() {
 		long started = System.nanoTime();
-		List<String> missing = jdbc.sql("SELECT t.ID_ FROM ACT_RU_TASK t WHERE NOT EXISTS (SELECT 1 FROM " + tablePrefix
-				+ "TRIGGERS q WHERE q.SCHED_NAME = ? AND q.JOB_GROUP = ? AND q.JOB_NAME = t.ID_) ORDER BY t.ID_")
+		// id@revision: any change to the task (due date, candidate groups, reopened) is a new revision
+		List<String> missing = jdbc.sql("SELECT t.ID_ || '@' || t.REV_ FROM ACT_RU_TASK t WHERE NOT EXISTS (SELECT 1 FROM "
+				+ tablePrefix + "TRIGGERS q WHERE q.SCHED_NAME = ? AND q.JOB_GROUP = ? AND q.JOB_NAME = t.ID_) ORDER BY t.ID_")
 			.params(schedulerName(), ReminderTriggers.GROUP)
 			.query(String.class)
 			.list();
@@ -110,15 +111,16 @@ class ReminderSweep {
 		int given = 0;
 		int failed = 0;
 		int read = 0;
-		for (String taskId : missing) {
-			if (settled.contains(taskId)) {
+		for (String task : missing) {
+			if (settled.contains(task)) {
 				continue;
 			}
 			read++;
+			String taskId = task.substring(0, task.lastIndexOf('@'));
 			try {
 				Optional<Instant> at = engine.restore(taskId);
 				if (at.isEmpty()) {
-					settled.add(taskId);
+					settled.add(task);
 				}
 				else {
 					given++;
