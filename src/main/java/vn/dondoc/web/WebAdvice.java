@@ -27,30 +27,29 @@ class WebAdvice {
 	@ExceptionHandler(NotYours.class)
 	@ResponseStatus(HttpStatus.FORBIDDEN)
 	String notYours(NotYours e, Model model) {
-		model.addAttribute("viewer", Viewer.of(SecurityContextHolder.getContext().getAuthentication()));
-		model.addAttribute("status", 403);
-		model.addAttribute("message", e.getMessage());
-		return "web/refused";
+		return refused(model, "Không có quyền", e.getMessage());
 	}
 
 	@ExceptionHandler(NotFound.class)
 	@ResponseStatus(HttpStatus.NOT_FOUND)
 	String notFound(NotFound e, Model model) {
-		model.addAttribute("viewer", Viewer.of(SecurityContextHolder.getContext().getAuthentication()));
-		model.addAttribute("status", 404);
-		model.addAttribute("message", e.getMessage());
-		return "web/refused";
+		return refused(model, "Không tìm thấy", e.getMessage());
 	}
 
 	/** A query parameter of the wrong type in an address ({@code /directives?page=x}): the page says which. */
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	@ResponseStatus(HttpStatus.BAD_REQUEST)
 	String wrongParameter(MethodArgumentTypeMismatchException e, Model model) {
-		model.addAttribute("viewer", Viewer.of(SecurityContextHolder.getContext().getAuthentication()));
-		model.addAttribute("status", 400);
 		String value = String.valueOf(e.getValue());
-		model.addAttribute("message", "Tham số «" + e.getName() + "» có giá trị «"
+		return refused(model, "Địa chỉ không hợp lệ", "Tham số «" + e.getName() + "» có giá trị «"
 				+ (value.length() > 80 ? value.substring(0, 77) + "…" : value) + "» không dùng được ở đây.");
+	}
+
+	/** The page that says why the request was refused (exception handlers get no model attributes of their own). */
+	private static String refused(Model model, String title, String message) {
+		model.addAttribute("viewer", Viewer.of(SecurityContextHolder.getContext().getAuthentication()));
+		model.addAttribute("title", title);
+		model.addAttribute("message", message);
 		return "web/refused";
 	}
 
