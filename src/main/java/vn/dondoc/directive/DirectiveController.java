@@ -140,8 +140,7 @@ class DirectiveController {
 	static class DocumentTooLarge extends RuntimeException {
 
 		DocumentTooLarge(long bytes, int max) {
-			super((bytes >= 0 ? "Văn bản dài " + bytes + " byte" : "Văn bản dài hơn mức cho phép") + "; tối đa "
-					+ max + " byte (dondoc.directive.max-document-bytes)");
+			super(DocumentImporter.tooLarge(bytes, max));
 		}
 
 	}

@@ -88,9 +88,14 @@ public class DocumentImporter {
 	private void checkSize(int bytes) {
 		if (bytes > settings.maxDocumentBytes()) {
 			throw new InvalidDocumentException(List.of(new DocumentProblem("(document)", null, null,
-					"Văn bản dài " + bytes + " byte; tối đa " + settings.maxDocumentBytes()
-							+ " byte (dondoc.directive.max-document-bytes)")));
+					tooLarge(bytes, settings.maxDocumentBytes()))));
 		}
+	}
+
+	/** Why a document over the limit is refused; {@code bytes} below 0 when only "more than the limit" is known. */
+	static String tooLarge(long bytes, int max) {
+		return (bytes >= 0 ? "Văn bản dài " + bytes + " byte" : "Văn bản dài hơn mức cho phép") + "; tối đa " + max
+				+ " byte (dondoc.directive.max-document-bytes)";
 	}
 
 	/**
