@@ -33,8 +33,9 @@ import org.springframework.stereotype.Component;
  * The safety net under the one-trigger-per-task design: every {@code dondoc.reminder.sweep-interval} (an
  * hour by default, the first one an interval after start-up), one node of the cluster looks for open tasks
  * that have no reminder trigger at all and lets {@link ReminderEngine#restore} give each one again when its
- * ladder still has a step to come. A trigger goes missing when a firing fails more often than {@link ReminderJob} retries
- * (a database down for several minutes, a bug), or when Quartz's rows are restored apart from Camunda's.
+ * ladder still has a step to come. A trigger goes missing when a firing fails more often than
+ * {@link ReminderJob} retries (a database down for several minutes, a bug), or when Quartz's rows are
+ * restored apart from Camunda's.
  * Tasks with nothing left to send (no policy, a finished ladder) are read once per node and remembered
  * with their revision: time alone never gives them a step again, and a change that could (a new due date,
  * new units) is a new revision of the task, read again.
