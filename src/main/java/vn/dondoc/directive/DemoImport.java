@@ -49,7 +49,7 @@ class DemoImport implements ApplicationRunner {
 			try {
 				importer.importDocument(document.text(), document.name(), document.name(), demo.rebaseToToday());
 			}
-			catch (InvalidDocumentException e) {
+			catch (InvalidDocumentException | ImportTimedOut e) {
 				log.error("Demo document {} was not imported: {}", document.name(), e.getMessage());
 			}
 		}

@@ -50,11 +50,15 @@ class DirectiveController {
 
 	@PostMapping(path = "/api/documents", consumes = { "application/yaml", "application/x-yaml", "text/yaml",
 			"application/json", "text/plain" })
-	ResponseEntity<ImportResult> importDocument(HttpServletRequest request,
-			@RequestHeader(name = "Content-Type", required = false) String contentType, Authentication user)
-			throws IOException {
-		ImportResult result = importer.importDocument(readLimited(request, settings.maxDocumentBytes()), contentType,
-				"REST (" + user.getName() + ")");
+	ResponseEntity<?> importDocument(HttpServletRequest request,
+			@RequestHeader(name = "Content-Type", required = false) String contentType,
+			@RequestParam(defaultValue = "false") boolean dryRun, Authentication user) throws IOException {
+		byte[] body = readLimited(request, settings.maxDocumentBytes());
+		if (dryRun) {
+			// what the import would do: directives added, due dates moved per unit part, nothing stored
+			return ResponseEntity.ok(importer.preview(body, contentType));
+		}
+		ImportResult result = importer.importDocument(body, contentType, "REST (" + user.getName() + ")");
 		HttpStatus status = result.outcome() == ImportResult.Outcome.CREATED ? HttpStatus.CREATED : HttpStatus.OK;
 		return ResponseEntity.status(status).location(URI.create("/api/directives?document=" + java.net.URLEncoder
 			.encode(result.code(), StandardCharsets.UTF_8))).body(result);
@@ -112,6 +116,15 @@ class DirectiveController {
 			throw new DocumentTooLarge(-1, max);
 		}
 		return body;
+	}
+
+	@ExceptionHandler(ImportTimedOut.class)
+	ProblemDetail importTimedOut(ImportTimedOut e, HttpServletRequest request) {
+		log.warn("Import from {} stopped: {}", request.getRemoteAddr(), e.getMessage());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+		problem.setTitle("Nhập văn bản quá lâu");
+		problem.setType(URI.create("https://dondoc.vn/problems/import-timed-out"));
+		return problem;
 	}
 
 	@ExceptionHandler(DocumentTooLarge.class)

@@ -37,8 +37,9 @@ class DirectiveRows {
 		this.jdbc = jdbc;
 	}
 
+	/** A document; {@code rebaseDays} is how far the demo shifted its dates, {@code null} when taken as written. */
 	record DocumentRow(String code, String title, String issuedBy, LocalDate issuedOn, String signer, String source,
-			String contentHash, Instant importedAt, Instant updatedAt) {
+			String contentHash, Instant importedAt, Instant updatedAt, Integer rebaseDays) {
 	}
 
 	record DirectiveRow(long id, String businessKey, String documentCode, String section, int position, String text,
@@ -65,20 +66,27 @@ class DirectiveRows {
 
 	void insertDocument(DocumentRow row) {
 		jdbc.sql("""
-				INSERT INTO document (code, title, issued_by, issued_on, signer, source, content_hash, imported_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				INSERT INTO document (code, title, issued_by, issued_on, signer, source, content_hash, imported_at, updated_at,
+				  rebase_days)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(row.code(), row.title(), row.issuedBy(), row.issuedOn(), row.signer(), row.source(), row.contentHash(),
-					utc(row.importedAt()), utc(row.updatedAt()))
+					utc(row.importedAt()), utc(row.updatedAt()), row.rebaseDays())
 			.update();
 	}
 
 	void updateDocument(DocumentRow row) {
 		jdbc.sql("""
-				UPDATE document SET title = ?, issued_by = ?, issued_on = ?, signer = ?, source = ?, content_hash = ?, updated_at = ?
+				UPDATE document SET title = ?, issued_by = ?, issued_on = ?, signer = ?, source = ?, content_hash = ?, updated_at = ?,
+				  rebase_days = ?
 				WHERE code = ?""")
 			.params(row.title(), row.issuedBy(), row.issuedOn(), row.signer(), row.source(), row.contentHash(),
-					utc(row.updatedAt()), row.code())
+					utc(row.updatedAt()), row.rebaseDays(), row.code())
 			.update();
+	}
+
+	/** A demo document imported before its shift was recorded: the shift its import used. */
+	void recordRebase(String code, int days) {
+		jdbc.sql("UPDATE document SET rebase_days = ? WHERE code = ? AND rebase_days IS NULL").params(days, code).update();
 	}
 
 	Optional<DirectiveRow> directive(long id) {
@@ -219,13 +227,14 @@ class DirectiveRows {
 		return units;
 	}
 
-	/** The open parts of a directive move to a new due date (a re-import or an approved extension). */
-	int moveOpenDueDates(long directiveId, LocalDate dueDate) {
-		int moved = jdbc.sql("UPDATE directive_unit SET due_date = ? WHERE directive_id = ? AND role = 'LEAD' AND completed_at IS NULL")
-			.params(dueDate, directiveId)
-			.update();
+	/** Open parts of a directive move to new due dates (a re-import), by lead unit code. */
+	void moveOpenDueDates(long directiveId, Map<String, LocalDate> dueDates) {
+		dueDates.forEach((unit, dueDate) -> jdbc.sql("""
+				UPDATE directive_unit SET due_date = ?
+				WHERE directive_id = ? AND unit_code = ? AND role = 'LEAD' AND completed_at IS NULL""")
+			.params(dueDate, directiveId, unit)
+			.update());
 		summarize(directiveId);
-		return moved;
 	}
 
 	void taskOpened(long directiveId, String unitCode, String taskId, LocalDate dueDate) {
@@ -304,7 +313,7 @@ class DirectiveRows {
 	private static DocumentRow documentRow(ResultSet rs, int n) throws SQLException {
 		return new DocumentRow(rs.getString("code"), rs.getString("title"), rs.getString("issued_by"), date(rs, "issued_on"),
 				rs.getString("signer"), rs.getString("source"), rs.getString("content_hash"), instant(rs, "imported_at"),
-				instant(rs, "updated_at"));
+				instant(rs, "updated_at"), (Integer) rs.getObject("rebase_days"));
 	}
 
 	private static DirectiveRow directiveRow(ResultSet rs, int n) throws SQLException {

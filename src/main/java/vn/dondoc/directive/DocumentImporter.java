@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -13,9 +14,11 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -23,7 +26,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionTimedOutException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.dondoc.calendar.Deadline;
@@ -31,14 +36,18 @@ import vn.dondoc.calendar.DeadlineKind;
 import vn.dondoc.calendar.VietnamCalendar;
 import vn.dondoc.directive.DirectiveRows.DirectiveRow;
 import vn.dondoc.directive.DirectiveRows.DocumentRow;
+import vn.dondoc.directive.DirectiveRows.UnitRow;
 import vn.dondoc.directive.DocumentSpec.DirectiveSpec;
+import vn.dondoc.unit.Unit;
+import vn.dondoc.unit.UnitDirectory;
 
 /**
  * Imports a document: validates all of it, then in one transaction stores it and starts one process
  * instance of {@code directive.bpmn} per directive. Nothing is stored or started unless everything is
  * valid, and a failure half-way rolls back every process instance already started. Importing the same
- * document again starts nothing new; a changed deadline moves the open tasks' due dates (and so their
- * reminders).
+ * document again starts nothing new; a changed deadline moves the open parts' due dates (and so their
+ * tasks, timers and reminders), for the whole document at once. {@link #preview} answers what an import
+ * would do without storing anything.
  */
 @Service
 public class DocumentImporter {
@@ -59,11 +68,15 @@ public class DocumentImporter {
 
 	private final DirectiveSettings settings;
 
+	private final DemoSettings demo;
+
+	private final UnitDirectory units;
+
 	private final Clock clock;
 
-	DocumentImporter(DocumentReader reader, DirectiveRows rows, RuntimeService runtime,
-			VietnamCalendar calendar, TransactionTemplate transactions, ApplicationEventPublisher events,
-			DirectiveSettings settings, Clock clock) {
+	DocumentImporter(DocumentReader reader, DirectiveRows rows, RuntimeService runtime, VietnamCalendar calendar,
+			TransactionTemplate transactions, ApplicationEventPublisher events, DirectiveSettings settings, DemoSettings demo,
+			UnitDirectory units, Clock clock) {
 		this.reader = reader;
 		this.rows = rows;
 		this.runtime = runtime;
@@ -71,18 +84,105 @@ public class DocumentImporter {
 		this.transactions = transactions;
 		this.events = events;
 		this.settings = settings;
+		this.demo = demo;
+		this.units = units;
 		this.clock = clock;
+	}
+
+	/** Whether a document's dates are shifted to today before import (the demo set-up). */
+	private enum Rebase {
+
+		/** Taken as written. */
+		NEVER,
+
+		/** The demo's own import at start-up: issued on the day of its first import. */
+		ALWAYS,
+
+		/** An upload: shifted like the first import when that was shifted (a re-import of the demo document). */
+		LIKE_BEFORE
+
 	}
 
 	/**
 	 * Imports a document given as the bytes of an upload: refused whole when it is larger than the limit or
-	 * not valid UTF-8 (a byte order mark is dropped), else as {@link #importDocument(String, String, String, boolean)}.
+	 * not valid UTF-8 (a byte order mark is dropped). With {@code dondoc.demo.rebase-to-today}, a document
+	 * whose first import was shifted to today (the demo document) is shifted by the same number of days;
+	 * any other document is taken as written.
 	 *
 	 * @throws InvalidDocumentException listing every problem; nothing was stored
+	 * @throws ImportTimedOut when it ran past {@code dondoc.directive.import-timeout}; nothing was stored
 	 */
 	public ImportResult importDocument(byte[] body, String formatHint, String source) {
 		checkSize(body.length);
-		return importDocument(Utf8.decode(body), formatHint, source, false);
+		return importDocument(Utf8.decode(body), formatHint, source, Rebase.LIKE_BEFORE);
+	}
+
+	/**
+	 * Imports a document given as text.
+	 *
+	 * @param text the document, YAML or JSON
+	 * @param formatHint a content type or file name that tells JSON from YAML
+	 * @param source where it came from (file name, "REST", user), for the record
+	 * @param rebaseToToday shift every date so that the document was issued on the day of its first import
+	 * (today, the first time; demo only)
+	 * @throws InvalidDocumentException listing every problem; nothing was stored
+	 * @throws ImportTimedOut when it ran past {@code dondoc.directive.import-timeout}; nothing was stored
+	 */
+	public ImportResult importDocument(String text, String formatHint, String source, boolean rebaseToToday) {
+		return importDocument(text, formatHint, source, rebaseToToday ? Rebase.ALWAYS : Rebase.NEVER);
+	}
+
+	/**
+	 * What importing these bytes (as {@link #importDocument(byte[], String, String)}) would do; stores nothing.
+	 *
+	 * @throws InvalidDocumentException listing every problem, as the import would
+	 */
+	public ImportPreview preview(byte[] body, String formatHint) {
+		checkSize(body.length);
+		Prepared prepared = prepare(Utf8.decode(body), formatHint, Rebase.LIKE_BEFORE);
+		DocumentSpec spec = prepared.spec();
+		Optional<DocumentRow> existing = rows.document(spec.code());
+		if (existing.isPresent() && existing.get().contentHash().equals(prepared.hash())) {
+			return new ImportPreview(spec.code(), spec.title(), ImportResult.Outcome.UNCHANGED, 0, 0, spec.directives().size(),
+					List.of(), List.of(), List.of(), List.of(), 0, false, prepared.rebaseNotice(), List.of());
+		}
+		Plan plan = plan(spec);
+		if (!plan.problems().isEmpty()) {
+			throw new InvalidDocumentException(plan.problems());
+		}
+		LocalDate today = today();
+		List<ImportPreview.AddedDirective> added = new ArrayList<>();
+		List<ImportPreview.MovedPart> moves = new ArrayList<>();
+		List<String> textChanged = new ArrayList<>();
+		int updated = 0;
+		int unchanged = 0;
+		for (Step step : plan.steps()) {
+			DirectiveSpec directive = step.spec();
+			if (step.current() == null) {
+				added.add(new ImportPreview.AddedDirective(directive.section(), directive.text(), directive.deadlineText(),
+						directive.dueDate(), directive.leadUnits().stream().map(this::unitName).toList()));
+			}
+			else if (step.next() == null) {
+				unchanged++;
+			}
+			else {
+				updated++;
+				if (!Objects.equals(step.current().text(), step.next().text())) {
+					textChanged.add(directive.section());
+				}
+				for (PartMove move : step.moves()) {
+					moves.add(new ImportPreview.MovedPart(directive.section(), move.unit(), unitName(move.unit()), move.from(), move.to(),
+							move.to() != null && move.to().isBefore(today)));
+				}
+			}
+		}
+		int overdue = (int) moves.stream().filter(ImportPreview.MovedPart::overdueAtOnce).count();
+		boolean intoThePast = moves.stream().anyMatch(move -> move.to() != null && move.to().isBefore(today)
+				&& (move.from() == null || move.to().isBefore(move.from())));
+		return new ImportPreview(spec.code(), spec.title(),
+				existing.isPresent() ? ImportResult.Outcome.UPDATED : ImportResult.Outcome.CREATED, added.size(), updated, unchanged,
+				added, moves, textChanged, plan.removed(), overdue, intoThePast || overdue > ImportPreview.HANDFUL,
+				prepared.rebaseNotice(), plan.notices());
 	}
 
 	private void checkSize(int bytes) {
@@ -98,29 +198,29 @@ public class DocumentImporter {
 				+ " byte (dondoc.directive.max-document-bytes)";
 	}
 
-	/**
-	 * Imports a document given as text.
-	 *
-	 * @param text the document, YAML or JSON
-	 * @param formatHint a content type or file name that tells JSON from YAML
-	 * @param source where it came from (file name, "REST", user), for the record
-	 * @param rebaseToToday shift every date so that the document was issued on the day of its first import
-	 * (today, the first time; demo only)
-	 * @throws InvalidDocumentException listing every problem; nothing was stored
-	 */
-	public ImportResult importDocument(String text, String formatHint, String source, boolean rebaseToToday) {
-		checkSize(text.getBytes(StandardCharsets.UTF_8).length);
-		DocumentSpec spec = reader.read(text, DocumentReader.Format.of(formatHint));
-		// rebased to the day it was first imported, so that a restart next week does not move every deadline
-		LocalDate anchor = rows.document(spec.code())
-			.map(document -> calendar.toLocalDate(document.importedAt()))
-			.orElse(LocalDate.now(clock.withZone(calendar.zone())));
-		if (rebaseToToday) {
-			spec = rebase(spec, anchor);
+	private ImportResult importDocument(String text, String formatHint, String source, Rebase rebase) {
+		Prepared prepared = prepare(text, formatHint, rebase);
+		String code = prepared.spec().code();
+		Duration limit = settings.importTimeout();
+		long deadline = System.nanoTime() + limit.toNanos();
+		TransactionTemplate timed = new TransactionTemplate(transactions.getTransactionManager(), transactions);
+		// dondoc's own statements get the rest of this time as their query time-out (a lock held elsewhere)
+		timed.setTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, (limit.toMillis() + 999) / 1000)));
+		ImportResult result;
+		try {
+			result = timed.execute(status -> store(prepared, source, () -> {
+				if (System.nanoTime() > deadline) {
+					throw new ImportTimedOut(code, limit, null);
+				}
+			}));
 		}
-		String hash = sha256(text + (rebaseToToday ? "|rebased:" + anchor : ""));
-		DocumentSpec document = spec;
-		ImportResult result = transactions.execute(status -> store(document, hash, source));
+		catch (TransactionTimedOutException | QueryTimeoutException e) {
+			throw new ImportTimedOut(code, limit, e);
+		}
+		catch (ImportTimedOut e) {
+			log.warn("Import of document {} from {} stopped after {}; rolled back", code, source, limit);
+			throw e;
+		}
 		log.info("Imported document {} from {}: {} — {} started, {} updated, {} unchanged{}", result.code(), source,
 				result.outcome(), result.started(), result.updated(), result.unchanged(),
 				result.notices().isEmpty() ? "" : "; " + String.join("; ", result.notices()));
@@ -128,55 +228,181 @@ public class DocumentImporter {
 		return result;
 	}
 
-	private ImportResult store(DocumentSpec spec, String hash, String source) {
+	/** The document read and validated, its dates shifted when the demo asks for it. */
+	private record Prepared(DocumentSpec spec, String hash, Integer rebaseDays, String rebaseNotice) {
+	}
+
+	private Prepared prepare(String text, String formatHint, Rebase rebase) {
+		checkSize(text.getBytes(StandardCharsets.UTF_8).length);
+		DocumentSpec spec = reader.read(text, DocumentReader.Format.of(formatHint));
+		Optional<DocumentRow> existing = rows.document(spec.code());
+		Integer shift = switch (rebase) {
+			case NEVER -> null;
+			// issued on the day it was first imported, so that a restart next week does not move every deadline
+			case ALWAYS -> existing.map(document -> document.rebaseDays() != null ? document.rebaseDays()
+					: (int) ChronoUnit.DAYS.between(spec.issuedOn(), calendar.toLocalDate(document.importedAt())))
+				.orElse((int) ChronoUnit.DAYS.between(spec.issuedOn(), today()));
+			case LIKE_BEFORE -> demo.rebaseToToday() ? existing.map(DocumentRow::rebaseDays).orElse(null) : null;
+		};
+		if (shift == null) {
+			return new Prepared(spec, sha256(text), null, null);
+		}
+		LocalDate anchor = spec.issuedOn().plusDays(shift);
+		String notice = "Văn bản mẫu: lần nhập đầu đã dời mọi ngày " + shift + " ngày (ban hành "
+				+ DirectiveViews.display(spec.issuedOn()) + " được coi là " + DirectiveViews.display(anchor)
+				+ "); lần nhập này được dời như vậy (dondoc.demo.rebase-to-today)";
+		return new Prepared(rebase(spec, shift), sha256(text + "|rebased:" + anchor), shift, notice);
+	}
+
+	/** What importing a document does to each of its directives, worked out from dondoc's rows only. */
+	private record Plan(List<Step> steps, List<String> removed, List<String> notices, List<DocumentProblem> problems) {
+	}
+
+	/**
+	 * One directive of the document: {@code current} null when it starts now; {@code next} null when it is
+	 * unchanged; else its new row and the open parts whose due date moves.
+	 */
+	private record Step(int position, DirectiveSpec spec, DirectiveRow current, DirectiveRow next, List<PartMove> moves) {
+	}
+
+	private record PartMove(String unit, String taskId, LocalDate from, LocalDate to) {
+	}
+
+	private Plan plan(DocumentSpec spec) {
+		Map<String, DirectiveRow> existing = new LinkedHashMap<>();
+		rows.directivesOf(spec.code()).forEach(row -> existing.put(row.section(), row));
+		Map<Long, List<UnitRow>> unitsOf = rows.unitsOf(existing.values().stream().map(DirectiveRow::id).toList());
+		List<Step> steps = new ArrayList<>();
+		List<String> notices = new ArrayList<>();
+		List<DocumentProblem> problems = new ArrayList<>();
+		Set<String> sections = new HashSet<>();
+		for (int position = 0; position < spec.directives().size(); position++) {
+			DirectiveSpec directive = spec.directives().get(position);
+			sections.add(directive.section());
+			DirectiveRow current = existing.get(directive.section());
+			if (current == null) {
+				steps.add(new Step(position, directive, null, null, List.of()));
+			}
+			else {
+				steps.add(update(current, unitsOf.getOrDefault(current.id(), List.of()), directive, position, problems, notices));
+			}
+			if (directive.deadline() != null && directive.deadline().kind() == DeadlineKind.EVENT) {
+				notices.add(directive.section() + ": thời hạn gắn với sự kiện («" + directive.deadline().event()
+						+ "»); nhập ngày khi biết ngày diễn ra");
+			}
+		}
+		List<String> removed = new ArrayList<>();
+		for (DirectiveRow old : existing.values()) {
+			if (!sections.contains(old.section())) {
+				removed.add(old.section());
+				notices.add(old.section() + ": không còn trong văn bản; nhiệm vụ vẫn được theo dõi (nếu đã bãi bỏ, hủy quy trình trong Cockpit)");
+			}
+		}
+		return new Plan(steps, removed, notices, problems);
+	}
+
+	private Step update(DirectiveRow current, List<UnitRow> units, DirectiveSpec directive, int position,
+			List<DocumentProblem> problems, List<String> notices) {
+		String path = "directives[" + position + "]";
+		List<UnitRow> leads = units.stream().filter(unit -> DirectiveRows.LEAD.equals(unit.role())).toList();
+		List<String> leadCodes = leads.stream().map(UnitRow::unitCode).sorted().toList();
+		if (!leadCodes.equals(directive.leadUnits().stream().sorted().toList())) {
+			problems.add(new DocumentProblem(path + ".lead", null, String.join(", ", directive.leadUnits()),
+					"Không đổi được đơn vị chủ trì của nhiệm vụ đã nhập (đang là " + String.join(", ", leadCodes)
+							+ "); hãy nhập thay đổi thành mục mới hoặc văn bản mới"));
+			return new Step(position, directive, current, null, List.of());
+		}
+		Deadline deadline = directive.deadline();
+		DirectiveRow next = new DirectiveRow(current.id(), current.businessKey(), current.documentCode(), current.section(),
+				position, directive.text(), directive.deadlineText(), kindOf(deadline), directive.dueDate(),
+				deadline == null ? null : deadline.statedDate(), deadline != null && deadline.movedToWorkingDay(),
+				explanationOf(deadline), deadline == null ? null : deadline.event(), current.processInstanceId());
+		if (next.equals(current)) {
+			return new Step(position, directive, current, null, List.of());
+		}
+		if (isOngoing(current.deadlineKind()) != isOngoing(next.deadlineKind())) {
+			problems.add(new DocumentProblem(path + ".deadline", null, directive.deadlineText(),
+					isOngoing(current.deadlineKind())
+							? "Nhiệm vụ đã nhập là nhiệm vụ thường xuyên (báo cáo theo kỳ); không đổi được thành nhiệm vụ có thời hạn — hãy nhập thành mục mới"
+							: "Nhiệm vụ đã nhập có thời hạn; không đổi được thành nhiệm vụ thường xuyên — hãy nhập thành mục mới"));
+			return new Step(position, directive, current, null, List.of());
+		}
+		List<PartMove> moves = new ArrayList<>();
+		if (!Objects.equals(current.dueDate(), next.dueDate()) && !isOngoing(next.deadlineKind())) {
+			LocalDate to = next.dueDate();
+			for (UnitRow part : leads) {
+				if (part.completedAt() != null || Objects.equals(part.dueDate(), to)) {
+					continue;
+				}
+				// an extension the office approved beyond the document's new date stands
+				boolean extended = part.dueDate() != null && current.dueDate() != null && part.dueDate().isAfter(current.dueDate());
+				if (extended && (to == null || part.dueDate().isAfter(to))) {
+					notices.add(directive.section() + " – " + unitName(part.unitCode()) + ": giữ thời hạn đã gia hạn "
+							+ DirectiveViews.display(part.dueDate()) + " (muộn hơn thời hạn mới của văn bản)");
+					continue;
+				}
+				moves.add(new PartMove(part.unitCode(), part.taskId(), part.dueDate(), to));
+			}
+		}
+		return new Step(position, directive, current, next, moves);
+	}
+
+	private ImportResult store(Prepared prepared, String source, Runnable checkTime) {
+		DocumentSpec spec = prepared.spec();
 		Instant now = clock.instant();
 		var existing = rows.document(spec.code());
-		if (existing.isPresent() && existing.get().contentHash().equals(hash)) {
-			return new ImportResult(spec.code(), ImportResult.Outcome.UNCHANGED, 0, 0, spec.directives().size(), List.of());
+		if (existing.isPresent() && existing.get().contentHash().equals(prepared.hash())) {
+			if (prepared.rebaseDays() != null && existing.get().rebaseDays() == null) {
+				rows.recordRebase(spec.code(), prepared.rebaseDays());
+			}
+			return new ImportResult(spec.code(), ImportResult.Outcome.UNCHANGED, 0, 0, spec.directives().size(), notices(prepared, List.of()));
 		}
-		DocumentRow row = new DocumentRow(spec.code(), spec.title(), spec.issuedBy(), spec.issuedOn(), spec.signer(),
-				source, hash, existing.map(DocumentRow::importedAt).orElse(now), now);
+		Plan plan = plan(spec);
+		if (!plan.problems().isEmpty()) {
+			throw new InvalidDocumentException(plan.problems());
+		}
+		DocumentRow row = new DocumentRow(spec.code(), spec.title(), spec.issuedBy(), spec.issuedOn(), spec.signer(), source,
+				prepared.hash(), existing.map(DocumentRow::importedAt).orElse(now), now, prepared.rebaseDays());
 		if (existing.isPresent()) {
 			rows.updateDocument(row);
 		}
 		else {
 			rows.insertDocument(row);
 		}
-		List<String> notices = new ArrayList<>();
-		List<DocumentProblem> problems = new ArrayList<>();
 		int started = 0;
 		int updated = 0;
 		int unchanged = 0;
-		Set<String> sections = new HashSet<>();
-		for (int position = 0; position < spec.directives().size(); position++) {
-			DirectiveSpec directive = spec.directives().get(position);
-			sections.add(directive.section());
-			var current = rows.directive(spec.code(), directive.section());
-			if (current.isEmpty()) {
-				start(spec, directive, position, now);
+		List<DueDatesMoved.Part> moved = new ArrayList<>();
+		for (Step step : plan.steps()) {
+			checkTime.run();
+			if (step.current() == null) {
+				start(spec, step.spec(), step.position(), now);
 				started++;
 			}
-			else if (update(current.get(), directive, position, now, problems, "directives[" + position + "]")) {
-				updated++;
-			}
-			else {
+			else if (step.next() == null) {
 				unchanged++;
 			}
-			if (directive.deadline() != null && directive.deadline().kind() == DeadlineKind.EVENT) {
-				notices.add(directive.section() + ": due on an event (\"" + directive.deadline().event()
-						+ "\"); enter the date once it is known");
+			else {
+				update(step, now, moved);
+				updated++;
 			}
 		}
-		for (DirectiveRow old : rows.directivesOf(spec.code())) {
-			if (!sections.contains(old.section())) {
-				notices.add(old.section() + ": no longer in the document; its process keeps running (cancel it in Cockpit if it was withdrawn)");
-			}
-		}
-		if (!problems.isEmpty()) {
-			throw new InvalidDocumentException(problems);
+		checkTime.run();
+		if (!moved.isEmpty()) {
+			events.publishEvent(new DueDatesMoved(moved));
+			checkTime.run();
 		}
 		return new ImportResult(spec.code(), existing.isPresent() ? ImportResult.Outcome.UPDATED : ImportResult.Outcome.CREATED,
-				started, updated, unchanged, List.copyOf(notices));
+				started, updated, unchanged, notices(prepared, plan.notices()));
+	}
+
+	private static List<String> notices(Prepared prepared, List<String> notices) {
+		List<String> all = new ArrayList<>();
+		if (prepared.rebaseNotice() != null) {
+			all.add(prepared.rebaseNotice());
+		}
+		all.addAll(notices);
+		return List.copyOf(all);
 	}
 
 	private void start(DocumentSpec spec, DirectiveSpec directive, int position, Instant now) {
@@ -206,58 +432,37 @@ public class DocumentImporter {
 		events.publishEvent(new DirectiveStarted(id, businessKey, instance.getId()));
 	}
 
-	private boolean update(DirectiveRow current, DirectiveSpec directive, int position, Instant now,
-			List<DocumentProblem> problems, String path) {
-		List<String> leads = rows.unitsOf(current.id())
-			.stream()
-			.filter(unit -> DirectiveRows.LEAD.equals(unit.role()))
-			.map(DirectiveRows.UnitRow::unitCode)
-			.sorted()
-			.toList();
-		if (!leads.equals(directive.leadUnits().stream().sorted().toList())) {
-			problems.add(new DocumentProblem(path + ".lead", null, String.join(", ", directive.leadUnits()),
-					"Không đổi được đơn vị chủ trì của nhiệm vụ đã nhập (đang là " + String.join(", ", leads)
-							+ "); hãy nhập thay đổi thành mục mới hoặc văn bản mới"));
-			return false;
-		}
-		Deadline deadline = directive.deadline();
-		DirectiveRow next = new DirectiveRow(current.id(), current.businessKey(), current.documentCode(), current.section(),
-				position, directive.text(), directive.deadlineText(), kindOf(deadline), directive.dueDate(),
-				deadline == null ? null : deadline.statedDate(), deadline != null && deadline.movedToWorkingDay(),
-				explanationOf(deadline), deadline == null ? null : deadline.event(), current.processInstanceId());
-		if (next.equals(current)) {
-			return false;
-		}
+	/**
+	 * A directive's new text and deadline: its row, its process variables, and its open parts' due dates in
+	 * dondoc's rows; the parts' tasks and timers move with the rest of the document ({@link DueDatesMoved}).
+	 */
+	private void update(Step step, Instant now, List<DueDatesMoved.Part> moved) {
+		DirectiveRow current = step.current();
+		DirectiveRow next = step.next();
 		rows.updateDirective(next, now);
 		String instance = current.processInstanceId();
 		if (!Objects.equals(current.text(), next.text())) {
 			runtime.setVariable(instance, DirectiveProcess.VAR_TEXT, next.text());
 		}
-		if (!Objects.equals(current.dueDate(), next.dueDate())) {
-			moveDueDate(current, next.dueDate());
+		if (Objects.equals(current.dueDate(), next.dueDate())) {
+			return;
 		}
-		return true;
-	}
-
-	/**
-	 * Moves the directive's due date: the variable for unit parts still to start, and, through
-	 * {@link DirectiveDueDateChanged}, every open part now (the workflow owns their tasks and timers).
-	 */
-	private void moveDueDate(DirectiveRow directive, LocalDate dueDate) {
-		String instance = directive.processInstanceId();
-		Date due = endOfDay(dueDate);
+		// for unit parts still to start (a part returned to its unit reads its own scope's date)
 		if (runtime.createProcessInstanceQuery().processInstanceId(instance).active().count() > 0) {
-			runtime.setVariable(instance, DirectiveProcess.VAR_DUE_DATE, due);
+			runtime.setVariable(instance, DirectiveProcess.VAR_DUE_DATE, endOfDay(next.dueDate()));
 		}
-		rows.moveOpenDueDates(directive.id(), dueDate);
-		events.publishEvent(new DirectiveDueDateChanged(directive.id(), instance, due));
-		log.info("Directive {}: due date moved from {} to {}", directive.businessKey(), DirectiveViews.display(directive.dueDate()),
-				DirectiveViews.display(dueDate));
+		Map<String, LocalDate> dueDates = new LinkedHashMap<>();
+		for (PartMove move : step.moves()) {
+			dueDates.put(move.unit(), move.to());
+			moved.add(new DueDatesMoved.Part(current.id(), instance, move.unit(), move.taskId(), endOfDay(move.to())));
+		}
+		rows.moveOpenDueDates(current.id(), dueDates);
+		log.info("Directive {}: due date moved from {} to {} ({} open parts)", current.businessKey(),
+				DirectiveViews.display(current.dueDate()), DirectiveViews.display(next.dueDate()), dueDates.size());
 	}
 
-	/** Demo: the document was issued today, and every due date moves by as many days (to a working day). */
-	private DocumentSpec rebase(DocumentSpec spec, LocalDate today) {
-		long shift = ChronoUnit.DAYS.between(spec.issuedOn(), today);
+	/** Demo: every date moves by {@code shift} days (due dates to a working day), the document as issued that many days later. */
+	private DocumentSpec rebase(DocumentSpec spec, long shift) {
 		List<DirectiveSpec> directives = new ArrayList<>();
 		for (DirectiveSpec directive : spec.directives()) {
 			Deadline deadline = directive.deadline();
@@ -270,7 +475,20 @@ public class DocumentImporter {
 			directives.add(new DirectiveSpec(directive.section(), directive.text(), directive.leadUnits(),
 					directive.coordinatingUnits(), directive.deadlineText(), deadline));
 		}
-		return new DocumentSpec(spec.code(), spec.title(), spec.issuedBy(), today, spec.signer(), directives);
+		return new DocumentSpec(spec.code(), spec.title(), spec.issuedBy(), spec.issuedOn().plusDays(shift), spec.signer(), directives);
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(clock.withZone(calendar.zone()));
+	}
+
+	private String unitName(String code) {
+		return units.find(code).map(Unit::name).orElse(code);
+	}
+
+	/** Ongoing work (no final due date, periodic reports): what the process was started with. */
+	private static boolean isOngoing(String deadlineKind) {
+		return "NONE".equals(deadlineKind) || DeadlineKind.ONGOING.name().equals(deadlineKind);
 	}
 
 	/** The legal end of the due day (Điều 148 BLDS: a limit ends at 24:00 of its last day), in Vietnam. */

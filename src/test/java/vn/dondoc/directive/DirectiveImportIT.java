@@ -7,8 +7,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -204,6 +206,128 @@ class DirectiveImportIT {
 			assertThat(unit.get("dueDate").asText()).isEqualTo("2023-06-30");
 			assertThat(unit.get("originalDueDate").asText()).isEqualTo("2023-05-31");
 		});
+	}
+
+	@Test
+	void aDryRunTellsWhatAReimportWouldMoveAndChangesNothingThenTheImportDoesExactlyThat() throws Exception {
+		LocalDate today = LocalDate.now(VIETNAM);
+		String first = """
+				code: DRY-1
+				title: Thử xem trước
+				issuedOn: %s
+				directives:
+				  - section: "1"
+				    text: Báo cáo sơ kết
+				    lead: [ban-to-chuc, ban-tuyen-giao]
+				    deadline: trong tháng %s
+				  - section: "2"
+				    text: Rà soát quy chế
+				    lead: [ban-dan-van]
+				    deadline: trong tháng %s
+				""".formatted(today.minusDays(60), month(today.plusMonths(5)), month(today.plusMonths(6)));
+		assertThat(post(first, "application/yaml").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		// the Ban Tuyên giáo was granted more time than the corrected document will give
+		LocalDate extended = today.plusMonths(9);
+		String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey("DRY-1/1").singleResult().getId();
+		lifecycle.requestExtension(instance, "ban-tuyen-giao", extended, "Chờ số liệu quý", "ban-tuyen-giao");
+		Task review = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(DirectiveProcess.TASK_REVIEW_EXTENSION)
+			.singleResult();
+		lifecycle.approveExtension(review.getId(), "Đồng ý", "vanphong");
+		Map<String, LocalDate> before = dueByUnit("DRY-1/1");
+		before.putAll(dueByUnit("DRY-1/2"));
+		assertThat(before).containsEntry("ban-tuyen-giao", extended);
+		String updatedAt = jdbc.sql("SELECT CAST(updated_at AS VARCHAR(40)) FROM document WHERE code = 'DRY-1'").query(String.class).single();
+
+		// section 1 two months later, section 2 into the past (a wrong year, say), a new section 3
+		LocalDate past = today.minusDays(10);
+		String corrected = first.replace(month(today.plusMonths(5)), month(today.plusMonths(7)))
+			.replace("trong tháng " + month(today.plusMonths(6)), "trước ngày " + past.getDayOfMonth() + "/" + past.getMonthValue() + "/" + past.getYear())
+				+ """
+				  - section: "3"
+				    text: Tổng kết
+				    lead: [ban-noi-chinh]
+				    deadline: trong tháng %s
+				""".formatted(month(today.plusMonths(8)));
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.parseMediaType("application/yaml;charset=UTF-8"));
+		ResponseEntity<String> dry = rest.withBasicAuth("admin", "admin").postForEntity("/api/documents?dryRun=true",
+				new HttpEntity<>(corrected.getBytes(StandardCharsets.UTF_8), headers), String.class);
+		assertThat(dry.getStatusCode()).as(dry.getBody()).isEqualTo(HttpStatus.OK);
+		JsonNode preview = json.readTree(dry.getBody());
+		assertThat(preview.get("outcome").asText()).isEqualTo("UPDATED");
+		assertThat(preview.get("added").asInt()).isEqualTo(1);
+		assertThat(preview.get("updated").asInt()).isEqualTo(2);
+		assertThat(preview.get("addedDirectives").get(0).get("section").asText()).isEqualTo("3");
+		assertThat(preview.get("addedDirectives").get(0).get("leadUnits").get(0).asText()).isEqualTo("Ban Nội chính Thành ủy");
+		Map<String, JsonNode> moves = new HashMap<>();
+		preview.get("moves").forEach(move -> moves.put(move.get("unit").asText(), move));
+		assertThat(moves).as("the extended part keeps its later date").containsOnlyKeys("ban-to-chuc", "ban-dan-van");
+		assertThat(LocalDate.parse(moves.get("ban-to-chuc").get("from").asText())).isEqualTo(before.get("ban-to-chuc"));
+		assertThat(LocalDate.parse(moves.get("ban-to-chuc").get("to").asText())).isAfter(before.get("ban-to-chuc"));
+		assertThat(moves.get("ban-to-chuc").get("unitName").asText()).isEqualTo("Ban Tổ chức Thành ủy");
+		assertThat(moves.get("ban-to-chuc").get("overdueAtOnce").asBoolean()).isFalse();
+		assertThat(LocalDate.parse(moves.get("ban-dan-van").get("to").asText())).isBefore(today);
+		assertThat(moves.get("ban-dan-van").get("overdueAtOnce").asBoolean()).isTrue();
+		assertThat(preview.get("overdueAtOnce").asInt()).isEqualTo(1);
+		assertThat(preview.get("needsAttention").asBoolean()).as("a deadline moved into the past").isTrue();
+		assertThat(preview.get("notices").toString()).contains("giữ thời hạn đã gia hạn");
+
+		// nothing changed: no new directive, the same due dates, the document as it was
+		assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKeyLike("DRY-1/%").count()).isEqualTo(2);
+		Map<String, LocalDate> afterDryRun = dueByUnit("DRY-1/1");
+		afterDryRun.putAll(dueByUnit("DRY-1/2"));
+		assertThat(afterDryRun).isEqualTo(before);
+		assertThat(jdbc.sql("SELECT CAST(updated_at AS VARCHAR(40)) FROM document WHERE code = 'DRY-1'").query(String.class).single())
+			.isEqualTo(updatedAt);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM directive WHERE document_code = 'DRY-1'").query(Long.class).single()).isEqualTo(2);
+
+		// the import does what the preview said, to the day, in Camunda and in dondoc's rows
+		ResponseEntity<String> applied = post(corrected, "application/yaml");
+		assertThat(applied.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(json.readTree(applied.getBody()).get("started").asInt()).isEqualTo(1);
+		Map<String, LocalDate> after = dueByUnit("DRY-1/1");
+		after.putAll(dueByUnit("DRY-1/2"));
+		assertThat(after).containsEntry("ban-to-chuc", LocalDate.parse(moves.get("ban-to-chuc").get("to").asText()))
+			.containsEntry("ban-dan-van", LocalDate.parse(moves.get("ban-dan-van").get("to").asText()))
+			.containsEntry("ban-tuyen-giao", extended);
+		for (String section : List.of("1", "2")) {
+			detail("DRY-1", section).get("directive").get("units").forEach(unit -> {
+				if (unit.get("role").asText().equals("LEAD")) {
+					assertThat(LocalDate.parse(unit.get("dueDate").asText())).as(unit.toString()).isEqualTo(after.get(unit.get("code").asText()));
+				}
+			});
+		}
+	}
+
+	private static String month(LocalDate day) {
+		return day.getMonthValue() + "/" + day.getYear();
+	}
+
+	@Test
+	void aReimportThatTurnsDatedWorkIntoOngoingWorkIsRefusedWithItsPlace() throws Exception {
+		String first = """
+				code: KIND-1
+				title: Thử đổi loại thời hạn
+				issuedOn: 2023-04-13
+				directives:
+				  - section: "1"
+				    text: Báo cáo
+				    lead: [ban-to-chuc]
+				    deadline: trong tháng 5/2023
+				""";
+		assertThat(post(first, "application/yaml").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		ResponseEntity<String> refused = post(first.replace("trong tháng 5/2023", "thường xuyên"), "application/yaml");
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(refused.getBody()).contains("directives[0].deadline").contains("thường xuyên").contains("mục mới");
+		assertThat(dueByUnit("KIND-1/1")).containsEntry("ban-to-chuc", LocalDate.of(2023, 5, 31));
+	}
+
+	private Map<String, LocalDate> dueByUnit(String businessKey) {
+		Map<String, LocalDate> due = new HashMap<>();
+		for (Task task : carryOut(businessKey)) {
+			due.put((String) tasks.getVariable(task.getId(), DirectiveProcess.VAR_UNIT), day(task.getDueDate()));
+		}
+		return due;
 	}
 
 	@Test
