@@ -166,6 +166,20 @@ public final class NodeProcess implements AutoCloseable {
 		process.waitFor(30, TimeUnit.SECONDS);
 	}
 
+	/**
+	 * Stops the node as an operator would (SIGTERM) and waits for it to end.
+	 *
+	 * @return whether it ended by itself within {@code timeout}; if not, it was killed
+	 */
+	public boolean stop(Duration timeout) throws InterruptedException {
+		process.destroy();
+		if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+			return true;
+		}
+		kill();
+		return false;
+	}
+
 	@Override
 	public void close() throws InterruptedException {
 		if (process.isAlive()) {

@@ -2,8 +2,11 @@ package vn.dondoc.web;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -219,6 +222,10 @@ class AccessByRoleIT {
 		mvc.perform(multipart("/import").file(new MockMultipartFile("file", "x.yml", "application/yaml",
 				Documents.of("WEB-NOT-MINE").getBytes(StandardCharsets.UTF_8))).with(unit("ban-to-chuc")).with(csrf()))
 			.andExpect(status().isForbidden());
+		mvc.perform(post("/import/confirm").param("content", Base64.getEncoder()
+			.encodeToString(Documents.of("WEB-NOT-MINE").getBytes(StandardCharsets.UTF_8))).with(unit("ban-to-chuc")).with(csrf()))
+			.andExpect(status().isForbidden());
+		assertThat(catalog.documents()).noneMatch(d -> d.code().equals("WEB-NOT-MINE"));
 	}
 
 	// ---- office ----------------------------------------------------------------------------------------
@@ -288,11 +295,23 @@ class AccessByRoleIT {
 		assertThat(latin1).contains("id=\"problems\"").contains("Không phải chữ UTF-8 hợp lệ").contains("chưa nhập gì");
 		assertThat(catalog.documents()).noneMatch(d -> d.code().equals("WEB-LATIN1"));
 
-		String ok = mvc.perform(multipart("/import").file(new MockMultipartFile("file", "dung.yml", "application/yaml",
+		// a valid file is previewed first: what would start, nothing stored until the office confirms
+		String preview = mvc.perform(multipart("/import").file(new MockMultipartFile("file", "dung.yml", "application/yaml",
 				Documents.of("WEB-IMPORTED").getBytes(StandardCharsets.UTF_8))).with(office()).with(csrf()))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(preview).contains("id=\"preview\"").contains("Văn bản mới").contains("id=\"added\"").contains("id=\"apply\"");
+		assertThat(catalog.documents()).noneMatch(d -> d.code().equals("WEB-IMPORTED"));
+		Matcher content = Pattern.compile("name=\"content\" value=\"([^\"]+)\"").matcher(preview);
+		assertThat(content.find()).isTrue();
+		String ok = mvc.perform(post("/import/confirm").param("content", content.group(1)).param("fileName", "dung.yml")
+			.with(office()).with(csrf())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(ok).contains("id=\"result\"").contains("Đã nhập văn bản mới");
 		assertThat(catalog.documents()).anyMatch(d -> d.code().equals("WEB-IMPORTED"));
+
+		// a confirmation whose file was tampered with into nonsense is refused, nothing half-done
+		String broken = mvc.perform(post("/import/confirm").param("content", "không phải base64!").with(office()).with(csrf()))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(broken).contains("id=\"problems\"").contains("hãy chọn lại tệp");
 	}
 
 	@Test

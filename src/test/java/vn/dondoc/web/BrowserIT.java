@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -206,6 +207,66 @@ class BrowserIT {
 		assertThat(waitFor(By.id("problems")).getText()).contains("Tệp quá lớn").contains("chưa nhập gì");
 		assertThat(browser.findElement(By.id("upload")).isDisplayed()).as("the form is there to try again").isTrue();
 		assertThat(catalog.documents()).noneMatch(d -> d.code().equals("WEB-E2E-LON"));
+	}
+
+	@Test
+	void theOfficePreviewsAReimportSeesDeadlinesMovedIntoThePastInRedAndConfirmsIt() throws IOException {
+		String code = "WEB-E2E-NHAP-LAI";
+		importer.importDocument(Documents.of(code), "yaml", "test", false);
+		LocalDate today = Documents.today();
+		// section 1 into the past (a wrong year, say), section 2 a month later, a new section 5
+		String corrected = Documents.of(code)
+			.replace("dueDate: " + today.plusDays(20), "dueDate: " + today.minusDays(3))
+			.replace("dueDate: " + today.plusDays(10), "dueDate: " + today.plusDays(40)) + """
+				  - section: "5"
+				    text: "Giao Ban Dân vận Thành ủy tổng kết công tác dân vận."
+				    lead: [ban-dan-van]
+				    dueDate: %s
+				""".formatted(today.plusDays(60));
+		Path file = Files.createTempFile(work, "van-ban-sua", ".yml");
+		Files.writeString(file, corrected, StandardCharsets.UTF_8);
+		logIn("vanphong");
+		browser.get(url("/import"));
+		browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+		browser.findElement(By.id("upload")).click();
+
+		WebElement preview = waitFor(By.id("preview"));
+		assertThat(preview.getText()).contains("Xem trước: " + code).contains("Nhiệm vụ mới bắt đầu: 1");
+		List<WebElement> moves = browser.findElements(By.cssSelector("#moves tbody tr"));
+		assertThat(moves).hasSize(2);
+		WebElement intoThePast = moves.stream().filter(row -> row.getText().contains("Ban Tổ chức Thành ủy")).findFirst().orElseThrow();
+		assertThat(intoThePast.getAttribute("class")).contains("late");
+		assertThat(intoThePast.getText()).contains(Documents.today().plusDays(20).format(DateTimeFormatter.ofPattern("dd/MM/yyyy")))
+			.contains("quá hạn ngay");
+		assertThat(browser.findElement(By.id("attention")).getText()).contains("Cần xem kỹ").contains("quá hạn ngay");
+		WebElement apply = browser.findElement(By.id("apply"));
+		assertThat(apply.getText()).isEqualTo("Vẫn nhập (đã xem cảnh báo)");
+		assertThat(apply.getAttribute("class")).contains("danger");
+		screenshot("13-xem-truoc-nhap-lai");
+		// a preview changes nothing
+		assertThat(dueOf(code, "1")).isEqualTo(today.plusDays(20));
+		assertThat(catalog.directives(new DirectiveCatalog.Filter(code, null, null), 0, 20).total()).isEqualTo(4);
+
+		apply.click();
+		WebElement result = waitFor(By.id("result"));
+		assertThat(result.getText()).contains("Đã cập nhật văn bản").contains("Nhiệm vụ mới bắt đầu: 1");
+		screenshot("14-nhap-lai-xong");
+		assertThat(dueOf(code, "1")).isEqualTo(today.minusDays(3));
+		assertThat(dueOf(code, "2")).isEqualTo(today.plusDays(40));
+		assertThat(catalog.directives(new DirectiveCatalog.Filter(code, null, null), 0, 20).total()).isEqualTo(5);
+
+		// the same file again: nothing to import, and the page says so
+		browser.get(url("/import"));
+		browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+		browser.findElement(By.id("upload")).click();
+		assertThat(waitFor(By.id("unchanged")).getText()).contains("không thay đổi");
+		assertThat(browser.findElements(By.id("apply"))).isEmpty();
+	}
+
+	private LocalDate dueOf(String code, String section) {
+		return catalog.directives(new DirectiveCatalog.Filter(code, null, null), 0, 20).items().stream()
+			.filter(directive -> directive.section().equals(section)).findFirst().orElseThrow().units().stream()
+			.filter(unit -> unit.role().equals("LEAD")).findFirst().orElseThrow().dueDate();
 	}
 
 	@Test
