@@ -1,0 +1,73 @@
+package vn.dondoc.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.FileSystemUtils;
+
+import vn.dondoc.support.NodeProcess;
+import vn.dondoc.support.SeedReimport;
+import vn.dondoc.support.TestPostgres;
+
+/**
+ * Issue 19's target: re-importing the seed conclusion with every dated deadline moved takes at most 1.5× its
+ * first import, on H2 and on PostgreSQL, on a node with a 512 MB heap (both JIT compilers, as shipped). The
+ * first import is the baseline, measured on the same node in the same run. Writes the {@code reimport} section
+ * of {@code BENCHMARKS.md}.
+ */
+class ReimportBenchmark {
+
+	static final List<String> JVM = List.of("-Xmx512m");
+
+	@Test
+	void measure() throws Exception {
+		List<String[]> rows = new ArrayList<>();
+		Path work = Files.createTempDirectory("dondoc-reimport");
+		try {
+			Path data = work.resolve("data");
+			String h2 = "jdbc:h2:file:" + data.toAbsolutePath() + "/dondoc;LOCK_TIMEOUT=10000;AUTO_SERVER=TRUE";
+			rows.add(row("H2 (file, embedded set-up)", SeedReimport.run("bench-h2", Map.of("dondoc.data-dir", data.toString(),
+					"spring.datasource.url", h2, "dondoc.mail.embedded-port", "0"), JVM, () -> DriverManager.getConnection(h2, "sa", ""))));
+		}
+		finally {
+			FileSystemUtils.deleteRecursively(work);
+		}
+		String url = TestPostgres.newDatabase("bench_reimport");
+		GreenMail smtp = new GreenMail(new ServerSetup(NodeProcess.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		smtp.start();
+		try {
+			rows.add(row("PostgreSQL (profile postgres)", SeedReimport.run("bench-postgres", Map.of("spring.profiles.active", "postgres",
+					"spring.datasource.url", url, "spring.datasource.username", "postgres", "spring.datasource.password", "postgres",
+					"spring.mail.host", "127.0.0.1", "spring.mail.port", String.valueOf(smtp.getSmtp().getPort())), JVM,
+					() -> DriverManager.getConnection(url, "postgres", "postgres"))));
+		}
+		finally {
+			smtp.stop();
+		}
+		StringBuilder markdown = new StringBuilder("Measured " + LocalDate.now(Bench.VIETNAM) + " on "
+				+ Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
+				+ "; dondoc as its own JVM (-Xmx512m). The seed conclusion: 28 directives, 726 unit parts, 547 of them dated.\n\n"
+				+ "| database | first import (s) | re-import, every dated deadline moved (s) | ratio | target | heap used after (MB) |\n"
+				+ "|---|---|---|---|---|---|\n");
+		for (String[] row : rows) {
+			markdown.append("| ").append(String.join(" | ", row)).append(" |\n");
+		}
+		System.out.println(markdown);
+		Bench.writeSection("reimport", markdown.toString().strip());
+	}
+
+	private static String[] row(String database, SeedReimport.Result result) {
+		return new String[] { database, Bench.fmt(result.firstSeconds()), Bench.fmt(result.againSeconds()),
+				String.format(Locale.ROOT, "%.2f×", result.ratio()), "≤ 1.5×", Bench.fmt(result.heapMb()) };
+	}
+
+}
