@@ -38,7 +38,9 @@ class DocumentReader {
 
 	static final Set<String> DOCUMENT_FIELDS = Set.of("code", "title", "issuedBy", "issuedOn", "signer", "directives");
 
-	static final Set<String> DIRECTIVE_FIELDS = Set.of("section", "text", "lead", "coordinating", "deadline", "dueDate");
+	/** {@code due}, {@code evidence} and {@code confidence} come with a draft ({@code POST /api/drafts}) and are not read. */
+	static final Set<String> DIRECTIVE_FIELDS = Set.of("section", "text", "lead", "coordinating", "deadline", "dueDate", "due",
+			"evidence", "confidence");
 
 	private static final DateTimeFormatter VIETNAMESE_DATE = DateTimeFormatter.ofPattern("d/M/uuuu")
 		.withResolverStyle(ResolverStyle.STRICT);

@@ -12,12 +12,13 @@ import java.util.List;
  * Strict UTF-8: a document with invalid bytes is refused, not silently patched with '?' or U+FFFD, and the
  * refusal says on which line and at which byte the first invalid one is.
  */
-final class Utf8 {
+public final class Utf8 {
 
 	private Utf8() {
 	}
 
-	static String decode(byte[] bytes) {
+	/** The text of these bytes; a byte order mark is dropped. @throws InvalidDocumentException naming the line and byte of the first invalid byte */
+	public static String decode(byte[] bytes) {
 		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);

@@ -63,7 +63,7 @@ class SecurityConfiguration {
 				.requestMatchers(paths.matcher("/camunda/**")).permitAll()
 				.requestMatchers(paths.matcher("/login"), paths.matcher("/css/**"), paths.matcher("/js/**"),
 						paths.matcher("/img/**"), paths.matcher("/favicon.ico"), paths.matcher("/error")).permitAll()
-				.requestMatchers(paths.matcher("/import"), paths.matcher("/import/**"))
+				.requestMatchers(paths.matcher("/import"), paths.matcher("/import/**"), paths.matcher("/drafts"), paths.matcher("/drafts/**"))
 				.hasAnyAuthority(Viewer.ADMIN_AUTHORITY, Viewer.OFFICE_AUTHORITY)
 				.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error").permitAll())

@@ -73,6 +73,10 @@ class UnitScopeFilter extends OncePerRequestFilter {
 			refuse(response, "Chỉ Văn phòng theo dõi được nhập văn bản");
 			return;
 		}
+		else if (path.startsWith("/api/drafts")) {
+			refuse(response, "Chỉ Văn phòng theo dõi được soạn nhiệm vụ từ văn bản");
+			return;
+		}
 		else if (path.startsWith("/api/notifications")) {
 			String directive = request.getParameter("directive");
 			boolean own = directive != null && catalog.idOf(directive).map(id -> viewer.sees(catalog.unitCodes(id))).orElse(false);

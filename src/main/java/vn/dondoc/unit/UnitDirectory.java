@@ -2,6 +2,7 @@ package vn.dondoc.unit;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,8 @@ public class UnitDirectory {
 
 	private final Map<String, List<String>> groups;
 
+	private final Map<String, List<String>> aliases;
+
 	private final String origin;
 
 	public UnitDirectory(UnitSettings settings) {
@@ -40,6 +43,7 @@ public class UnitDirectory {
 		UnitFile.Contents contents = UnitFile.parse(file.origin(), file.text());
 		this.units = contents.units();
 		this.groups = contents.groups();
+		this.aliases = contents.aliases();
 		this.origin = file.origin();
 		log.info("Units: {} units and {} groups from {}", units.size(), groups.size(), origin);
 	}
@@ -58,6 +62,26 @@ public class UnitDirectory {
 
 	public Map<String, List<String>> groups() {
 		return groups;
+	}
+
+	/**
+	 * How documents write units and groups, by unit code or {@code @group}: each unit's name, then its
+	 * {@code aliases} ("UBKT Thành ủy"), and each group's {@code groupAliases} ("các quận ủy, huyện ủy").
+	 */
+	public Map<String, List<String>> names() {
+		Map<String, List<String>> names = new LinkedHashMap<>();
+		for (Unit unit : units.values()) {
+			List<String> forms = new ArrayList<>();
+			forms.add(unit.name());
+			forms.addAll(aliases.getOrDefault(unit.code(), List.of()));
+			names.put(unit.code(), List.copyOf(forms));
+		}
+		aliases.forEach((reference, phrases) -> {
+			if (reference.startsWith(GROUP_PREFIX)) {
+				names.put(reference, phrases);
+			}
+		});
+		return names;
 	}
 
 	/** Where the directory was read from. */

@@ -31,7 +31,11 @@ final class UnitFile {
 	private UnitFile() {
 	}
 
-	record Contents(Map<String, Unit> units, Map<String, List<String>> groups) {
+	/**
+	 * @param aliases other ways documents write a unit or a group, by unit code or {@code @group}: short forms
+	 * ("UBKT Thành ủy") and group phrases ("các quận ủy, huyện ủy"), for drafting from a conclusion's text
+	 */
+	record Contents(Map<String, Unit> units, Map<String, List<String>> groups, Map<String, List<String>> aliases) {
 	}
 
 	static Contents parse(String origin, String text) {
@@ -66,10 +70,31 @@ final class UnitFile {
 		}
 		problems.addAll(escalationCycles(units));
 		Map<String, List<String>> groups = groups(root.get("groups"), units, problems);
+		Map<String, List<String>> aliases = new LinkedHashMap<>();
+		for (int i = 0; i < list.size(); i++) {
+			JsonNode node = list.get(i);
+			if (node != null && node.isObject() && node.hasNonNull("aliases") && node.hasNonNull("code")) {
+				aliases.put(node.get("code").asText().strip(), phrases(node.get("aliases"), "units[" + i + "].aliases", problems));
+			}
+		}
+		JsonNode groupAliases = root.get("groupAliases");
+		if (groupAliases != null && !groupAliases.isNull()) {
+			if (!groupAliases.isObject()) {
+				problems.add("groupAliases: must map a group name to a list of phrases");
+			}
+			else {
+				groupAliases.fieldNames().forEachRemaining(name -> {
+					if (!groups.containsKey(name)) {
+						problems.add("groupAliases." + name + ": unknown group '" + printable(name) + "'");
+					}
+					aliases.put(UnitDirectory.GROUP_PREFIX + name, phrases(groupAliases.get(name), "groupAliases." + name, problems));
+				});
+			}
+		}
 		if (!problems.isEmpty()) {
 			throw new InvalidUnitFileException(origin, problems);
 		}
-		return new Contents(units, groups);
+		return new Contents(units, groups, aliases);
 	}
 
 	private static Unit unit(JsonNode node, String path, List<String> problems) {
@@ -119,6 +144,24 @@ final class UnitFile {
 			return null;
 		}
 		return new Unit(code, name.strip(), kind, mailboxes, head, escalatesTo);
+	}
+
+	private static List<String> phrases(JsonNode node, String path, List<String> problems) {
+		List<String> phrases = new ArrayList<>();
+		if (!node.isArray()) {
+			problems.add(path + ": must be a list of phrases");
+			return phrases;
+		}
+		for (int i = 0; i < node.size(); i++) {
+			String phrase = node.get(i).asText("").strip();
+			if (phrase.isEmpty() || phrase.contains("\n") || phrase.contains("\r")) {
+				problems.add(path + "[" + i + "]: must be a phrase on one line");
+			}
+			else {
+				phrases.add(phrase);
+			}
+		}
+		return List.copyOf(phrases);
 	}
 
 	private static String text(JsonNode node, String field, String path, List<String> problems, boolean required) {

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
+import vn.dondoc.directive.DirectiveSettings;
 import vn.dondoc.directive.DocumentImporter;
 import vn.dondoc.directive.DocumentProblem;
 import vn.dondoc.directive.ImportPreview;
@@ -32,8 +33,11 @@ class ImportController {
 
 	private final DocumentImporter importer;
 
-	ImportController(DocumentImporter importer) {
+	private final DirectiveSettings settings;
+
+	ImportController(DocumentImporter importer, DirectiveSettings settings) {
 		this.importer = importer;
+		this.settings = settings;
 	}
 
 	@GetMapping("/import")
@@ -47,6 +51,10 @@ class ImportController {
 		model.addAttribute("fileName", name);
 		if (file.isEmpty()) {
 			model.addAttribute("problems", List.of(new DocumentProblem("", null, null, "Chưa chọn tệp, hoặc tệp rỗng")));
+			return "web/import";
+		}
+		if (file.getSize() > settings.maxDocumentBytes()) {
+			model.addAttribute("problems", List.of(new DocumentProblem("(tệp)", null, null, UploadLimitAdvice.tooLarge(settings))));
 			return "web/import";
 		}
 		byte[] content = file.getBytes();

@@ -21,6 +21,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 import vn.dondoc.directive.DirectiveSettings;
 import vn.dondoc.directive.DocumentProblem;
+import vn.dondoc.draft.DraftSettings;
 import vn.dondoc.security.Viewer;
 
 /**
@@ -39,8 +40,17 @@ class UploadLimitAdvice {
 
 	private final DirectiveSettings settings;
 
-	UploadLimitAdvice(DirectiveSettings settings) {
+	private final DraftSettings drafts;
+
+	UploadLimitAdvice(DirectiveSettings settings, DraftSettings drafts) {
 		this.settings = settings;
+		this.drafts = drafts;
+	}
+
+	/** Why a file is refused on the import page: longer than an importable document may be. */
+	static String tooLarge(DirectiveSettings settings) {
+		long max = settings.maxDocumentBytes();
+		return "Tệp quá lớn: một văn bản dài tối đa " + max / 1024 + " KB (" + max + " byte, dondoc.directive.max-document-bytes)";
 	}
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
@@ -48,10 +58,15 @@ class UploadLimitAdvice {
 		Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		String path = failed instanceof String uri ? uri.substring(request.getContextPath().length()) : request.getServletPath();
 		log.warn("Refused an upload to {} from {}: {}", path, request.getRemoteAddr(), e.getMessage());
-		long max = settings.maxDocumentBytes();
-		String message = "Tệp quá lớn: một văn bản dài tối đa " + max / 1024 + " KB (" + max
-				+ " byte, dondoc.directive.max-document-bytes)";
+		String message = path.startsWith("/drafts") ? "Tệp quá lớn: tệp kết luận dài tối đa " + drafts.maxBytes() / (1024 * 1024)
+				+ " MB (dondoc.draft.max-bytes)" : tooLarge(settings);
 		Viewer viewer = Viewer.of(SecurityContextHolder.getContext().getAuthentication());
+		if (path.startsWith("/drafts") && viewer.seesAll()) {
+			ModelAndView page = new ModelAndView("web/drafts", HttpStatus.PAYLOAD_TOO_LARGE);
+			page.addObject("viewer", viewer);
+			page.addObject("failure", message);
+			return page;
+		}
 		// the import page only for those who may import (the request never reached its access rule)
 		if ("/import".equals(path) && viewer.seesAll()) {
 			ModelAndView page = new ModelAndView("web/import", HttpStatus.PAYLOAD_TOO_LARGE);

@@ -270,6 +270,47 @@ class BrowserIT {
 	}
 
 	@Test
+	void theOfficeDraftsFromAWordFileCorrectsAUnitAndADeadlineAndImports() throws IOException {
+		String code = "78-KL/TU";
+		Path file = work.resolve("ket-luan-78.docx");
+		Files.write(file, DraftApiIT.word(code));
+		logIn("vanphong");
+		browser.get(url("/drafts"));
+		browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+		browser.findElement(By.id("read")).click();
+		waitFor(By.id("editor"));
+		List<WebElement> rows = browser.findElements(By.cssSelector("#rows tbody tr"));
+		assertThat(rows).hasSize(3);
+		assertThat(browser.findElement(By.name("code")).getAttribute("value")).isEqualTo(code);
+		assertThat(browser.findElement(By.name("issuedOn")).getAttribute("value")).isEqualTo("20/11/2026");
+		// the deadline resolved beside the phrase, by the server's calendar
+		await().atMost(Duration.ofSeconds(20)).until(() -> rows.get(0).findElement(By.className("resolved")).getText().contains("31/03/2027"));
+		screenshot("15-soan-tu-van-ban");
+
+		// the office corrects the first row: another lead unit, another deadline
+		WebElement lead = rows.get(0).findElement(By.className("lead"));
+		lead.clear();
+		lead.sendKeys("ban-tuyen-giao");
+		WebElement deadline = rows.get(0).findElement(By.className("deadline"));
+		deadline.clear();
+		deadline.sendKeys("trong tháng 4/2027");
+		await().atMost(Duration.ofSeconds(20)).until(() -> rows.get(0).findElement(By.className("resolved")).getText().contains("30/04/2027"));
+		// and removes the third
+		rows.get(2).findElement(By.className("remove")).click();
+		assertThat(browser.findElements(By.cssSelector("#rows tbody tr"))).hasSize(2);
+		browser.findElement(By.id("import")).click();
+
+		await().atMost(Duration.ofSeconds(60)).until(() -> browser.getCurrentUrl().contains("/directives"));
+		DirectiveView first = catalog.directives(new DirectiveCatalog.Filter(code, null, null), 0, 10).items().stream()
+			.filter(d -> d.section().equals("1.1")).findFirst().orElseThrow();
+		assertThat(catalog.directives(new DirectiveCatalog.Filter(code, null, null), 0, 10).total()).isEqualTo(2);
+		browser.get(url("/directives/" + first.id()));
+		String page = waitFor(By.tagName("main")).getText();
+		assertThat(page).contains("Ban Tuyên giáo Thành ủy").contains("30/04/2027").contains("Ủy ban Kiểm tra Thành ủy");
+		screenshot("16-nhiem-vu-tu-ban-nhap");
+	}
+
+	@Test
 	void tasklistShowsAUnitItsOwnTasksThroughItsFilter() {
 		browser.get(url("/camunda/app/tasklist/default/"));
 		waitFor(By.cssSelector("input[type='password']"));

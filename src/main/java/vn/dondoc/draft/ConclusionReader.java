@@ -1,0 +1,726 @@
+package vn.dondoc.draft;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Component;
+
+import vn.dondoc.calendar.DeadlineKind;
+import vn.dondoc.calendar.DeadlineParser;
+import vn.dondoc.calendar.VietnamCalendar;
+import vn.dondoc.unit.UnitDirectory;
+
+/**
+ * Reads a conclusion as a clerk does (DOMAIN.md, "Reading a conclusion"), by rules that can be explained:
+ * the header (number and symbol, place and date, issuing body, title), the signer block, the document's own
+ * numbering (I., 1., 1.1., (1), a), -, +) as sections, a heading's addressees and period inherited by its
+ * items, the units by name, short form or group phrase, the role words that make a unit lead or coordinate,
+ * and the deadline each item states. Anything unsure becomes a warning with its place; nothing is guessed.
+ */
+@Component
+public class ConclusionReader {
+
+	private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}\\d])Số\\s*[:.]?\\s*(\\d+\\s*[-–]\\s*[\\p{Lu}Đ]{1,6}(?:/[\\p{Lu}Đ\\d.-]+)+)");
+
+	private static final Pattern PLACE_AND_DATE = Pattern.compile(
+			"^[\\p{L} .'-]{2,40},\\s*ngày\\s+(\\d{1,2})\\s+tháng\\s+(\\d{1,2})\\s+năm\\s+(\\d{4})", Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern MEETING_DATE = Pattern.compile("(?:vào |trong |tại )?ngày (\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})",
+			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+	private static final Pattern KIND = Pattern.compile("^(THÔNG BÁO KẾT LUẬN|THÔNG BÁO|KẾT LUẬN|CHỈ THỊ|NGHỊ QUYẾT|KẾ HOẠCH|CÔNG VĂN|QUYẾT ĐỊNH)\\b.*");
+
+	private static final Pattern SIGNER = Pattern.compile("^(T/M|TM\\.|K/T|KT\\.|T/L|TL\\.|TUQ\\.?|Q\\.)\\s*(.*)$");
+
+	private static final Pattern ROMAN = Pattern.compile("^([IVX]{1,5})\\.\\s*(.*)$");
+
+	private static final Pattern NUMBERED = Pattern.compile("^(\\d{1,2}(?:\\.\\d{1,2}){0,3})\\.?\\s+(.*)$");
+
+	private static final Pattern PARENTHESISED = Pattern.compile("^\\((\\d{1,2})\\)\\s*(.*)$");
+
+	private static final Pattern LETTERED = Pattern.compile("^([a-zđ])\\)\\s*(.*)$");
+
+	private static final Pattern BULLET = Pattern.compile("^([-+•*])\\s*(.*)$");
+
+	/** The role words: the units right after one of them lead the item. */
+	private static final Pattern ROLE = Pattern.compile("(?<![a-z])(giao|de nghi|yeu cau|chi dao)(?![a-z])");
+
+	/** Units right after these coordinate: "phối hợp với X", "gửi về X", "báo cáo … qua X". */
+	private static final Pattern COORDINATE = Pattern.compile("(?<![a-z])(phoi hop(?: chat che)?(?: voi)?|gui ve|gui den|qua)(?![a-z])");
+
+	/** Headings of assessment rather than tasks: their items are not directives unless they assign explicitly. */
+	private static final Pattern ASSESSMENT = Pattern.compile("(?<![a-z])(ket qua|danh gia|tinh hinh|uu diem|han che|nguyen nhan)(?![a-z])");
+
+	/** Items that agree or note rather than assign. */
+	private static final Pattern NOT_AN_ASSIGNMENT = Pattern.compile("^(?:[^.;:]{0,80} )?(co ban nhat tri|nhat tri|thong nhat voi|danh gia cao|ghi nhan|bieu duong|uy quyen)(?![a-z])");
+
+	private static final Pattern PERIOD = Pattern.compile(
+			"(quy (?:[ivx]+|\\d)(?: nam \\d{4})?|\\d+ thang (?:dau|cuoi) nam(?: \\d{4})?|thang \\d{1,2}(?: nam \\d{4}|/\\d{4})?|nam \\d{4})");
+
+	private static final Pattern YEAR = Pattern.compile("nam (\\d{4})");
+
+	private final UnitDirectory units;
+
+	private final DeadlineParser parser;
+
+	private final VietnamCalendar calendar;
+
+	private final Clock clock;
+
+	ConclusionReader(UnitDirectory units, DeadlineParser parser, VietnamCalendar calendar, Clock clock) {
+		this.units = units;
+		this.parser = parser;
+		this.calendar = calendar;
+		this.clock = clock;
+	}
+
+	/**
+	 * Drafts the directives of a conclusion given as a file (Word, PDF with text, UTF-8 text).
+	 *
+	 * @throws UnreadableConclusion when the file cannot be read; nothing is stored either way
+	 */
+	public Draft draft(byte[] file, long maxBytes) {
+		return read(ConclusionFile.lines(file, maxBytes));
+	}
+
+	Draft read(List<String> lines) {
+		List<String> warnings = new ArrayList<>();
+		UnitMentions mentions = new UnitMentions(units);
+		DeadlineFinder deadlines = new DeadlineFinder(parser);
+
+		// ---- header: number, place and date, issuing body, title; the body starts after the title
+		String code = null;
+		LocalDate issuedOn = null;
+		List<String> issuers = new ArrayList<>();
+		int titleAt = -1;
+		int headerEnd = Math.min(lines.size(), 25);
+		for (int i = 0; i < headerEnd; i++) {
+			String line = lines.get(i);
+			Matcher number = NUMBER.matcher(line);
+			if (code == null && number.find()) {
+				code = number.group(1).replaceAll("\\s+", "").replace('–', '-');
+				String before = line.substring(0, number.start()).strip();
+				if (!before.isEmpty() && isUpper(before)) {
+					issuers.add(before);
+				}
+				continue;
+			}
+			Matcher date = PLACE_AND_DATE.matcher(line);
+			if (issuedOn == null && date.find()) {
+				issuedOn = date(date.group(3), date.group(2), date.group(1));
+				continue;
+			}
+			if (titleAt < 0 && KIND.matcher(line).matches()) {
+				titleAt = i;
+				break;
+			}
+			if (isUpper(line) && !TextNormalizer.fold(line).contains("dang cong san viet nam") && !line.startsWith("*")
+					&& line.length() < 80 && !isRoman(line)) {
+				issuers.add(line);
+			}
+		}
+		int bodyStart = 0;
+		String title = null;
+		if (titleAt >= 0) {
+			StringBuilder words = new StringBuilder(lines.get(titleAt));
+			bodyStart = titleAt + 1;
+			while (bodyStart < lines.size() && isUpper(lines.get(bodyStart)) && !isRoman(lines.get(bodyStart))
+					&& !NUMBERED.matcher(lines.get(bodyStart)).matches()) {
+				words.append(' ').append(lines.get(bodyStart));
+				bodyStart++;
+			}
+			title = new Casing(lines, units).sentence(words.toString());
+		}
+		else {
+			warnings.add("Không thấy tên loại và trích yếu văn bản (KẾT LUẬN, THÔNG BÁO KẾT LUẬN …): hãy nhập tiêu đề");
+			title = "Kết luận";
+		}
+
+		// ---- end: "Nơi nhận" and the signer block
+		int bodyEnd = lines.size();
+		String signer = null;
+		for (int i = bodyStart; i < lines.size(); i++) {
+			String folded = TextNormalizer.fold(lines.get(i));
+			if (folded.startsWith("noi nhan")) {
+				bodyEnd = Math.min(bodyEnd, i);
+			}
+			Matcher sign = SIGNER.matcher(lines.get(i));
+			if (sign.matches() && i > bodyStart) {
+				bodyEnd = Math.min(bodyEnd, i);
+				signer = signer(sign, lines, i, new Casing(lines, units));
+			}
+		}
+		if (issuedOn == null) {
+			// no "Hải Phòng, ngày … tháng … năm …": the day of the meeting in the opening paragraph
+			for (int i = bodyStart; i < Math.min(bodyEnd, bodyStart + 3) && issuedOn == null; i++) {
+				Matcher meeting = MEETING_DATE.matcher(lines.get(i));
+				if (meeting.find()) {
+					issuedOn = date(meeting.group(3), meeting.group(2), meeting.group(1));
+					warnings.add("Không thấy ngày ban hành («…, ngày … tháng … năm …»): tạm lấy ngày họp "
+							+ display(issuedOn) + " ở đoạn mở đầu; hãy kiểm tra");
+				}
+			}
+		}
+		if (issuedOn == null) {
+			issuedOn = LocalDate.now(clock.withZone(calendar.zone()));
+			warnings.add("Không thấy ngày ban hành: tạm lấy hôm nay " + display(issuedOn) + "; hãy sửa");
+		}
+		if (code == null) {
+			code = "KL-" + issuedOn.toString().replace("-", "");
+			warnings.add("Không thấy số, ký hiệu văn bản («Số …-KL/…»): tạm đặt mã " + code + "; hãy sửa");
+		}
+		if (signer == null) {
+			warnings.add("Không thấy khối chữ ký (T/M, K/T, T/L …): hãy nhập người ký");
+		}
+		String issuedBy = issuers.isEmpty() ? null : String.join(" – ", issuers);
+
+		// ---- body: headings, items, their sections, units and deadlines
+		List<Draft.Directive> directives = new ArrayList<>();
+		List<Heading> headings = new ArrayList<>();
+		Map<String, Integer> bulletsUnder = new HashMap<>();
+		Item last = null;
+		List<Item> items = new ArrayList<>();
+		for (int i = bodyStart; i < bodyEnd; i++) {
+			String line = lines.get(i);
+			Line parsed = classify(line);
+			if (parsed.level() == Line.PLAIN && last != null && startsLowerCase(line)) {
+				last.text.append(' ').append(line);
+				continue;
+			}
+			if (parsed.heading()) {
+				while (!headings.isEmpty() && headings.get(headings.size() - 1).level >= parsed.level()) {
+					headings.remove(headings.size() - 1);
+				}
+				String section = section(parsed, headings);
+				Heading heading = new Heading(parsed.level(), section, parsed.text());
+				heading.addressees.addAll(roleUnits(parsed.text(), mentions));
+				headings.add(heading);
+				// "2. Đề nghị Ban Thường vụ Huyện ủy …:" addresses each of its items; "1.1. Giao X …" is itself one
+				if (!parsed.text().endsWith(":") && assigns(parsed.text(), mentions)) {
+					last = new Item(section, new StringBuilder(parsed.text()), List.copyOf(headings.subList(0, headings.size() - 1)));
+					items.add(last);
+				}
+				else {
+					last = null;
+				}
+				continue;
+			}
+			Heading parent = headings.isEmpty() ? null : headings.get(headings.size() - 1);
+			if (parsed.level() == Line.PLAIN) {
+				// an opening or an intro paragraph: it may name who the items below are for
+				if (parent != null && parent.addressees.isEmpty()) {
+					parent.addressees.addAll(roleUnits(parsed.text(), mentions));
+				}
+				if (startsWithRole(parsed.text()) && assigns(parsed.text(), mentions) && !parsed.text().endsWith(":")) {
+					String key = parent == null ? "" : parent.section;
+					int n = bulletsUnder.merge(key, 1, Integer::sum);
+					last = new Item((key.isEmpty() ? "" : key + ".") + n, new StringBuilder(parsed.text()), List.copyOf(headings));
+					items.add(last);
+				}
+				else {
+					last = null;
+				}
+				continue;
+			}
+			String key = parent == null ? "" : parent.section;
+			String label = parsed.level() == Line.LETTER ? parsed.label() : String.valueOf(bulletsUnder.merge(key, 1, Integer::sum));
+			last = new Item((key.isEmpty() ? "" : key + ".") + label, new StringBuilder(parsed.text()), List.copyOf(headings));
+			items.add(last);
+		}
+		Set<String> sections = new LinkedHashSet<>();
+		for (Item item : items) {
+			Draft.Directive directive = directive(item, issuedOn, mentions, deadlines, warnings);
+			if (directive != null) {
+				String section = directive.section();
+				for (int n = 2; !sections.add(section); n++) {
+					section = directive.section() + "-" + n;
+				}
+				directives.add(section.equals(directive.section()) ? directive
+						: new Draft.Directive(section, directive.text(), directive.lead(), directive.coordinating(), directive.deadline(),
+								directive.due(), directive.evidence(), directive.confidence()));
+			}
+		}
+		if (directives.isEmpty()) {
+			warnings.add("Không tìm thấy nhiệm vụ nào giao cho đơn vị trong văn bản: hãy thêm dòng");
+		}
+		return new Draft(new Draft.Document(code, title, issuedBy, issuedOn, signer, directives), warnings);
+	}
+
+	/** One item of the body: its section, its words, the headings above it. */
+	private static final class Item {
+
+		final String section;
+
+		final StringBuilder text;
+
+		final List<Heading> headings;
+
+		Item(String section, StringBuilder text, List<Heading> headings) {
+			this.section = section;
+			this.text = text;
+			this.headings = headings;
+		}
+
+	}
+
+	private static final class Heading {
+
+		final int level;
+
+		final String section;
+
+		final String text;
+
+		final List<String> addressees = new ArrayList<>();
+
+		Heading(int level, String section, String text) {
+			this.level = level;
+			this.section = section;
+			this.text = text;
+		}
+
+	}
+
+	private record Line(int level, String label, String text) {
+
+		static final int ROMAN = 1;
+
+		static final int PARENTHESISED = 10;
+
+		static final int LETTER = 11;
+
+		static final int BULLET = 12;
+
+		static final int PLAIN = 20;
+
+		boolean heading() {
+			return level < LETTER;
+		}
+
+	}
+
+	private static Line classify(String line) {
+		Matcher m = ROMAN.matcher(line);
+		if (m.matches() && !m.group(2).isEmpty()) {
+			return new Line(Line.ROMAN, m.group(1), m.group(2).strip());
+		}
+		m = NUMBERED.matcher(line);
+		if (m.matches() && (line.matches("^\\d{1,2}\\..*") || m.group(1).contains("."))) {
+			return new Line(1 + m.group(1).split("\\.").length, m.group(1), m.group(2).strip());
+		}
+		m = PARENTHESISED.matcher(line);
+		if (m.matches()) {
+			return new Line(Line.PARENTHESISED, m.group(1), m.group(2).strip());
+		}
+		m = LETTERED.matcher(line);
+		if (m.matches()) {
+			return new Line(Line.LETTER, m.group(1), m.group(2).strip());
+		}
+		m = BULLET.matcher(line);
+		if (m.matches() && !m.group(2).isEmpty()) {
+			return new Line(m.group(1).equals("+") ? Line.BULLET + 1 : Line.BULLET, m.group(1), m.group(2).strip());
+		}
+		return new Line(Line.PLAIN, "", line.strip());
+	}
+
+	/** I; I.2 for "2." under I; I.2.1 for "2.1."; (1) and the rest under their parent. */
+	private static String section(Line line, List<Heading> headings) {
+		String parent = "";
+		for (int i = headings.size() - 1; i >= 0; i--) {
+			if (headings.get(i).level < line.level()) {
+				parent = headings.get(i).section;
+				break;
+			}
+		}
+		if (line.level() == Line.ROMAN) {
+			return line.label();
+		}
+		String roman = headings.isEmpty() || headings.get(0).level != Line.ROMAN ? "" : headings.get(0).section;
+		if (line.level() < Line.PARENTHESISED) {
+			return roman.isEmpty() ? line.label() : roman + "." + line.label();
+		}
+		return parent.isEmpty() ? line.label() : parent + "." + line.label();
+	}
+
+	private Draft.Directive directive(Item item, LocalDate issuedOn, UnitMentions mentions, DeadlineFinder deadlines, List<String> warnings) {
+		String text = item.text.toString().strip();
+		String folded = TextNormalizer.fold(text);
+		boolean assessment = item.headings.stream().anyMatch(h -> ASSESSMENT.matcher(TextNormalizer.fold(h.text)).find()
+				&& !TextNormalizer.fold(h.text).contains("nhiem vu"));
+		if (NOT_AN_ASSIGNMENT.matcher(folded).find() && !startsWithRole(text)) {
+			return null;
+		}
+		List<UnitMentions.Mention> found = mentions.find(text);
+		double confidence = 0.4;
+
+		// who: the units after a role word, else the units the sentence starts with, else the heading's addressees
+		List<String> lead = new ArrayList<>();
+		int roleEnd = -1;
+		Matcher role = ROLE.matcher(folded);
+		while (role.find()) {
+			List<String> after = consecutive(found, role.end(), folded);
+			if (!after.isEmpty()) {
+				lead.addAll(after);
+				roleEnd = role.end();
+				break;
+			}
+			if (role.start() < 3 || folded.charAt(role.start() - 2) == '.') {
+				// "Giao Sở Xây dựng …": a unit the directory does not have
+				List<String> unknown = mentions.unknown(text, role.end(), Math.min(text.length(), role.end() + 80), found);
+				if (!unknown.isEmpty() && unknown.get(0).length() > 3 && text.indexOf(unknown.get(0), role.end()) <= role.end() + 2) {
+					warnings.add("Mục " + item.section + ": «" + unknown.get(0) + "» không có trong danh mục đơn vị (config/units.yml);"
+							+ " hãy chọn đơn vị hoặc thêm vào danh mục");
+					roleEnd = role.end();
+					break;
+				}
+			}
+		}
+		if (lead.isEmpty() && roleEnd < 0) {
+			List<String> subject = consecutive(found, 0, folded);
+			int subjectStart = skipArticles(folded);
+			if (!subject.isEmpty() && found.get(0).start() <= subjectStart) {
+				lead.addAll(subject);
+			}
+		}
+		Matcher chair = Pattern.compile("(?<![a-z])chu tri(?![a-z])").matcher(folded);
+		if (lead.isEmpty() && chair.find()) {
+			for (UnitMentions.Mention mention : found) {
+				if (mention.end() <= chair.start() && chair.start() - mention.end() < 4) {
+					lead.add(mention.reference());
+				}
+			}
+		}
+		boolean ownLead = !lead.isEmpty();
+		if (ownLead) {
+			confidence += 0.3;
+		}
+		else {
+			if (assessment) {
+				return null;
+			}
+			for (int i = item.headings.size() - 1; i >= 0 && lead.isEmpty(); i--) {
+				lead.addAll(item.headings.get(i).addressees);
+			}
+			if (lead.isEmpty()) {
+				if (startsWithRole(text)) {
+					warnings.add("Mục " + item.section + ": chưa rõ đơn vị chủ trì; hãy chọn đơn vị");
+				}
+				else {
+					return null;
+				}
+			}
+		}
+		if (assessment && roleEnd < 0) {
+			// under "Kết quả", "Đánh giá": a unit as the subject is being assessed, not assigned
+			return null;
+		}
+
+		// with whom: after "phối hợp với", "gửi về", "báo cáo … qua"
+		List<String> coordinating = new ArrayList<>();
+		Matcher coordinate = COORDINATE.matcher(folded);
+		while (coordinate.find()) {
+			for (String reference : consecutive(found, coordinate.end(), folded)) {
+				if (!lead.contains(reference) && !coordinating.contains(reference)) {
+					coordinating.add(reference);
+				}
+			}
+		}
+
+		// when: what the item says, else the period of its heading
+		DeadlineFinder.Found deadline = deadlines.find(text, issuedOn);
+		if (deadline != null) {
+			confidence += 0.3;
+		}
+		else {
+			String period = inheritedPeriod(item.headings, issuedOn);
+			if (period != null) {
+				deadline = deadlines.resolve(period, issuedOn);
+				confidence += 0.15;
+			}
+		}
+		if (deadline != null && deadline.deadline().dueDate() != null && deadline.deadline().dueDate().isBefore(issuedOn)) {
+			warnings.add("Mục " + item.section + ": thời hạn «" + deadline.phrase() + "» sớm hơn ngày ban hành; hãy kiểm tra");
+		}
+		String evidence = sentenceAround(text, deadline != null && deadline.end() > 0 ? deadline.start() : Math.max(0, roleEnd));
+		LocalDate due = deadline == null || deadline.deadline().kind() == DeadlineKind.ONGOING
+				|| deadline.deadline().kind() == DeadlineKind.EVENT ? null : deadline.deadline().dueDate();
+		return new Draft.Directive(item.section, text, dedupe(lead), coordinating, deadline == null ? null : deadline.phrase(), due,
+				evidence, Math.min(1.0, Math.round(confidence * 100) / 100.0));
+	}
+
+	/** The units named one after another from {@code from}: "Ban Tổ chức, Ban Tuyên giáo và Ủy ban Kiểm tra …". */
+	private static List<String> consecutive(List<UnitMentions.Mention> found, int from, String folded) {
+		List<String> references = new ArrayList<>();
+		int at = from;
+		for (UnitMentions.Mention mention : found) {
+			if (mention.start() < at) {
+				continue;
+			}
+			String gap = folded.substring(at, mention.start()).strip();
+			if (!gap.isEmpty() && !gap.matches("(?:[,;]|va|cac|cung|voi|dong chi|cac dong chi|,? ?va)(?: (?:cac|dong chi))?")) {
+				break;
+			}
+			references.add(mention.reference());
+			at = mention.end();
+		}
+		return references;
+	}
+
+	/** Units named after a role word in an intro: "Thành ủy yêu cầu Đảng đoàn HĐND, … tập trung thực hiện …:". */
+	private static List<String> roleUnits(String text, UnitMentions mentions) {
+		String folded = TextNormalizer.fold(text);
+		List<UnitMentions.Mention> found = mentions.find(text);
+		Matcher role = ROLE.matcher(folded);
+		while (role.find()) {
+			List<String> after = consecutive(found, role.end(), folded);
+			if (!after.isEmpty()) {
+				return after;
+			}
+		}
+		return List.of();
+	}
+
+	/** A line that hands work to a unit: after a role word, or with the unit as its subject ("Ủy ban Kiểm tra chủ trì …"). */
+	private static boolean assigns(String text, UnitMentions mentions) {
+		if (!roleUnits(text, mentions).isEmpty()) {
+			return true;
+		}
+		String folded = TextNormalizer.fold(text);
+		List<UnitMentions.Mention> found = mentions.find(text);
+		return !found.isEmpty() && found.get(0).start() <= skipArticles(folded) && !folded.strip().endsWith(":");
+	}
+
+	private static boolean startsWithRole(String text) {
+		Matcher role = ROLE.matcher(TextNormalizer.fold(text));
+		return role.find() && role.start() == 0;
+	}
+
+	private static int skipArticles(String folded) {
+		Matcher m = Pattern.compile("^(?:cac dong chi |dong chi |cac )").matcher(folded);
+		return m.find() ? m.end() : 0;
+	}
+
+	private static String inheritedPeriod(List<Heading> headings, LocalDate issuedOn) {
+		String period = null;
+		String year = null;
+		for (Heading heading : headings) {
+			String folded = TextNormalizer.fold(heading.text);
+			Matcher m = PERIOD.matcher(folded);
+			String last = null;
+			while (m.find()) {
+				last = m.group(1);
+			}
+			if (last != null) {
+				Matcher y = YEAR.matcher(last);
+				if (y.find()) {
+					year = y.group(1);
+				}
+				if (!last.startsWith("nam ") || period == null) {
+					period = last;
+				}
+			}
+		}
+		if (period == null) {
+			return null;
+		}
+		String phrase = period.replace("quy ", "quý ").replace("thang", "tháng").replace("nam", "năm").replace("dau", "đầu")
+			.replace("cuoi", "cuối");
+		phrase = phrase.replaceAll("quý ([ivx]+)", "quý $1").toUpperCase(Locale.ROOT).equals(phrase) ? phrase : phrase;
+		phrase = phrase.replaceAll("(?<=quý )([ivx]+)", "").isEmpty() ? phrase : romanUpper(phrase);
+		if (!phrase.matches(".*\\d{4}.*")) {
+			phrase = phrase + " năm " + (year != null ? year : String.valueOf(issuedOn.getYear()));
+		}
+		return "trong " + phrase;
+	}
+
+	private static String romanUpper(String phrase) {
+		Matcher m = Pattern.compile("quý ([ivx]+)").matcher(phrase);
+		return m.find() ? phrase.substring(0, m.start(1)) + m.group(1).toUpperCase(Locale.ROOT) + phrase.substring(m.end(1)) : phrase;
+	}
+
+	private static String sentenceAround(String text, int at) {
+		int start = 0;
+		for (int i = Math.min(at, text.length()) - 1; i > 0; i--) {
+			if ((text.charAt(i) == '.' || text.charAt(i) == ';') && i + 1 < text.length() && text.charAt(i + 1) == ' ') {
+				start = i + 2;
+				break;
+			}
+		}
+		int end = text.length();
+		for (int i = Math.max(at, start); i < text.length(); i++) {
+			if ((text.charAt(i) == '.' || text.charAt(i) == ';') && (i + 1 == text.length() || text.charAt(i + 1) == ' ')) {
+				end = i + 1;
+				break;
+			}
+		}
+		return text.substring(start, end).strip();
+	}
+
+	private static String signer(Matcher sign, List<String> lines, int at, Casing casing) {
+		String marker = sign.group(1).replace(".", "/").replace("TM/", "T/M").replace("KT/", "K/T").replace("TL/", "T/L");
+		String body = sign.group(2).strip();
+		List<String> rest = new ArrayList<>();
+		for (int i = at + 1; i < lines.size() && rest.size() < 3; i++) {
+			String line = lines.get(i).strip();
+			if (!line.isEmpty() && !TextNormalizer.fold(line).startsWith("noi nhan") && !line.startsWith("-")) {
+				rest.add(line);
+			}
+		}
+		if (rest.isEmpty()) {
+			return marker + " " + body;
+		}
+		String name = rest.get(rest.size() - 1);
+		String title = rest.size() > 1 ? casing.sentence(rest.get(rest.size() - 2)) : null;
+		String on = body.isEmpty() ? "" : casing.sentence(body);
+		return name + (title == null ? "" : ", " + title) + " (" + marker + (on.isEmpty() ? "" : " " + on) + ")";
+	}
+
+	/**
+	 * An all-capitals line in ordinary case: each word cased as the body (or the unit directory) writes it
+	 * after the same word ("Hội nghị", "Thành ủy", "Ban Thường vụ"), else as the body mostly writes it, else
+	 * in lower case; the first word capitalised, Roman numerals kept.
+	 */
+	private static final class Casing {
+
+		private static final Locale VI = new Locale("vi");
+
+		/** How a word is written after a word, and before a word, keyed by the two words folded. */
+		private final Map<String, Map<String, Integer>> afterWord = new HashMap<>();
+
+		private final Map<String, Map<String, Integer>> beforeWord = new HashMap<>();
+
+		/** How the body writes a word inside its sentences. */
+		private final Map<String, Map<String, Integer>> anywhere = new HashMap<>();
+
+		Casing(List<String> lines, UnitDirectory units) {
+			List<String> names = new ArrayList<>();
+			units.names().values().forEach(names::addAll);
+			count(lines, true);
+			count(names, false);
+		}
+
+		private void count(List<String> sources, boolean body) {
+			for (String line : sources) {
+				if (isUpper(line)) {
+					continue;
+				}
+				String[] words = line.split("[\\s,.;:()“”\"]+");
+				for (int i = 0; i < words.length; i++) {
+					String word = words[i];
+					if (word.isEmpty() || isUpper(word) && word.length() > 1) {
+						continue;
+					}
+					String key = TextNormalizer.fold(word);
+					if (i > 0) {
+						afterWord.computeIfAbsent(TextNormalizer.fold(words[i - 1]) + " " + key, k -> new HashMap<>()).merge(word, 1, Integer::sum);
+						if (body) {
+							anywhere.computeIfAbsent(key, k -> new HashMap<>()).merge(word, 1, Integer::sum);
+						}
+					}
+					if (i + 1 < words.length) {
+						beforeWord.computeIfAbsent(key + " " + TextNormalizer.fold(words[i + 1]), k -> new HashMap<>()).merge(word, 1, Integer::sum);
+					}
+				}
+			}
+		}
+
+		String sentence(String upper) {
+			String[] words = upper.strip().split(" ");
+			StringBuilder out = new StringBuilder();
+			for (int i = 0; i < words.length; i++) {
+				String word = words[i];
+				String lower = word.toLowerCase(VI);
+				String key = TextNormalizer.fold(word);
+				String shown;
+				if (word.matches("[IVXLC]+,?") && word.length() <= 6) {
+					shown = word;
+				}
+				else if (i == 0) {
+					shown = capitalizeFirst(lower);
+				}
+				else {
+					shown = most(afterWord.get(TextNormalizer.fold(words[i - 1]) + " " + key));
+					if (shown == null && i + 1 < words.length) {
+						shown = most(beforeWord.get(key + " " + TextNormalizer.fold(words[i + 1])));
+					}
+					if (shown == null) {
+						shown = capitalisedOnly(anywhere.get(key));
+					}
+					if (shown == null) {
+						shown = lower;
+					}
+					// the word as the title has it (ủy, not uỷ), in the case found
+					shown = Character.isUpperCase(shown.charAt(0)) ? capitalizeFirst(lower) : lower;
+				}
+				out.append(i == 0 ? "" : " ").append(shown);
+			}
+			return out.toString();
+		}
+
+		/** A word the body only ever writes with a capital, at least twice. */
+		private static String capitalisedOnly(Map<String, Integer> forms) {
+			if (forms == null || forms.keySet().stream().anyMatch(form -> Character.isLowerCase(form.charAt(0)))) {
+				return null;
+			}
+			return forms.values().stream().mapToInt(Integer::intValue).sum() >= 2 ? most(forms) : null;
+		}
+
+		private static String most(Map<String, Integer> forms) {
+			return forms == null ? null : forms.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+		}
+
+	}
+
+	private static String capitalizeFirst(String text) {
+		return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+	}
+
+	private static boolean isUpper(String text) {
+		boolean letters = false;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (Character.isLetter(c)) {
+				letters = true;
+				if (Character.isLowerCase(c)) {
+					return false;
+				}
+			}
+		}
+		return letters;
+	}
+
+	private static boolean isRoman(String line) {
+		return ROMAN.matcher(line).matches();
+	}
+
+	private static boolean startsLowerCase(String line) {
+		return !line.isEmpty() && Character.isLowerCase(line.charAt(0));
+	}
+
+	private static List<String> dedupe(List<String> references) {
+		return List.copyOf(new LinkedHashSet<>(references));
+	}
+
+	private static LocalDate date(String year, String month, String day) {
+		try {
+			return LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day));
+		}
+		catch (RuntimeException e) {
+			return null;
+		}
+	}
+
+	private static String display(LocalDate date) {
+		return String.format("%02d/%02d/%d", date.getDayOfMonth(), date.getMonthValue(), date.getYear());
+	}
+
+}
