@@ -226,6 +226,32 @@ class AccessByRoleIT {
 			.encodeToString(Documents.of("WEB-NOT-MINE").getBytes(StandardCharsets.UTF_8))).with(unit("ban-to-chuc")).with(csrf()))
 			.andExpect(status().isForbidden());
 		assertThat(catalog.documents()).noneMatch(d -> d.code().equals("WEB-NOT-MINE"));
+		mvc.perform(get("/drafts").with(unit("ban-to-chuc"))).andExpect(status().isForbidden());
+		mvc.perform(post("/drafts").param("text", "Giao Ban Tổ chức Thành ủy báo cáo.").with(unit("ban-to-chuc")).with(csrf()))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void theDraftPageSaysWhyAFileCannotBeReadAndAnImportProblemBesideItsRow() throws Exception {
+		String empty = mvc.perform(multipart("/drafts").file(new MockMultipartFile("file", "rong.docx", "application/octet-stream", new byte[0]))
+			.with(office()).with(csrf())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(empty).contains("id=\"failure\"").contains("Tệp rỗng");
+		String scan = mvc.perform(multipart("/drafts").file(new MockMultipartFile("file", "scan.pdf", "application/pdf", DraftApiIT.imageOnlyPdf()))
+			.with(office()).with(csrf())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(scan).contains("không có lớp chữ");
+		// a row without a lead unit: the import is refused, the problem shown beside the row, nothing stored
+		String page = mvc.perform(post("/drafts/import").param("code", "WEB-DRAFT-1").param("title", "Thử").param("issuedOn", "02/12/2026")
+			.param("directives[0].section", "1").param("directives[0].text", "Báo cáo kết quả").param("directives[0].lead", "")
+			.param("directives[0].deadline", "trong tháng 12/2026").with(office()).with(csrf()))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("chưa nhập gì").contains("has-problem");
+		assertThat(catalog.documents()).noneMatch(d -> d.code().equals("WEB-DRAFT-1"));
+		// the same in YAML, to keep or to import later
+		String yaml = mvc.perform(post("/drafts/yaml").param("code", "WEB-DRAFT-1").param("title", "Thử").param("issuedOn", "02/12/2026")
+			.param("directives[0].section", "1").param("directives[0].text", "Báo cáo kết quả").param("directives[0].lead", "ban-to-chuc, ban-dan-van")
+			.with(office()).with(csrf()))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(yaml).contains("code: WEB-DRAFT-1").contains("- ban-to-chuc").contains("- ban-dan-van").contains("text: Báo cáo kết quả");
 	}
 
 	// ---- office ----------------------------------------------------------------------------------------

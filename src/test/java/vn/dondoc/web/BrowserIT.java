@@ -300,7 +300,7 @@ class BrowserIT {
 		assertThat(browser.findElements(By.cssSelector("#rows tbody tr"))).hasSize(2);
 		browser.findElement(By.id("import")).click();
 
-		await().atMost(Duration.ofSeconds(60)).until(() -> browser.getCurrentUrl().contains("/directives"));
+		assertThat(waitFor(By.id("imported")).getText()).contains("Đã nhập văn bản");
 		DirectiveView first = catalog.directives(new DirectiveCatalog.Filter(code, null, null), 0, 10).items().stream()
 			.filter(d -> d.section().equals("1.1")).findFirst().orElseThrow();
 		assertThat(catalog.directives(new DirectiveCatalog.Filter(code, null, null), 0, 10).total()).isEqualTo(2);
