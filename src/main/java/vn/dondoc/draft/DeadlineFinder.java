@@ -34,7 +34,8 @@ final class DeadlineFinder {
 			Pattern.compile(LEAD_IN + "(?:trong|truoc|den het|cuoi|ngay trong) quy (?:[ivx]+|\\d)(?:(?: nam |/)\\d{4})?"),
 			Pattern.compile(LEAD_IN + "(?:trong|truoc|den het|cuoi|dau|giua) thang \\d{1,2}(?:(?:/| nam )\\d{4})?"),
 			Pattern.compile(LEAD_IN + "(?:trong )?(?:\\d+ thang|nua) (?:dau|cuoi) nam(?: \\d{4})?"),
-			Pattern.compile("(?:hoan thanh |hoan tat )(?:trong |truoc |den het )?nam \\d{4}|(?:trong|cuoi|den het) nam \\d{4}"),
+			// a year only as a completion ("hoàn thành trong năm 2026", "đến hết năm 2026"): "xác định trong năm 2023" is not one
+			Pattern.compile("(?:hoan thanh |hoan tat |xong )(?:trong |truoc |den het )?nam \\d{4}|(?:cuoi|den het) nam \\d{4}"),
 			// a number of days from an event
 			Pattern.compile("trong(?: vong| thoi han)? \\d+ (?:ngay lam viec|ngay|tuan|thang)(?: (?:ke tu|tinh tu) (?:ngay )?[^,.;:()]+)?"),
 			// an event
@@ -43,7 +44,7 @@ final class DeadlineFinder {
 	private static final Pattern PERIODIC = Pattern.compile("dinh ky hang (?:quy|thang|nam|tuan)|hang (?:quy|thang)(?= bao cao)");
 
 	/** Work that goes on: "Tiếp tục …" at the start of the item or of a sentence, "… thường xuyên." at its end. */
-	private static final Pattern ONGOING = Pattern.compile("(?:^|[.;] )(?:tiep tuc|thuong xuyen)(?![a-z])|thuong xuyen(?=[.;]?$)");
+	private static final Pattern ONGOING = Pattern.compile("(?:^|[.] )(?:tiep tuc|thuong xuyen)(?![a-z])|thuong xuyen(?=[.;]?$)");
 
 	private final DeadlineParser parser;
 
