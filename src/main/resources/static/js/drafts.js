@@ -40,7 +40,47 @@
       .filter(Boolean).join('; ');
   }
 
+  function emptyRowLike(template) {
+    var row = template.cloneNode(true);
+    row.classList.remove('has-problem');
+    row.querySelectorAll('input, textarea').forEach(function (field) { field.value = ''; });
+    row.querySelectorAll('.evidence, ul.problem').forEach(function (node) { node.remove(); });
+    row.querySelectorAll('.resolved, .names').forEach(function (node) { node.textContent = ''; });
+    return row;
+  }
+
+  // one row that holds two directives: the text after the cursor becomes a row of its own, same units and deadline
+  function split(row) {
+    var text = row.querySelector('textarea');
+    var at = text.selectionStart || 0;
+    if (at <= 0 || at >= text.value.length) { text.focus(); return; }
+    var next = emptyRowLike(row);
+    next.querySelector('textarea').value = text.value.substring(at).trim();
+    text.value = text.value.substring(0, at).trim();
+    ['.lead', 'input.units:not(.lead)', '.deadline'].forEach(function (selector) {
+      var from = row.querySelector(selector);
+      var to = next.querySelector(selector);
+      if (from && to) { to.value = from.value; }
+    });
+    next.querySelector('.section').value = row.querySelector('.section').value + 'b';
+    row.parentNode.insertBefore(next, row.nextSibling);
+    renumber();
+    wire(next);
+  }
+
+  // two rows that are one directive: the next row's text joins this one
+  function merge(row) {
+    var next = row.nextElementSibling;
+    if (!next) { return; }
+    var text = row.querySelector('textarea');
+    text.value = (text.value.trim() + ' ' + next.querySelector('textarea').value.trim()).trim();
+    next.remove();
+    renumber();
+  }
+
   function wire(row) {
+    row.querySelector('.split').addEventListener('click', function () { split(row); });
+    row.querySelector('.merge').addEventListener('click', function () { merge(row); });
     row.querySelectorAll('input.units').forEach(function (input) {
       input.addEventListener('input', function () { showNames(input); });
       showNames(input);
@@ -58,10 +98,7 @@
     var template = table.querySelector('tr.draft-row');
     var row;
     if (template) {
-      row = template.cloneNode(true);
-      row.classList.remove('has-problem');
-      row.querySelectorAll('input, textarea').forEach(function (field) { field.value = ''; });
-      row.querySelectorAll('.evidence, ul.problem').forEach(function (node) { node.remove(); });
+      row = emptyRowLike(template);
     } else {
       row = document.createElement('tr');
       row.className = 'draft-row';
@@ -70,7 +107,9 @@
         + '<td><label>Chủ trì <input name="directives[0].lead" list="unit-list" class="lead units"></label><div class="muted small names"></div>'
         + '<label>Phối hợp <input name="directives[0].coordinating" list="unit-list" class="units"></label><div class="muted small names"></div></td>'
         + '<td><input name="directives[0].deadline" class="deadline" placeholder="không thời hạn"><div class="muted small resolved"></div></td>'
-        + '<td><button type="button" class="secondary remove" title="Xóa dòng này">Xóa</button></td>';
+        + '<td class="row-actions"><button type="button" class="secondary remove" title="Xóa dòng này">Xóa</button>'
+        + '<button type="button" class="secondary split" title="Tách nội dung tại vị trí con trỏ thành hai dòng">Tách</button>'
+        + '<button type="button" class="secondary merge" title="Gộp dòng dưới vào dòng này">Gộp</button></td>';
     }
     table.appendChild(row);
     renumber();

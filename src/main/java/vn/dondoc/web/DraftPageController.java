@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +35,9 @@ import org.springframework.web.multipart.MultipartFile;
 import vn.dondoc.calendar.Deadline;
 import vn.dondoc.calendar.DeadlineParseException;
 import vn.dondoc.calendar.DeadlineParser;
+import vn.dondoc.directive.DirectiveCatalog;
+import vn.dondoc.directive.DirectiveCatalog.DirectiveView;
+import vn.dondoc.directive.DirectiveCatalog.DocumentSummary;
 import vn.dondoc.directive.DocumentImporter;
 import vn.dondoc.directive.DocumentProblem;
 import vn.dondoc.directive.ImportResult;
@@ -72,14 +77,17 @@ class DraftPageController {
 
 	private final ObjectMapper json;
 
+	private final DirectiveCatalog catalog;
+
 	DraftPageController(ConclusionReader reader, DraftSettings settings, DocumentImporter importer, DeadlineParser deadlines,
-			UnitDirectory units, ObjectMapper json) {
+			UnitDirectory units, ObjectMapper json, DirectiveCatalog catalog) {
 		this.reader = reader;
 		this.settings = settings;
 		this.importer = importer;
 		this.deadlines = deadlines;
 		this.units = units;
 		this.json = json;
+		this.catalog = catalog;
 	}
 
 	/** The editor's form: the document and its rows as typed. */
@@ -237,6 +245,49 @@ class DraftPageController {
 		return "web/drafts";
 	}
 
+	/** An imported document in the same editor; "Nhập" then previews the re-import before anything moves. */
+	@GetMapping(path = "/drafts", params = "document")
+	String edit(@RequestParam String document, Model model) {
+		model.addAttribute("units", units.names());
+		DocumentSummary summary = catalog.documents().stream().filter(d -> d.code().equals(document)).findFirst().orElse(null);
+		if (summary == null) {
+			model.addAttribute("failure", "Không có văn bản «" + document + "» trong dondoc");
+			return "web/drafts";
+		}
+		DraftForm form = new DraftForm();
+		form.setCode(summary.code());
+		form.setTitle(summary.title());
+		form.setIssuedBy(summary.issuedBy());
+		form.setIssuedOn(summary.issuedOn().format(DAY));
+		form.setSigner(summary.signer());
+		for (DirectiveView directive : catalog.directives(new DirectiveCatalog.Filter(document, null, null), 0, 10_000).items()) {
+			Row row = new Row();
+			row.setSection(directive.section());
+			row.setText(directive.text());
+			row.setLead(references(directive.units(), "LEAD"));
+			row.setCoordinating(references(directive.units(), "COORDINATING"));
+			row.setDeadline(directive.deadlineText());
+			form.getDirectives().add(row);
+		}
+		model.addAttribute("form", form);
+		model.addAttribute("existing", true);
+		model.addAttribute("warnings", List.of("Văn bản đã nhập ngày " + DAY.format(summary.importedAt().atZone(WebDates.VIETNAM))
+				+ ": sửa rồi bấm Nhập; dondoc cho xem trước các thay đổi (thời hạn được dời của từng đơn vị) trước khi áp dụng."));
+		model.addAttribute("rowProblems", Map.of());
+		return "web/drafts";
+	}
+
+	/** The units of a role, as a group when they are exactly one of the directory's groups. */
+	private String references(List<DirectiveCatalog.UnitPart> parts, String role) {
+		List<String> codes = parts.stream().filter(part -> part.role().equals(role)).map(DirectiveCatalog.UnitPart::code).toList();
+		for (Map.Entry<String, List<String>> group : units.groups().entrySet()) {
+			if (codes.size() > 1 && new HashSet<>(group.getValue()).equals(new HashSet<>(codes))) {
+				return UnitDirectory.GROUP_PREFIX + group.getKey();
+			}
+		}
+		return String.join(", ", codes);
+	}
+
 	@PostMapping("/drafts")
 	String draft(@RequestParam(name = "file", required = false) MultipartFile file,
 			@RequestParam(name = "text", required = false) String text, Model model) throws IOException {
@@ -257,8 +308,16 @@ class DraftPageController {
 	@PostMapping("/drafts/import")
 	String importDraft(@ModelAttribute("form") DraftForm form, Authentication user, Model model) throws IOException {
 		model.addAttribute("units", units.names());
+		byte[] document = json.writeValueAsBytes(document(form));
 		try {
-			ImportResult result = importer.importDocument(json.writeValueAsBytes(document(form)), "application/json",
+			if (!blank(form.getCode()) && catalog.documents().stream().anyMatch(d -> d.code().equals(form.getCode().strip()))) {
+				// a document imported before: what would move is shown, and applied only when confirmed
+				model.addAttribute("preview", importer.preview(document, "application/json"));
+				model.addAttribute("content", Base64.getEncoder().encodeToString(document));
+				model.addAttribute("fileName", form.getCode().strip() + ".json");
+				return "web/import";
+			}
+			ImportResult result = importer.importDocument(document, "application/json",
 					"Soạn từ văn bản (" + user.getName() + ")");
 			return "redirect:/directives?document=" + URLEncoder.encode(result.code(), StandardCharsets.UTF_8) + "&imported="
 					+ result.outcome().name();

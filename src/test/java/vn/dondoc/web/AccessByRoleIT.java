@@ -2,6 +2,7 @@ package vn.dondoc.web;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -252,6 +253,22 @@ class AccessByRoleIT {
 			.with(office()).with(csrf()))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(yaml).contains("code: WEB-DRAFT-1").contains("- ban-to-chuc").contains("- ban-dan-van").contains("text: Báo cáo kết quả");
+
+		// an imported document opens in the same editor, and saving it previews the re-import before anything moves
+		String editor = mvc.perform(get("/drafts").param("document", DOCUMENT).with(office()))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(editor).contains("id=\"editor\"").contains("value=\"" + DOCUMENT + "\"").contains("value=\"ban-to-chuc\"")
+			.contains("Văn bản đã nhập");
+		LocalDate before = banToChuc.units().stream().filter(u -> u.role().equals("LEAD")).findFirst().orElseThrow().dueDate();
+		String preview = mvc.perform(post("/drafts/import").param("code", DOCUMENT).param("title", "Thông báo kết luận kiểm thử bảng theo dõi")
+			.param("issuedOn", Documents.today().minusDays(30).format(DraftPageController.DAY))
+			.param("directives[0].section", "1").param("directives[0].text", banToChuc.text()).param("directives[0].lead", "ban-to-chuc")
+			.param("directives[0].coordinating", "ban-tuyen-giao").param("directives[0].deadline", "trước ngày "
+					+ Documents.today().plusDays(60).format(DraftPageController.DAY))
+			.with(office()).with(csrf())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(preview).contains("id=\"preview\"").contains("id=\"moves\"").contains("id=\"apply\"").contains("không còn trong văn bản");
+		assertThat(catalog.directive(banToChuc.id()).orElseThrow().directive().units().stream().filter(u -> u.role().equals("LEAD")).findFirst()
+			.orElseThrow().dueDate()).as("a preview moves nothing").isEqualTo(before);
 	}
 
 	// ---- office ----------------------------------------------------------------------------------------

@@ -295,7 +295,19 @@ class BrowserIT {
 		deadline.clear();
 		deadline.sendKeys("trong tháng 4/2027");
 		await().atMost(Duration.ofSeconds(20)).until(() -> rows.get(0).findElement(By.className("resolved")).getText().contains("30/04/2027"));
-		// and removes the third
+		// splits the second at its first sentence's end and merges it back, then removes the third
+		WebElement second = rows.get(1).findElement(By.tagName("textarea"));
+		String secondText = second.getAttribute("value");
+		browser.executeScript("arguments[0].focus(); arguments[0].setSelectionRange(20, 20);", second);
+		rows.get(1).findElement(By.className("split")).click();
+		List<WebElement> afterSplit = browser.findElements(By.cssSelector("#rows tbody tr"));
+		assertThat(afterSplit).hasSize(4);
+		assertThat(afterSplit.get(2).findElement(By.className("lead")).getAttribute("value")).isEqualTo("dd-hdnd");
+		assertThat(afterSplit.get(2).findElement(By.className("section")).getAttribute("value")).isEqualTo("1.2b");
+		afterSplit.get(1).findElement(By.className("merge")).click();
+		assertThat(browser.findElements(By.cssSelector("#rows tbody tr"))).hasSize(3);
+		assertThat(rows.get(1).findElement(By.tagName("textarea")).getAttribute("value").replace(" ", ""))
+			.isEqualTo(secondText.replace(" ", ""));
 		rows.get(2).findElement(By.className("remove")).click();
 		assertThat(browser.findElements(By.cssSelector("#rows tbody tr"))).hasSize(2);
 		browser.findElement(By.id("import")).click();
