@@ -27,6 +27,29 @@ class UnitFileTest {
 	}
 
 	@Test
+	void aliasesAndGroupPhrasesAreHowDocumentsWriteUnitsAndAreCheckedLikeTheRest() {
+		UnitDirectory directory = new UnitDirectory(new UnitSettings(Path.of("config/units.yml")));
+		assertThat(directory.names().get("uy-ban-kiem-tra")).startsWith("Ủy ban Kiểm tra Thành ủy").contains("UBKT Thành ủy");
+		assertThat(directory.names().get("@quan-uy-huyen-uy")).contains("các quận ủy, huyện ủy");
+
+		String text = """
+				units:
+				  - code: ban-a
+				    name: Ban A
+				    kind: BAN
+				    mailboxes: [ban-a@example.org]
+				    aliases: "không phải danh sách"
+				groupAliases:
+				  khong-co: ["nhóm không có"]
+				groups:
+				  nhom: [ban-a]
+				""";
+		assertThatThrownBy(() -> UnitFile.parse("units.yml", text)).isInstanceOfSatisfying(InvalidUnitFileException.class,
+				e -> assertThat(e.problems()).anyMatch(p -> p.startsWith("units[0].aliases"))
+					.anyMatch(p -> p.contains("groupAliases.khong-co: unknown group")));
+	}
+
+	@Test
 	void refusesABadDirectoryWithEveryProblemNamed() {
 		String text = """
 				units:
