@@ -8,9 +8,13 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -46,8 +50,44 @@ class NotificationConfiguration {
 
 	@Bean
 	OutboxDispatcher outboxDispatcher(Outbox outbox, MessageComposer composer, JavaMailSender mailSender,
-			NotificationSettings settings, ApplicationEventPublisher events, Clock clock) {
-		return new OutboxDispatcher(outbox, composer, mailSender, settings, clock, events, nodeName());
+			NotificationSettings settings, ApplicationEventPublisher events, Clock clock, Environment environment) {
+		return new OutboxDispatcher(outbox, composer, mailSender, settings, clock, events, nodeName(identity(environment)));
+	}
+
+	/**
+	 * A restarted node takes back at once the messages its previous run had leased and not settled (it died, or
+	 * was stopped mid-batch); other nodes' leases are left to run out. Before the poller's first run.
+	 */
+	@Bean
+	ApplicationListener<ApplicationStartedEvent> releaseOwnLeases(Outbox outbox, OutboxDispatcher dispatcher, Environment environment) {
+		return event -> {
+			String identity = identity(environment);
+			if (identity == null) {
+				return;
+			}
+			int released = outbox.releaseLeases(identity + ":", dispatcher.node() + "/");
+			if (released > 0) {
+				LoggerFactory.getLogger(NotificationConfiguration.class)
+					.info("Took back {} messages that this node ({}) had taken before it stopped; they go out now", released, identity);
+			}
+		};
+	}
+
+	/**
+	 * What stays the same when this node starts again: {@code dondoc.notification.node-id}, else its host, port
+	 * and database. {@code null} when there is none (port 0: a test's random port).
+	 */
+	static String identity(Environment environment) {
+		String configured = environment.getProperty("dondoc.notification.node-id");
+		if (configured != null && !configured.isBlank()) {
+			return configured.strip().replaceAll("[^A-Za-z0-9._@-]", "-");
+		}
+		String port = environment.getProperty("server.port", "8080");
+		if ("0".equals(port.strip())) {
+			return null;
+		}
+		String database = environment.getProperty("spring.datasource.url", "");
+		return host() + "@" + port.strip() + "-" + Integer.toHexString(database.hashCode());
 	}
 
 	@Bean
@@ -68,18 +108,23 @@ class NotificationConfiguration {
 		return new DispatchPoller(notifications, settings);
 	}
 
-	/** Host and process, so the log and {@code claimed_by} say which node holds a row; unique per start. */
-	private static String nodeName() {
-		String host;
+	/**
+	 * The node's identity (or its host), process and a random part, so the log and {@code claimed_by} say which
+	 * node holds a row; unique per start.
+	 */
+	private static String nodeName(String identity) {
+		String pid = String.valueOf(ProcessHandle.current().pid());
+		String name = (identity == null ? host() : identity) + ":" + pid + ":" + UUID.randomUUID().toString().substring(0, 8);
+		return name.length() > 80 ? name.substring(name.length() - 80) : name;
+	}
+
+	private static String host() {
 		try {
-			host = InetAddress.getLocalHost().getHostName();
+			return InetAddress.getLocalHost().getHostName();
 		}
 		catch (UnknownHostException e) {
-			host = "node";
+			return "node";
 		}
-		String pid = String.valueOf(ProcessHandle.current().pid());
-		String name = host + ":" + pid + ":" + UUID.randomUUID().toString().substring(0, 8);
-		return name.length() > 80 ? name.substring(name.length() - 80) : name;
 	}
 
 }

@@ -205,6 +205,25 @@ class Outbox {
 			.list();
 	}
 
+	/**
+	 * Releases the leases of earlier runs of this node (claimed by {@code identityPrefix…}, not by this run's
+	 * {@code ownPrefix…}): their messages are due again at once.
+	 *
+	 * @return how many were released
+	 */
+	int releaseLeases(String identityPrefix, String ownPrefix) {
+		return jdbc.sql("""
+				UPDATE notification SET claimed_by = NULL, claimed_until = NULL
+				WHERE state = 'PENDING' AND claimed_by LIKE :identity AND claimed_by NOT LIKE :own""")
+			.param("identity", like(identityPrefix))
+			.param("own", like(ownPrefix))
+			.update();
+	}
+
+	private static String like(String prefix) {
+		return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+	}
+
 	/** Turns every reminder waiting for a digest into an ordinary pending message; returns how many. */
 	int releaseDigestWaiting(Instant now) {
 		return jdbc.sql("UPDATE notification SET state = 'PENDING', next_attempt_at = :now WHERE state = 'DIGEST_WAIT'")

@@ -3,6 +3,7 @@ package vn.dondoc.notification;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,27 +11,35 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
+import jakarta.mail.Address;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * Sends what is due in the outbox. Any number of nodes may run it at once: each run first takes a lease
  * on a batch of rows (one guarded {@code UPDATE} per row, so exactly one run gets each row), sends the
- * batch over one SMTP connection, then records each outcome: sent, retry later (with exponential
- * back-off) or dead (refused for good).
+ * batch over one SMTP connection, and records each message as sent the moment the server accepts it; the
+ * failures are then recorded: retry later (with exponential back-off) or dead (refused for good).
  * <p>
  * A node that dies mid-batch leaves its rows leased; once the lease runs out any node takes them again.
  * A live run renews its lease while it composes the batch and once more just before it connects, and
  * sends only the rows it still holds: a run slowed down past its lease (a busy node) loses rows to
  * another run instead of sending them a second time. The one window no outbox can close over SMTP lies
  * between the server's "250 OK" for a message and the update that records it as sent: a crash there
- * sends that message again at the next attempt. The repeat carries the same Message-ID, so mail clients
+ * sends that message again at the next attempt. It is one message per connection at most (each is
+ * recorded as soon as it is accepted), so a crash repeats at most {@code senders} messages. The repeat carries the same Message-ID, so mail clients
  * that recognise repeats show it once.
  */
 class OutboxDispatcher {
@@ -151,43 +160,123 @@ class OutboxDispatcher {
 					+ "They go out once, from the other run; make dondoc.notification.lease longer than a batch takes.",
 					token, lost, batch.size(), settings.lease());
 		}
-		int sent = 0;
-		Map<Object, Exception> failures = deliver(messages.keySet().toArray(MimeMessage[]::new));
+		// each message is recorded as sent as soon as the server accepts it: a crash repeats at most the one
+		// message in flight on this connection
+		int[] sent = { 0 };
+		Map<Object, Exception> failures = deliver(messages.keySet().toArray(MimeMessage[]::new), message -> {
+			recordSent(messages.get(message), message);
+			sent[0]++;
+		});
 		for (Map.Entry<MimeMessage, OutboxRow> entry : messages.entrySet()) {
 			Exception failure = failures.get(entry.getKey());
 			if (failure == null) {
-				recordSent(entry.getValue(), entry.getKey());
-				sent++;
+				continue;
 			}
-			else if (settleFailure(entry.getValue(), token, SmtpFailure.of(failure), true)) {
+			if (settleFailure(entry.getValue(), token, SmtpFailure.of(failure), true)) {
 				dead++;
 			}
 			else {
 				retrying++;
 			}
 		}
-		return new DispatchCounts(sent, retrying, dead, 0);
+		return new DispatchCounts(sent[0], retrying, dead, 0);
 	}
 
 	/**
-	 * One connection for the whole batch ({@code JavaMailSenderImpl} connects once and sends each message
-	 * over it). Returns the messages that failed, each with its exception.
+	 * One connection for the whole batch, each message handed to {@code accepted} as soon as the server
+	 * answered "250 OK" for it. Returns the messages that failed, each with its exception; a message is
+	 * either accepted or failed.
 	 */
-	private Map<Object, Exception> deliver(MimeMessage[] messages) {
+	private Map<Object, Exception> deliver(MimeMessage[] messages, Consumer<MimeMessage> accepted) {
 		if (messages.length == 0) {
 			return Map.of();
 		}
+		if (!(mailSender instanceof JavaMailSenderImpl sender)) {
+			// another kind of sender: the whole batch at once, recorded when it is over
+			Map<Object, Exception> failures;
+			try {
+				mailSender.send(messages);
+				failures = Map.of();
+			}
+			catch (MailSendException e) {
+				failures = e.getFailedMessages().isEmpty() ? allFailed(messages, e) : e.getFailedMessages();
+			}
+			catch (MailException e) {
+				failures = allFailed(messages, e);
+			}
+			for (MimeMessage message : messages) {
+				if (!failures.containsKey(message)) {
+					accepted.accept(message);
+				}
+			}
+			return failures;
+		}
+		Map<Object, Exception> failures = new LinkedHashMap<>();
+		Transport transport = null;
 		try {
-			mailSender.send(messages);
-			return Map.of();
+			for (int i = 0; i < messages.length; i++) {
+				MimeMessage message = messages[i];
+				if (transport == null || !transport.isConnected()) {
+					close(transport);
+					try {
+						transport = connect(sender);
+					}
+					catch (AuthenticationFailedException e) {
+						// the relay refused our credentials: nothing goes out
+						return remaining(failures, messages, i, new MailAuthenticationException(e));
+					}
+					catch (MessagingException e) {
+						return remaining(failures, messages, i, new MailSendException("Mail server connection failed", e));
+					}
+				}
+				try {
+					if (message.getSentDate() == null) {
+						message.setSentDate(new Date());
+					}
+					String messageId = message.getMessageID();
+					message.saveChanges();
+					if (messageId != null) {
+						// the stable Message-ID (from the idempotency key) survives saveChanges
+						message.setHeader("Message-ID", messageId);
+					}
+					Address[] recipients = message.getAllRecipients();
+					transport.sendMessage(message, recipients == null ? new Address[0] : recipients);
+				}
+				catch (Exception e) {
+					failures.put(message, e);
+					continue;
+				}
+				accepted.accept(message);
+			}
+			return failures;
 		}
-		catch (MailSendException e) {
-			return e.getFailedMessages().isEmpty() ? allFailed(messages, e) : e.getFailedMessages();
+		finally {
+			close(transport);
 		}
-		catch (MailException e) {
-			// e.g. the relay refused our credentials: nothing went out
-			return allFailed(messages, e);
+	}
+
+	private static Transport connect(JavaMailSenderImpl sender) throws MessagingException {
+		Transport transport = sender.getSession().getTransport(sender.getProtocol() == null ? "smtp" : sender.getProtocol());
+		transport.connect(sender.getHost(), sender.getPort(), sender.getUsername(), sender.getPassword());
+		return transport;
+	}
+
+	private static void close(Transport transport) {
+		if (transport != null) {
+			try {
+				transport.close();
+			}
+			catch (MessagingException e) {
+				// the messages are settled already; a connection that does not close cleanly changes nothing
+			}
 		}
+	}
+
+	private static Map<Object, Exception> remaining(Map<Object, Exception> failures, MimeMessage[] messages, int from, Exception failure) {
+		for (int i = from; i < messages.length; i++) {
+			failures.put(messages[i], failure);
+		}
+		return failures;
 	}
 
 	private static Map<Object, Exception> allFailed(MimeMessage[] messages, Exception failure) {
