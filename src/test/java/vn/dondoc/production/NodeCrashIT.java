@@ -91,7 +91,7 @@ class NodeCrashIT {
 					}
 				});
 				System.out.printf("crash: %d e-mails for %d notifications; %d repeated (accepted by SMTP before the kill, "
-						+ "sent again after the lease)%n", ids.size(), expected.size(), ids.size() - expected.size());
+						+ "not yet recorded, sent again after the restart)%n", ids.size(), expected.size(), ids.size() - expected.size());
 				assertThat(times.values()).as("no message more than twice").allMatch(n -> n <= 2);
 				assertThat(beforeKill).as("a repeat is a message the server had accepted before the kill").containsAll(repeated);
 				// each message is recorded as sent once the server accepts it: at most the one in flight on each of
