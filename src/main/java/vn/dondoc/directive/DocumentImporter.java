@@ -13,13 +13,11 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -36,9 +34,7 @@ import vn.dondoc.calendar.DeadlineKind;
 import vn.dondoc.calendar.VietnamCalendar;
 import vn.dondoc.directive.DirectiveRows.DirectiveRow;
 import vn.dondoc.directive.DirectiveRows.DocumentRow;
-import vn.dondoc.directive.DirectiveRows.UnitRow;
 import vn.dondoc.directive.DocumentSpec.DirectiveSpec;
-import vn.dondoc.unit.Unit;
 import vn.dondoc.unit.UnitDirectory;
 
 /**
@@ -74,6 +70,8 @@ public class DocumentImporter {
 
 	private final Clock clock;
 
+	private final ImportPlanner planner;
+
 	DocumentImporter(DocumentReader reader, DirectiveRows rows, RuntimeService runtime, VietnamCalendar calendar,
 			TransactionTemplate transactions, ApplicationEventPublisher events, DirectiveSettings settings, DemoSettings demo,
 			UnitDirectory units, Clock clock) {
@@ -87,6 +85,7 @@ public class DocumentImporter {
 		this.demo = demo;
 		this.units = units;
 		this.clock = clock;
+		this.planner = new ImportPlanner(rows, units);
 	}
 
 	/** Whether a document's dates are shifted to today before import (the demo set-up). */
@@ -146,7 +145,7 @@ public class DocumentImporter {
 			return new ImportPreview(spec.code(), spec.title(), ImportResult.Outcome.UNCHANGED, 0, 0, spec.directives().size(),
 					List.of(), List.of(), List.of(), List.of(), 0, false, prepared.rebaseNotice(), List.of());
 		}
-		Plan plan = plan(spec);
+		ImportPlanner.Plan plan = planner.plan(spec);
 		if (!plan.problems().isEmpty()) {
 			throw new InvalidDocumentException(plan.problems());
 		}
@@ -156,11 +155,11 @@ public class DocumentImporter {
 		List<String> textChanged = new ArrayList<>();
 		int updated = 0;
 		int unchanged = 0;
-		for (Step step : plan.steps()) {
+		for (ImportPlanner.Step step : plan.steps()) {
 			DirectiveSpec directive = step.spec();
 			if (step.current() == null) {
 				added.add(new ImportPreview.AddedDirective(directive.section(), directive.text(), directive.deadlineText(),
-						directive.dueDate(), directive.leadUnits().stream().map(this::unitName).toList()));
+						directive.dueDate(), directive.leadUnits().stream().map(planner::unitName).toList()));
 			}
 			else if (step.next() == null) {
 				unchanged++;
@@ -170,8 +169,8 @@ public class DocumentImporter {
 				if (!Objects.equals(step.current().text(), step.next().text())) {
 					textChanged.add(directive.section());
 				}
-				for (PartMove move : step.moves()) {
-					moves.add(new ImportPreview.MovedPart(directive.section(), move.unit(), unitName(move.unit()), move.from(), move.to(),
+				for (ImportPlanner.PartMove move : step.moves()) {
+					moves.add(new ImportPreview.MovedPart(directive.section(), move.unit(), planner.unitName(move.unit()), move.from(), move.to(),
 							move.to() != null && move.to().isBefore(today)));
 				}
 			}
@@ -254,99 +253,6 @@ public class DocumentImporter {
 		return new Prepared(rebase(spec, shift), sha256(text + "|rebased:" + anchor), shift, notice);
 	}
 
-	/** What importing a document does to each of its directives, worked out from dondoc's rows only. */
-	private record Plan(List<Step> steps, List<String> removed, List<String> notices, List<DocumentProblem> problems) {
-	}
-
-	/**
-	 * One directive of the document: {@code current} null when it starts now; {@code next} null when it is
-	 * unchanged; else its new row and the open parts whose due date moves.
-	 */
-	private record Step(int position, DirectiveSpec spec, DirectiveRow current, DirectiveRow next, List<PartMove> moves) {
-	}
-
-	private record PartMove(String unit, String taskId, LocalDate from, LocalDate to) {
-	}
-
-	private Plan plan(DocumentSpec spec) {
-		Map<String, DirectiveRow> existing = new LinkedHashMap<>();
-		rows.directivesOf(spec.code()).forEach(row -> existing.put(row.section(), row));
-		Map<Long, List<UnitRow>> unitsOf = rows.unitsOf(existing.values().stream().map(DirectiveRow::id).toList());
-		List<Step> steps = new ArrayList<>();
-		List<String> notices = new ArrayList<>();
-		List<DocumentProblem> problems = new ArrayList<>();
-		Set<String> sections = new HashSet<>();
-		for (int position = 0; position < spec.directives().size(); position++) {
-			DirectiveSpec directive = spec.directives().get(position);
-			sections.add(directive.section());
-			DirectiveRow current = existing.get(directive.section());
-			if (current == null) {
-				steps.add(new Step(position, directive, null, null, List.of()));
-			}
-			else {
-				steps.add(update(current, unitsOf.getOrDefault(current.id(), List.of()), directive, position, problems, notices));
-			}
-			if (directive.deadline() != null && directive.deadline().kind() == DeadlineKind.EVENT) {
-				notices.add(directive.section() + ": thời hạn gắn với sự kiện («" + directive.deadline().event()
-						+ "»); nhập ngày khi biết ngày diễn ra");
-			}
-		}
-		List<String> removed = new ArrayList<>();
-		for (DirectiveRow old : existing.values()) {
-			if (!sections.contains(old.section())) {
-				removed.add(old.section());
-				notices.add(old.section() + ": không còn trong văn bản; nhiệm vụ vẫn được theo dõi (nếu đã bãi bỏ, hủy quy trình trong Cockpit)");
-			}
-		}
-		return new Plan(steps, removed, notices, problems);
-	}
-
-	private Step update(DirectiveRow current, List<UnitRow> units, DirectiveSpec directive, int position,
-			List<DocumentProblem> problems, List<String> notices) {
-		String path = "directives[" + position + "]";
-		List<UnitRow> leads = units.stream().filter(unit -> DirectiveRows.LEAD.equals(unit.role())).toList();
-		List<String> leadCodes = leads.stream().map(UnitRow::unitCode).sorted().toList();
-		if (!leadCodes.equals(directive.leadUnits().stream().sorted().toList())) {
-			problems.add(new DocumentProblem(path + ".lead", null, String.join(", ", directive.leadUnits()),
-					"Không đổi được đơn vị chủ trì của nhiệm vụ đã nhập (đang là " + String.join(", ", leadCodes)
-							+ "); hãy nhập thay đổi thành mục mới hoặc văn bản mới"));
-			return new Step(position, directive, current, null, List.of());
-		}
-		Deadline deadline = directive.deadline();
-		DirectiveRow next = new DirectiveRow(current.id(), current.businessKey(), current.documentCode(), current.section(),
-				position, directive.text(), directive.deadlineText(), kindOf(deadline), directive.dueDate(),
-				deadline == null ? null : deadline.statedDate(), deadline != null && deadline.movedToWorkingDay(),
-				explanationOf(deadline), deadline == null ? null : deadline.event(), current.processInstanceId());
-		if (next.equals(current)) {
-			return new Step(position, directive, current, null, List.of());
-		}
-		if (isOngoing(current.deadlineKind()) != isOngoing(next.deadlineKind())) {
-			problems.add(new DocumentProblem(path + ".deadline", null, directive.deadlineText(),
-					isOngoing(current.deadlineKind())
-							? "Nhiệm vụ đã nhập là nhiệm vụ thường xuyên (báo cáo theo kỳ); không đổi được thành nhiệm vụ có thời hạn — hãy nhập thành mục mới"
-							: "Nhiệm vụ đã nhập có thời hạn; không đổi được thành nhiệm vụ thường xuyên — hãy nhập thành mục mới"));
-			return new Step(position, directive, current, null, List.of());
-		}
-		List<PartMove> moves = new ArrayList<>();
-		if (!Objects.equals(current.dueDate(), next.dueDate()) && !isOngoing(next.deadlineKind())) {
-			LocalDate to = next.dueDate();
-			for (UnitRow part : leads) {
-				if (part.completedAt() != null || Objects.equals(part.dueDate(), to)) {
-					continue;
-				}
-				// an extension the office approved beyond the document's new date stands
-				boolean extended = part.dueDate() != null && current.dueDate() != null && part.dueDate().isAfter(current.dueDate());
-				if (extended && (to == null || part.dueDate().isAfter(to))) {
-					notices.add(directive.section() + " – " + unitName(part.unitCode()) + ": giữ thời hạn đã gia hạn "
-							+ DirectiveViews.display(part.dueDate()) + " (muộn hơn thời hạn mới của văn bản)");
-					continue;
-				}
-				moves.add(new PartMove(part.unitCode(), part.taskId(), part.dueDate(), to));
-			}
-		}
-		return new Step(position, directive, current, next, moves);
-	}
-
 	private ImportResult store(Prepared prepared, String source, Runnable checkTime) {
 		DocumentSpec spec = prepared.spec();
 		Instant now = clock.instant();
@@ -357,7 +263,7 @@ public class DocumentImporter {
 			}
 			return new ImportResult(spec.code(), ImportResult.Outcome.UNCHANGED, 0, 0, spec.directives().size(), notices(prepared, List.of()));
 		}
-		Plan plan = plan(spec);
+		ImportPlanner.Plan plan = planner.plan(spec);
 		if (!plan.problems().isEmpty()) {
 			throw new InvalidDocumentException(plan.problems());
 		}
@@ -373,7 +279,7 @@ public class DocumentImporter {
 		int updated = 0;
 		int unchanged = 0;
 		List<DueDatesMoved.Part> moved = new ArrayList<>();
-		for (Step step : plan.steps()) {
+		for (ImportPlanner.Step step : plan.steps()) {
 			checkTime.run();
 			if (step.current() == null) {
 				start(spec, step.spec(), step.position(), now);
@@ -409,8 +315,8 @@ public class DocumentImporter {
 		String businessKey = spec.code() + "/" + directive.section();
 		Deadline deadline = directive.deadline();
 		DirectiveRow row = new DirectiveRow(0, businessKey, spec.code(), directive.section(), position, directive.text(),
-				directive.deadlineText(), kindOf(deadline), directive.dueDate(), deadline == null ? null : deadline.statedDate(),
-				deadline != null && deadline.movedToWorkingDay(), explanationOf(deadline),
+				directive.deadlineText(), ImportPlanner.kindOf(deadline), directive.dueDate(), deadline == null ? null : deadline.statedDate(),
+				deadline != null && deadline.movedToWorkingDay(), ImportPlanner.explanationOf(deadline),
 				deadline == null ? null : deadline.event(), null);
 		long id = rows.insertDirective(row, now);
 		rows.insertUnits(id, directive.leadUnits(), directive.coordinatingUnits(), directive.dueDate());
@@ -436,7 +342,7 @@ public class DocumentImporter {
 	 * A directive's new text and deadline: its row, its process variables, and its open parts' due dates in
 	 * dondoc's rows; the parts' tasks and timers move with the rest of the document ({@link DueDatesMoved}).
 	 */
-	private void update(Step step, Instant now, List<DueDatesMoved.Part> moved) {
+	private void update(ImportPlanner.Step step, Instant now, List<DueDatesMoved.Part> moved) {
 		DirectiveRow current = step.current();
 		DirectiveRow next = step.next();
 		rows.updateDirective(next, now);
@@ -452,7 +358,7 @@ public class DocumentImporter {
 			runtime.setVariable(instance, DirectiveProcess.VAR_DUE_DATE, endOfDay(next.dueDate()));
 		}
 		Map<String, LocalDate> dueDates = new LinkedHashMap<>();
-		for (PartMove move : step.moves()) {
+		for (ImportPlanner.PartMove move : step.moves()) {
 			dueDates.put(move.unit(), move.to());
 			moved.add(new DueDatesMoved.Part(current.id(), instance, move.unit(), move.taskId(), endOfDay(move.to())));
 		}
@@ -482,15 +388,6 @@ public class DocumentImporter {
 		return LocalDate.now(clock.withZone(calendar.zone()));
 	}
 
-	private String unitName(String code) {
-		return units.find(code).map(Unit::name).orElse(code);
-	}
-
-	/** Ongoing work (no final due date, periodic reports): what the process was started with. */
-	private static boolean isOngoing(String deadlineKind) {
-		return "NONE".equals(deadlineKind) || DeadlineKind.ONGOING.name().equals(deadlineKind);
-	}
-
 	/** The legal end of the due day (Điều 148 BLDS: a limit ends at 24:00 of its last day), in Vietnam. */
 	Date endOfDay(LocalDate date) {
 		if (date == null) {
@@ -498,14 +395,6 @@ public class DocumentImporter {
 		}
 		ZoneId zone = calendar.zone();
 		return Date.from(date.atTime(23, 59, 59).atZone(zone).toInstant());
-	}
-
-	private static String kindOf(Deadline deadline) {
-		return deadline == null ? "NONE" : deadline.kind().name();
-	}
-
-	private static String explanationOf(Deadline deadline) {
-		return deadline == null ? "Văn bản không nêu thời hạn" : deadline.explanation();
 	}
 
 	private static String sha256(String text) {

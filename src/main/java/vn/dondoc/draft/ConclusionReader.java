@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -39,8 +38,6 @@ public class ConclusionReader {
 
 	private static final Pattern KIND = Pattern.compile("^(THÔNG BÁO KẾT LUẬN|THÔNG BÁO|KẾT LUẬN|CHỈ THỊ|NGHỊ QUYẾT|KẾ HOẠCH|CÔNG VĂN|QUYẾT ĐỊNH)\\b.*");
 
-	private static final Pattern SIGNER = Pattern.compile("^(T/M|TM\\.|K/T|KT\\.|T/L|TL\\.|TUQ\\.?|Q\\.)\\s*(.*)$");
-
 	private static final Pattern ROMAN = Pattern.compile("^([IVX]{1,5})\\.\\s*(.*)$");
 
 	private static final Pattern NUMBERED = Pattern.compile("^(\\d{1,2}(?:\\.\\d{1,2}){0,3})\\.?\\s+(.*)$");
@@ -62,11 +59,6 @@ public class ConclusionReader {
 
 	/** Items that agree or note rather than assign. */
 	private static final Pattern NOT_AN_ASSIGNMENT = Pattern.compile("^(?:[^.;:]{0,80} )?(co ban nhat tri|nhat tri|thong nhat voi|danh gia cao|ghi nhan|bieu duong|uy quyen)(?![a-z])");
-
-	private static final Pattern PERIOD = Pattern.compile(
-			"(quy (?:[ivx]+|\\d)(?: nam \\d{4})?|\\d+ thang (?:dau|cuoi) nam(?: \\d{4})?|thang \\d{1,2}(?: nam \\d{4}|/\\d{4})?|nam \\d{4})");
-
-	private static final Pattern YEAR = Pattern.compile("nam (\\d{4})");
 
 	private final UnitDirectory units;
 
@@ -109,7 +101,7 @@ public class ConclusionReader {
 			if (code == null && number.find()) {
 				code = number.group(1).replaceAll("\\s+", "").replace('–', '-');
 				String before = line.substring(0, number.start()).strip();
-				if (!before.isEmpty() && isUpper(before)) {
+				if (!before.isEmpty() && TitleCasing.isUpper(before)) {
 					issuers.add(before);
 				}
 				continue;
@@ -123,7 +115,7 @@ public class ConclusionReader {
 				titleAt = i;
 				break;
 			}
-			if (isUpper(line) && !TextNormalizer.fold(line).contains("dang cong san viet nam") && !line.startsWith("*")
+			if (TitleCasing.isUpper(line) && !TextNormalizer.fold(line).contains("dang cong san viet nam") && !line.startsWith("*")
 					&& line.length() < 80 && !isRoman(line)) {
 				issuers.add(line);
 			}
@@ -133,12 +125,12 @@ public class ConclusionReader {
 		if (titleAt >= 0) {
 			StringBuilder words = new StringBuilder(lines.get(titleAt));
 			bodyStart = titleAt + 1;
-			while (bodyStart < lines.size() && isUpper(lines.get(bodyStart)) && !isRoman(lines.get(bodyStart))
+			while (bodyStart < lines.size() && TitleCasing.isUpper(lines.get(bodyStart)) && !isRoman(lines.get(bodyStart))
 					&& !NUMBERED.matcher(lines.get(bodyStart)).matches()) {
 				words.append(' ').append(lines.get(bodyStart));
 				bodyStart++;
 			}
-			title = new Casing(lines, units).sentence(words.toString());
+			title = new TitleCasing(lines, units).sentence(words.toString());
 		}
 		else {
 			warnings.add("Không thấy tên loại và trích yếu văn bản (KẾT LUẬN, THÔNG BÁO KẾT LUẬN …): hãy nhập tiêu đề");
@@ -153,10 +145,10 @@ public class ConclusionReader {
 			if (folded.startsWith("noi nhan")) {
 				bodyEnd = Math.min(bodyEnd, i);
 			}
-			Matcher sign = SIGNER.matcher(lines.get(i));
+			Matcher sign = SignerBlock.START.matcher(lines.get(i));
 			if (sign.matches() && i > bodyStart) {
 				bodyEnd = Math.min(bodyEnd, i);
-				signer = signer(sign, lines, i, new Casing(lines, units));
+				signer = SignerBlock.read(sign, lines, i, new TitleCasing(lines, units));
 			}
 		}
 		if (issuedOn == null) {
@@ -441,7 +433,7 @@ public class ConclusionReader {
 			confidence += 0.3;
 		}
 		else {
-			String period = inheritedPeriod(item.headings, issuedOn);
+			String period = DeadlineFinder.headingsPeriod(item.headings.stream().map(h -> h.text).toList(), issuedOn);
 			if (period != null) {
 				deadline = deadlines.resolve(period, issuedOn);
 				confidence += 0.15;
@@ -509,44 +501,6 @@ public class ConclusionReader {
 		return m.find() ? m.end() : 0;
 	}
 
-	private static String inheritedPeriod(List<Heading> headings, LocalDate issuedOn) {
-		String period = null;
-		String year = null;
-		for (Heading heading : headings) {
-			String folded = TextNormalizer.fold(heading.text);
-			Matcher m = PERIOD.matcher(folded);
-			String last = null;
-			while (m.find()) {
-				last = m.group(1);
-			}
-			if (last != null) {
-				Matcher y = YEAR.matcher(last);
-				if (y.find()) {
-					year = y.group(1);
-				}
-				if (!last.startsWith("nam ") || period == null) {
-					period = last;
-				}
-			}
-		}
-		if (period == null) {
-			return null;
-		}
-		String phrase = period.replace("quy ", "quý ").replace("thang", "tháng").replace("nam", "năm").replace("dau", "đầu")
-			.replace("cuoi", "cuối");
-		phrase = phrase.replaceAll("quý ([ivx]+)", "quý $1").toUpperCase(Locale.ROOT).equals(phrase) ? phrase : phrase;
-		phrase = phrase.replaceAll("(?<=quý )([ivx]+)", "").isEmpty() ? phrase : romanUpper(phrase);
-		if (!phrase.matches(".*\\d{4}.*")) {
-			phrase = phrase + " năm " + (year != null ? year : String.valueOf(issuedOn.getYear()));
-		}
-		return "trong " + phrase;
-	}
-
-	private static String romanUpper(String phrase) {
-		Matcher m = Pattern.compile("quý ([ivx]+)").matcher(phrase);
-		return m.find() ? phrase.substring(0, m.start(1)) + m.group(1).toUpperCase(Locale.ROOT) + phrase.substring(m.end(1)) : phrase;
-	}
-
 	private static String sentenceAround(String text, int at) {
 		int start = 0;
 		for (int i = Math.min(at, text.length()) - 1; i > 0; i--) {
@@ -563,139 +517,6 @@ public class ConclusionReader {
 			}
 		}
 		return text.substring(start, end).strip();
-	}
-
-	private static String signer(Matcher sign, List<String> lines, int at, Casing casing) {
-		String marker = sign.group(1).replace(".", "/").replace("TM/", "T/M").replace("KT/", "K/T").replace("TL/", "T/L");
-		String body = sign.group(2).strip();
-		List<String> rest = new ArrayList<>();
-		for (int i = at + 1; i < lines.size() && rest.size() < 3; i++) {
-			String line = lines.get(i).strip();
-			if (!line.isEmpty() && !TextNormalizer.fold(line).startsWith("noi nhan") && !line.startsWith("-")) {
-				rest.add(line);
-			}
-		}
-		if (rest.isEmpty()) {
-			return marker + " " + body;
-		}
-		String name = rest.get(rest.size() - 1);
-		String title = rest.size() > 1 ? casing.sentence(rest.get(rest.size() - 2)) : null;
-		String on = body.isEmpty() ? "" : casing.sentence(body);
-		return name + (title == null ? "" : ", " + title) + " (" + marker + (on.isEmpty() ? "" : " " + on) + ")";
-	}
-
-	/**
-	 * An all-capitals line in ordinary case: each word cased as the body (or the unit directory) writes it
-	 * after the same word ("Hội nghị", "Thành ủy", "Ban Thường vụ"), else as the body mostly writes it, else
-	 * in lower case; the first word capitalised, Roman numerals kept.
-	 */
-	private static final class Casing {
-
-		private static final Locale VI = new Locale("vi");
-
-		/** How a word is written after a word, and before a word, keyed by the two words folded. */
-		private final Map<String, Map<String, Integer>> afterWord = new HashMap<>();
-
-		private final Map<String, Map<String, Integer>> beforeWord = new HashMap<>();
-
-		/** How the body writes a word inside its sentences. */
-		private final Map<String, Map<String, Integer>> anywhere = new HashMap<>();
-
-		Casing(List<String> lines, UnitDirectory units) {
-			List<String> names = new ArrayList<>();
-			units.names().values().forEach(names::addAll);
-			count(lines, true);
-			count(names, false);
-		}
-
-		private void count(List<String> sources, boolean body) {
-			for (String line : sources) {
-				if (isUpper(line)) {
-					continue;
-				}
-				String[] words = line.split("[\\s,.;:()“”\"]+");
-				for (int i = 0; i < words.length; i++) {
-					String word = words[i];
-					if (word.isEmpty() || isUpper(word) && word.length() > 1) {
-						continue;
-					}
-					String key = TextNormalizer.fold(word);
-					if (i > 0) {
-						afterWord.computeIfAbsent(TextNormalizer.fold(words[i - 1]) + " " + key, k -> new HashMap<>()).merge(word, 1, Integer::sum);
-						if (body) {
-							anywhere.computeIfAbsent(key, k -> new HashMap<>()).merge(word, 1, Integer::sum);
-						}
-					}
-					if (i + 1 < words.length) {
-						beforeWord.computeIfAbsent(key + " " + TextNormalizer.fold(words[i + 1]), k -> new HashMap<>()).merge(word, 1, Integer::sum);
-					}
-				}
-			}
-		}
-
-		String sentence(String upper) {
-			String[] words = upper.strip().split(" ");
-			StringBuilder out = new StringBuilder();
-			for (int i = 0; i < words.length; i++) {
-				String word = words[i];
-				String lower = word.toLowerCase(VI);
-				String key = TextNormalizer.fold(word);
-				String shown;
-				if (word.matches("[IVXLC]+,?") && word.length() <= 6) {
-					shown = word;
-				}
-				else if (i == 0) {
-					shown = capitalizeFirst(lower);
-				}
-				else {
-					shown = most(afterWord.get(TextNormalizer.fold(words[i - 1]) + " " + key));
-					if (shown == null && i + 1 < words.length) {
-						shown = most(beforeWord.get(key + " " + TextNormalizer.fold(words[i + 1])));
-					}
-					if (shown == null) {
-						shown = capitalisedOnly(anywhere.get(key));
-					}
-					if (shown == null) {
-						shown = lower;
-					}
-					// the word as the title has it (ủy, not uỷ), in the case found
-					shown = Character.isUpperCase(shown.charAt(0)) ? capitalizeFirst(lower) : lower;
-				}
-				out.append(i == 0 ? "" : " ").append(shown);
-			}
-			return out.toString();
-		}
-
-		/** A word the body only ever writes with a capital, at least twice. */
-		private static String capitalisedOnly(Map<String, Integer> forms) {
-			if (forms == null || forms.keySet().stream().anyMatch(form -> Character.isLowerCase(form.charAt(0)))) {
-				return null;
-			}
-			return forms.values().stream().mapToInt(Integer::intValue).sum() >= 2 ? most(forms) : null;
-		}
-
-		private static String most(Map<String, Integer> forms) {
-			return forms == null ? null : forms.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
-		}
-
-	}
-
-	private static String capitalizeFirst(String text) {
-		return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
-	}
-
-	private static boolean isUpper(String text) {
-		boolean letters = false;
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (Character.isLetter(c)) {
-				letters = true;
-				if (Character.isLowerCase(c)) {
-					return false;
-				}
-			}
-		}
-		return letters;
 	}
 
 	private static boolean isRoman(String line) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,6 +43,11 @@ final class DeadlineFinder {
 			Pattern.compile("truoc khi [^.;:()]+|truoc (?:ky hop|hoi nghi|phien hop|dai hoi) [^.;:(),]+"));
 
 	private static final Pattern PERIODIC = Pattern.compile("dinh ky hang (?:quy|thang|nam|tuan)|hang (?:quy|thang)(?= bao cao)");
+
+	private static final Pattern YEAR = Pattern.compile("nam (\\d{4})");
+
+	private static final Pattern PERIOD = Pattern.compile(
+			"(quy (?:[ivx]+|\\d)(?: nam \\d{4})?|\\d+ thang (?:dau|cuoi) nam(?: \\d{4})?|thang \\d{1,2}(?: nam \\d{4}|/\\d{4})?|nam \\d{4})");
 
 	/** Work that goes on: "Tiếp tục …" at the start of the item or of a sentence, "… thường xuyên." at its end. */
 	private static final Pattern ONGOING = Pattern.compile("(?:^|[.] )(?:tiep tuc|thuong xuyen)(?![a-z])|thuong xuyen(?=[.;]?$)");
@@ -125,6 +131,48 @@ final class DeadlineFinder {
 		catch (DeadlineParseException | IllegalArgumentException e) {
 			return null;
 		}
+	}
+
+	/**
+	 * The period a conclusion's headings give their items ("nhiệm vụ trọng tâm quý II", "… năm 2023"), as a
+	 * deadline phrase ("trong quý II năm 2023"), or {@code null}: the nearest heading's period, in the year the
+	 * headings or else the issue date give.
+	 */
+	static String headingsPeriod(List<String> headings, LocalDate issuedOn) {
+		String period = null;
+		String year = null;
+		for (String heading : headings) {
+			String folded = TextNormalizer.fold(heading);
+			Matcher m = PERIOD.matcher(folded);
+			String last = null;
+			while (m.find()) {
+				last = m.group(1);
+			}
+			if (last != null) {
+				Matcher y = YEAR.matcher(last);
+				if (y.find()) {
+					year = y.group(1);
+				}
+				if (!last.startsWith("nam ") || period == null) {
+					period = last;
+				}
+			}
+		}
+		if (period == null) {
+			return null;
+		}
+		String phrase = period.replace("quy ", "quý ").replace("thang", "tháng").replace("nam", "năm").replace("dau", "đầu")
+			.replace("cuoi", "cuối");
+		phrase = romanUpper(phrase);
+		if (!phrase.matches(".*\\d{4}.*")) {
+			phrase = phrase + " năm " + (year != null ? year : String.valueOf(issuedOn.getYear()));
+		}
+		return "trong " + phrase;
+	}
+
+	private static String romanUpper(String phrase) {
+		Matcher m = Pattern.compile("quý ([ivx]+)").matcher(phrase);
+		return m.find() ? phrase.substring(0, m.start(1)) + m.group(1).toUpperCase(Locale.ROOT) + phrase.substring(m.end(1)) : phrase;
 	}
 
 }
