@@ -56,10 +56,12 @@ class NotificationConfiguration {
 
 	/**
 	 * A restarted node takes back at once the messages its previous run had leased and not settled (it died, or
-	 * was stopped mid-batch); other nodes' leases are left to run out. Before the poller's first run.
+	 * was stopped mid-batch); other nodes' leases are left to run out. The poller is woken at once, so they go
+	 * out as the node comes up, not a poll interval later.
 	 */
 	@Bean
-	ApplicationListener<ApplicationStartedEvent> releaseOwnLeases(Outbox outbox, OutboxDispatcher dispatcher, Environment environment) {
+	ApplicationListener<ApplicationStartedEvent> releaseOwnLeases(Outbox outbox, OutboxDispatcher dispatcher, DispatchPoller poller,
+			Environment environment) {
 		return event -> {
 			String identity = identity(environment);
 			if (identity == null) {
@@ -69,6 +71,7 @@ class NotificationConfiguration {
 			if (released > 0) {
 				LoggerFactory.getLogger(NotificationConfiguration.class)
 					.info("Took back {} messages that this node ({}) had taken before it stopped; they go out now", released, identity);
+				poller.wake();
 			}
 		};
 	}

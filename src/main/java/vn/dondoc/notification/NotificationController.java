@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -13,9 +14,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.dondoc.directive.DirectiveCatalog;
+
 /**
  * {@code GET /api/notifications?directive=&page=&size=}: what was sent about a directive (or about
- * everything), to whom, when, and how its delivery stands; newest first.
+ * everything), to whom, when, and how its delivery stands; newest first. {@code directive} is the
+ * directive's number or its business key (document code/section).
  */
 @RestController
 @RequestMapping("/api/notifications")
@@ -25,8 +29,11 @@ class NotificationController {
 
 	private final Outbox outbox;
 
-	NotificationController(Outbox outbox) {
+	private final DirectiveCatalog catalog;
+
+	NotificationController(Outbox outbox, DirectiveCatalog catalog) {
 		this.outbox = outbox;
+		this.catalog = catalog;
 	}
 
 	/**
@@ -78,6 +85,17 @@ class NotificationController {
 			return ResponseEntity.badRequest().body(problem);
 		}
 		String directiveId = directive == null || directive.isBlank() ? null : directive.trim();
+		if (directiveId != null && !directiveId.chars().allMatch(Character::isDigit)) {
+			// the business key (document code/section), as links and the README write it
+			Optional<Long> id = catalog.idOf(directiveId);
+			if (id.isEmpty()) {
+				ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+						"Không có nhiệm vụ «" + directiveId + "» (directive nhận số hoặc mã văn bản/mục, ví dụ KL-01/I.2)");
+				problem.setTitle("Không tìm thấy nhiệm vụ");
+				return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+			}
+			directiveId = String.valueOf(id.get());
+		}
 		List<NotificationView> items = outbox.list(directiveId, page, size).stream().map(NotificationController::view).toList();
 		return ResponseEntity.ok(new NotificationPage(items, page, size, outbox.count(directiveId)));
 	}

@@ -48,6 +48,8 @@ class SecurityConfiguration {
 				new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED).commence(request, response, exception);
 			}))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// a dashboard session may read (GET) through the API in the same browser; see SessionForReading
+			.securityContext(context -> context.securityContextRepository(new SessionForReading()))
 			// stateless Basic clients send no cookie, so there is no session to ride: CSRF does not apply
 			.csrf(csrf -> csrf.disable())
 			.addFilterAfter(new UnitScopeFilter(catalog), AuthorizationFilter.class);

@@ -115,7 +115,11 @@ class DirectivePageController {
 		model.addAttribute("events", events(view, statuses, detail.history()));
 		model.addAttribute("directive", view);
 		model.addAttribute("documentTitle", view.documentTitle() != null ? view.documentTitle() : "");
-		model.addAttribute("panels", panels);
+		// a unit sees its own part first and in full; the other lead units fold into one short table
+		model.addAttribute("panels", viewer.seesAll() ? panels : panels.stream().filter(p -> viewer.units().contains(p.part().code())).toList());
+		model.addAttribute("otherPanels", viewer.seesAll() ? List.of()
+				: panels.stream().filter(p -> !viewer.units().contains(p.part().code())).toList());
+		model.addAttribute("leadNames", panels.stream().map(PartPanel::unitName).collect(Collectors.joining("; ")));
 		model.addAttribute("coordinating", coordinating);
 		model.addAttribute("cockpitUrl", view.processInstanceId() == null ? null
 				: "/camunda/app/cockpit/default/#/process-instance/" + view.processInstanceId() + "/runtime");
