@@ -35,8 +35,10 @@ class SecurityConfiguration {
 	SecurityFilterChain apiSecurity(HttpSecurity http, DirectiveCatalog catalog) throws Exception {
 		// path matchers, not MVC matchers: /engine-rest is Jersey's servlet, outside Spring MVC
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		// the OpenAPI description too: API clients and code generators read it with HTTP Basic, the
+		// Swagger UI page with the dashboard's session (SessionForReading)
 		http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/engine-rest/**"),
-				paths.matcher("/actuator/**")))
+				paths.matcher("/actuator/**"), paths.matcher("/v3/api-docs"), paths.matcher("/v3/api-docs/**")))
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(paths.matcher("/actuator/health"), paths.matcher("/actuator/health/**")).permitAll()
 				// operations: the Quartz jobs and their data (and starting one), metrics; not for units or the office

@@ -112,7 +112,7 @@ class AccessByRoleIT {
 		mvc.perform(get("/")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("http://localhost/login"));
 		mvc.perform(get("/directives/" + banToChuc.id())).andExpect(status().is3xxRedirection());
 		mvc.perform(get("/swagger-ui.html")).andExpect(status().is3xxRedirection());
-		mvc.perform(get("/v3/api-docs/dondoc")).andExpect(status().is3xxRedirection());
+		mvc.perform(get("/v3/api-docs/dondoc")).andExpect(status().isUnauthorized());
 		mvc.perform(get("/api/directives")).andExpect(status().isUnauthorized());
 		String login = mvc.perform(get("/login")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(login).contains("Đăng nhập").contains("Tên đăng nhập").contains("name=\"_csrf\"");

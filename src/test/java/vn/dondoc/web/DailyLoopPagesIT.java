@@ -162,6 +162,19 @@ class DailyLoopPagesIT {
 		assertThat(write.statusCode()).isEqualTo(401);
 	}
 
+	@Test
+	void theApiDescriptionIsReadWithHttpBasicOrTheDashboardsSession() throws Exception {
+		String basic = "Basic " + java.util.Base64.getEncoder().encodeToString("ban-to-chuc:demo".getBytes(StandardCharsets.UTF_8));
+		Session client = new Session(port);
+		for (String path : List.of("/v3/api-docs", "/v3/api-docs/dondoc")) {
+			HttpResponse<String> described = client.send(HttpRequest.newBuilder(client.uri(path)).header("Authorization", basic).GET());
+			assertThat(described.statusCode()).as(path).isEqualTo(200);
+			assertThat(described.body()).as(path).contains("\"openapi\"").contains("/api/directives");
+			assertThat(new Session(port).get(path).statusCode()).as(path + " without credentials").isEqualTo(401);
+		}
+		assertThat(signIn("ban-to-chuc").get("/v3/api-docs/dondoc").statusCode()).isEqualTo(200);
+	}
+
 	private static String header(String page) {
 		return between(page, "<header", "</header>");
 	}
