@@ -59,7 +59,8 @@ class CamundaLocalesTest {
 			assertThat(all(PLACEHOLDER, vietnamese)).as("placeholders of %s %s", app, key)
 				.containsExactlyInAnyOrderElementsOf(all(PLACEHOLDER, english));
 			assertThat(all(TAG, vietnamese)).as("HTML tags of %s %s", app, key).containsExactlyInAnyOrderElementsOf(all(TAG, english));
-			if (!english.isBlank()) {
+			// Vietnamese has no plural ending: Cockpit's "s" after "instance" becomes nothing
+			if (!english.isBlank() && !english.equals("s")) {
 				assertThat(vietnamese).as("%s %s", app, key).isNotBlank();
 			}
 		});
