@@ -111,6 +111,15 @@ class CamundaWebappsIT {
 		await().atMost(PAGE).until(() -> body().contains("Nhận việc"));
 		assertThat(body()).contains("Đặt ngày theo dõi", "Biểu mẫu", "Lịch sử", "Sơ đồ").doesNotContain("Claim", "Set follow-up date");
 		screenshot("20-tasklist-tieng-viet");
+
+		// the date picker takes its names from AngularJS's $locale, which scripts/vi-datepicker.js sets
+		browser.findElement(By.linkText("Đặt thời hạn")).click();
+		WebElement picker = waitFor(By.cssSelector("[uib-datepicker] table, .uib-datepicker table, table.uib-daypicker"));
+		await().atMost(PAGE).until(() -> picker.getText().contains("T2"));
+		assertThat(picker.getText()).containsPattern("tháng \\d{1,2} \\d{4}").contains("CN", "T7").doesNotContain("Mon", "Sun");
+		assertThat(picker.findElements(By.tagName("th")).stream().map(WebElement::getText).filter(day -> day.matches("CN|T\\d")))
+			.as("weeks start on Monday").startsWith("T2").endsWith("CN");
+		screenshot("24-tasklist-chon-ngay");
 	}
 
 	@Test

@@ -33,6 +33,8 @@ export default {
     long: 'dddd, DD/MM/YYYY HH:mm',
     short: 'DD/MM/YYYY'
   },
+  // the date pickers' month and weekday names in Vietnamese (AngularJS's $locale, not moment)
+  customScripts: ['scripts/vi-datepicker'],
   // // change the app name and vendor
   // app: {
   //   name: 'Operations',
