@@ -1,0 +1,179 @@
+package vn.dondoc.web;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.util.FileSystemUtils;
+
+import vn.dondoc.directive.DocumentImporter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Camunda's Tasklist, Cockpit, Admin and Welcome in Vietnamese, seen by a browser whose language is
+ * English (the Vietnamese files of {@code META-INF/resources/webjars/camunda/app/*} win over the
+ * webjar's, and config.js offers no other language), without the "migrate to Camunda 8" strip.
+ * Screenshots go to {@code target/screenshots/}.
+ */
+@DashboardIT
+class CamundaWebappsIT {
+
+	static final String DOCUMENT = "WEB-CAMUNDA-VI";
+
+	static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	/** A first load of an app (its scripts and both locale files) on a busy 2-core machine can take a while. */
+	static final Duration PAGE = Duration.ofSeconds(90);
+
+	static ChromeDriver browser;
+
+	static Path profile;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	DocumentImporter importer;
+
+	@BeforeAll
+	static void startBrowser() throws IOException {
+		Files.createDirectories(SCREENSHOTS);
+		profile = Files.createTempDirectory("dondoc-camunda-vi");
+		System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
+			.usingAnyFreePort()
+			.build();
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary("/usr/bin/chromium");
+		// an English browser, as on many office PCs: the apps must not follow it
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1366,900", "--lang=en-US");
+		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
+		browser = new ChromeDriver(service, options);
+		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+	}
+
+	@AfterAll
+	static void stopBrowser() throws IOException {
+		if (browser != null) {
+			browser.quit();
+		}
+		if (profile != null) {
+			FileSystemUtils.deleteRecursively(profile);
+		}
+	}
+
+	@BeforeEach
+	void importADocumentAndSignOut() {
+		importer.importDocument(Documents.of(DOCUMENT), "yaml", "test", false);
+		browser.manage().deleteAllCookies();
+	}
+
+	@Test
+	void tasklistSpeaksVietnameseToAnEnglishBrowserWithoutTheCamunda8Banner() {
+		browser.get(url("/camunda/app/tasklist/default/"));
+		assertThat((String) browser.executeScript("return navigator.language")).startsWith("en");
+		// the login form: its labels are the placeholders and the button
+		WebElement user = waitFor(By.cssSelector("input[type='text']"));
+		await().atMost(PAGE).until(() -> "Tên đăng nhập".equals(user.getAttribute("placeholder")));
+		assertThat(browser.findElement(By.cssSelector("input[type='password']")).getAttribute("placeholder")).isEqualTo("Mật khẩu");
+		assertThat(browser.findElement(By.cssSelector("button[type='submit']")).getText()).isEqualTo("Đăng nhập");
+		assertThat(body()).doesNotContain("Log in", "Camunda 8");
+		screenshot("19-tasklist-dang-nhap");
+
+		signIn("vanphong", "demo");
+		await().atMost(PAGE).until(() -> body().contains("Khởi động quy trình") && body().contains("Đến hạn sau"));
+		String page = body();
+		// the office's filters, the sorting, the list's relative due dates from the Vietnamese moment locale
+		assertThat(page).contains("Tạo công việc", "Tất cả nhiệm vụ", "Ngày tạo", "Đến hạn sau 10 ngày", "Chọn một công việc trong danh sách.")
+			.doesNotContain("Start process", "Create task", "Due in", "ago", "Camunda 8");
+		assertThat(browser.findElements(By.cssSelector(".ce-eol-banner"))).allSatisfy(banner -> assertThat(banner.isDisplayed()).isFalse());
+
+		browser.findElement(By.cssSelector("li.task h4.task a")).click();
+		await().atMost(PAGE).until(() -> body().contains("Nhận việc"));
+		assertThat(body()).contains("Đặt ngày theo dõi", "Biểu mẫu", "Lịch sử", "Sơ đồ").doesNotContain("Claim", "Set follow-up date");
+		screenshot("20-tasklist-tieng-viet");
+
+		// the date picker takes its names from AngularJS's $locale, which scripts/vi-datepicker.js sets
+		browser.findElement(By.linkText("Đặt thời hạn")).click();
+		WebElement picker = waitFor(By.cssSelector("[uib-datepicker] table, .uib-datepicker table, table.uib-daypicker"));
+		await().atMost(PAGE).until(() -> picker.getText().contains("T2"));
+		assertThat(picker.getText()).containsPattern("tháng \\d{1,2} \\d{4}").contains("CN", "T7").doesNotContain("Mon", "Sun");
+		assertThat(picker.findElements(By.tagName("th")).stream().map(WebElement::getText).filter(day -> day.matches("CN|T\\d")))
+			.as("weeks start on Monday").startsWith("T2").endsWith("CN");
+		screenshot("24-tasklist-chon-ngay");
+	}
+
+	@Test
+	void cockpitWelcomeAndAdminSpeakVietnameseToo() {
+		browser.get(url("/camunda/app/cockpit/default/"));
+		waitFor(By.cssSelector("input[type='password']"));
+		signIn("vanphong", "demo");
+		await().atMost(PAGE).until(() -> body().contains("Phiên quy trình đang chạy"));
+		assertThat(body()).contains("Quy trình", "Sự cố đang mở").doesNotContain("Running Process Instances", "Camunda 8");
+		screenshot("21-cockpit-tieng-viet");
+
+		browser.get(url("/camunda/app/welcome/default/"));
+		await().atMost(PAGE).until(() -> body().contains("Ứng dụng"));
+		assertThat(body()).contains("Hồ sơ", "Đổi mật khẩu").doesNotContain("Applications", "Change password", "Camunda 8");
+		screenshot("22-welcome-tieng-viet");
+
+		browser.manage().deleteAllCookies();
+		browser.get(url("/camunda/app/admin/default/"));
+		waitFor(By.cssSelector("input[type='password']"));
+		signIn("admin", "admin");
+		await().atMost(PAGE).until(() -> body().contains("Người dùng") && body().contains("Phân quyền"));
+		assertThat(body()).contains("Nhóm", "Tạo người dùng mới", "Quản lý phân quyền").doesNotContain("Authorizations", "Camunda 8");
+		screenshot("23-admin-tieng-viet");
+	}
+
+	private void signIn(String user, String password) {
+		WebElement name = waitFor(By.cssSelector("input[type='text']"));
+		name.clear();
+		name.sendKeys(user);
+		browser.findElement(By.cssSelector("input[type='password']")).sendKeys(password);
+		browser.findElement(By.cssSelector("button[type='submit']")).click();
+		await().atMost(PAGE).until(() -> browser.findElements(By.cssSelector("input[type='password']")).isEmpty());
+	}
+
+	private static String body() {
+		return browser.findElement(By.tagName("body")).getText();
+	}
+
+	private static WebElement waitFor(By locator) {
+		return await().atMost(PAGE).until(() -> browser.findElements(locator).stream().findFirst(), o -> o.isPresent())
+			.orElseThrow();
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+	private static void screenshot(String name) {
+		try {
+			Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+		}
+		catch (IOException e) {
+			throw new IllegalStateException("Cannot save the screenshot " + name, e);
+		}
+	}
+
+}
