@@ -281,13 +281,12 @@ class LifecycleApiController {
 	@GetMapping("/api/directives/{id}/attachments/{attachmentId}")
 	ResponseEntity<byte[]> attachment(@PathVariable String id, @PathVariable long attachmentId, Authentication authentication) {
 		DirectiveView view = directive(id, Viewer.of(authentication));
-		return download(attachments, view.id(), attachmentId);
+		return download(attachments.file(view.id(), attachmentId).orElseThrow(() -> new ApiRefusal(HttpStatus.NOT_FOUND, "Không tìm thấy",
+				"attachmentId", String.valueOf(attachmentId), "Nhiệm vụ không có tệp đính kèm số " + attachmentId)));
 	}
 
-	/** The file as a download, or 404; shared with the page. */
-	static ResponseEntity<byte[]> download(Attachments attachments, long directiveId, long attachmentId) {
-		Attachments.AttachmentFile file = attachments.file(directiveId, attachmentId)
-			.orElseThrow(() -> new ApiRefusal(HttpStatus.NOT_FOUND, "Không tìm thấy", null, null, "Nhiệm vụ không có tệp đính kèm số " + attachmentId));
+	/** The file as a download that keeps its Vietnamese name; shared with the page. */
+	static ResponseEntity<byte[]> download(Attachments.AttachmentFile file) {
 		return ResponseEntity.ok()
 			.header("Content-Disposition", Attachments.contentDisposition(file.info().fileName()))
 			.header("X-Content-Type-Options", "nosniff")
