@@ -32,7 +32,9 @@ class DirectiveKeysInPaths {
 	HttpFirewall httpFirewall() {
 		StrictHttpFirewall strict = new StrictHttpFirewall();
 		StrictHttpFirewall keys = new StrictHttpFirewall();
+		// Tomcat leaves "%2F" encoded in the servlet path too, so its "%" must pass as well
 		keys.setAllowUrlEncodedSlash(true);
+		keys.setAllowUrlEncodedPercent(true);
 		return new HttpFirewall() {
 
 			@Override
