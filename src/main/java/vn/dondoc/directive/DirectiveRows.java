@@ -237,6 +237,19 @@ class DirectiveRows {
 		summarize(directiveId);
 	}
 
+	/**
+	 * The date of the event a directive waits on is known: it becomes the directive's due date, and the first due
+	 * date of its open lead parts that had none ({@link #moveOpenDueDates} moves their due dates).
+	 */
+	void enterEventDate(long directiveId, LocalDate day, Instant now) {
+		jdbc.sql("UPDATE directive SET due_date = ?, updated_at = ? WHERE id = ?").params(day, utc(now), directiveId).update();
+		jdbc.sql("""
+				UPDATE directive_unit SET original_due_date = ?
+				WHERE directive_id = ? AND role = 'LEAD' AND completed_at IS NULL AND original_due_date IS NULL""")
+			.params(day, directiveId)
+			.update();
+	}
+
 	void taskOpened(long directiveId, String unitCode, String taskId, LocalDate dueDate) {
 		jdbc.sql("""
 				UPDATE directive_unit SET task_id = ?, due_date = ?, completed_at = NULL, completed_on = NULL

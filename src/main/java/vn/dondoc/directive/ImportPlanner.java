@@ -93,7 +93,7 @@ final class ImportPlanner {
 		}
 		Deadline deadline = directive.deadline();
 		DirectiveRow next = new DirectiveRow(current.id(), current.businessKey(), current.documentCode(), current.section(),
-				position, directive.text(), directive.deadlineText(), kindOf(deadline), directive.dueDate(),
+				position, directive.text(), directive.deadlineText(), kindOf(deadline), eventDateKept(current, directive),
 				deadline == null ? null : deadline.statedDate(), deadline != null && deadline.movedToWorkingDay(),
 				explanationOf(deadline), deadline == null ? null : deadline.event(), current.processInstanceId());
 		if (next.equals(current)) {
@@ -124,6 +124,16 @@ final class ImportPlanner {
 			}
 		}
 		return new Step(position, directive, current, next, moves);
+	}
+
+	/**
+	 * The document's due date; for a directive still waiting on its event (no date in the document), the event
+	 * date the office entered ({@link EventDates}) stands.
+	 */
+	private static LocalDate eventDateKept(DirectiveRow current, DirectiveSpec directive) {
+		boolean event = directive.deadline() != null && directive.deadline().kind() == DeadlineKind.EVENT;
+		return event && directive.dueDate() == null && DeadlineKind.EVENT.name().equals(current.deadlineKind()) ? current.dueDate()
+				: directive.dueDate();
 	}
 
 	String unitName(String code) {

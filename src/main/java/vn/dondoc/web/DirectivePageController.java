@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,13 +25,23 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import vn.dondoc.attachment.AttachmentRefused;
+import vn.dondoc.attachment.Attachments;
+import vn.dondoc.attachment.Attachments.AttachmentInfo;
+import vn.dondoc.attachment.Attachments.CheckedFile;
+import vn.dondoc.attachment.Attachments.Upload;
 import vn.dondoc.directive.DirectiveCatalog;
 import vn.dondoc.directive.DirectiveCatalog.DirectiveDetail;
 import vn.dondoc.directive.DirectiveCatalog.DirectiveView;
 import vn.dondoc.directive.DirectiveCatalog.UnitPart;
 import vn.dondoc.directive.DirectiveProcess;
+import vn.dondoc.directive.EventDateRefused;
+import vn.dondoc.directive.EventDates;
 import vn.dondoc.security.Viewer;
 import vn.dondoc.workflow.DirectiveLifecycle;
 import vn.dondoc.workflow.Extension;
@@ -62,11 +73,21 @@ class DirectivePageController {
 
 	private final HistoryService history;
 
-	DirectivePageController(DirectiveCatalog catalog, DirectiveLifecycle lifecycle, TaskService tasks, HistoryService history) {
+	private final Attachments attachments;
+
+	private final EventDates eventDates;
+
+	private final TransactionTemplate transactions;
+
+	DirectivePageController(DirectiveCatalog catalog, DirectiveLifecycle lifecycle, TaskService tasks, HistoryService history,
+			Attachments attachments, EventDates eventDates, TransactionTemplate transactions) {
 		this.catalog = catalog;
 		this.lifecycle = lifecycle;
 		this.tasks = tasks;
 		this.history = history;
+		this.attachments = attachments;
+		this.eventDates = eventDates;
+		this.transactions = transactions;
 	}
 
 	/** An open task of the office on this directive, with what it is about. */
@@ -124,17 +145,75 @@ class DirectivePageController {
 		model.addAttribute("cockpitUrl", view.processInstanceId() == null ? null
 				: "/camunda/app/cockpit/default/#/process-instance/" + view.processInstanceId() + "/runtime");
 		model.addAttribute("reportStatuses", ReportStatus.values());
+		// the files of each report, by "unit#report number"
+		model.addAttribute("files", attachments.of(view.id()).stream()
+			.collect(Collectors.groupingBy(file -> file.unit() + "#" + file.reportNumber())));
+		model.addAttribute("eventDateForm", viewer.tracks() && view.awaitingEvent() != null && view.processInstanceId() != null);
 		return "web/directive";
 	}
 
 	@PostMapping("/directives/{id}/units/{unit}/report")
 	String report(@PathVariable String id, @PathVariable String unit, @RequestParam(defaultValue = "COMPLETED") ReportStatus status,
 			@RequestParam(defaultValue = "") String text, @RequestParam(required = false) String link,
-			Authentication authentication, RedirectAttributes redirect) {
+			@RequestParam(name = "files", required = false) List<MultipartFile> files, Authentication authentication,
+			RedirectAttributes redirect) throws java.io.IOException {
 		Viewer viewer = Viewer.of(authentication);
 		String taskId = ownCarryOut(id, unit, viewer);
-		return act(id, redirect, "Đã gửi báo cáo kết quả; Văn phòng sẽ xem xét.",
-				() -> lifecycle.submitReport(taskId, new ResultReport(status, text.strip(), blankToNull(link)), viewer.userId()));
+		List<Upload> uploads = new ArrayList<>();
+		for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
+			uploads.add(new Upload(file.getOriginalFilename(), file.getBytes()));
+		}
+		List<CheckedFile> checked;
+		try {
+			checked = attachments.check(uploads);
+		}
+		catch (AttachmentRefused refused) {
+			// nothing of the report is kept: the unit sends it again without the file
+			redirect.addFlashAttribute("problems", List.of(refused.getMessage() + "; báo cáo chưa được gửi"));
+			return "redirect:/directives/" + id;
+		}
+		DirectiveView view = visible(id, viewer).directive();
+		long directiveId = view.id();
+		String processInstanceId = view.processInstanceId();
+		String done = checked.isEmpty() ? "Đã gửi báo cáo kết quả; Văn phòng sẽ xem xét."
+				: "Đã gửi báo cáo kết quả kèm " + checked.size() + " tệp; Văn phòng sẽ xem xét.";
+		return act(id, redirect, done, () -> transactions.executeWithoutResult(tx -> {
+			int number = lifecycle.part(processInstanceId, unit).map(p -> p.reports().size()).orElse(0);
+			lifecycle.submitReport(taskId, new ResultReport(status, text.strip(), blankToNull(link)), viewer.userId());
+			attachments.store(directiveId, unit, number, checked, viewer.userId());
+		}));
+	}
+
+	@GetMapping("/directives/{id}/attachments/{attachmentId}")
+	@ResponseBody
+	ResponseEntity<byte[]> attachment(@PathVariable String id, @PathVariable long attachmentId, Authentication authentication) {
+		long directiveId = visible(id, Viewer.of(authentication)).directive().id();
+		return LifecycleApiController.download(attachments.file(directiveId, attachmentId)
+			.orElseThrow(() -> new WebAdvice.NotFound("Không có tệp đính kèm này.")));
+	}
+
+	@PostMapping("/directives/{id}/event-date")
+	String eventDate(@PathVariable String id, @RequestParam(defaultValue = "") String date, Authentication authentication,
+			RedirectAttributes redirect) {
+		Viewer viewer = Viewer.of(authentication);
+		DirectiveView view = visible(id, viewer).directive();
+		if (!viewer.tracks()) {
+			throw new WebAdvice.NotYours("Chỉ Văn phòng theo dõi mới nhập ngày diễn ra sự kiện.");
+		}
+		Optional<LocalDate> day = parseDay(date);
+		if (day.isEmpty()) {
+			redirect.addFlashAttribute("problems", List.of("Ngày diễn ra sự kiện phải là một ngày dạng dd/MM/yyyy (bạn nhập: '" + date + "')"));
+			return "redirect:/directives/" + id;
+		}
+		try {
+			eventDates.enter(view.id(), day.get(), viewer.userId());
+			redirect.addFlashAttribute("notice", "Đã nhập ngày diễn ra sự kiện " + WebDates.DAY.format(day.get())
+					+ "; đó là thời hạn của các đơn vị chủ trì, nhắc việc được lập theo.");
+		}
+		catch (EventDateRefused refused) {
+			redirect.addFlashAttribute("problems", List.of(refused.getMessage()));
+		}
+		return "redirect:/directives/" + id;
 	}
 
 	@PostMapping("/directives/{id}/units/{unit}/extension")
@@ -273,6 +352,10 @@ class DirectivePageController {
 		}
 		for (DirectiveCatalog.HistoryLine line : lines) {
 			String kind = line.kind() == null ? "" : line.kind();
+			if (EventDates.HISTORY_KIND.equals(kind)) {
+				events.add(new Event(line.at(), "Nhập ngày diễn ra sự kiện: " + line.detail(), null, line.actor(), null));
+				continue;
+			}
 			String what = kind.startsWith("REMINDER_") ? "Gửi thư: " + WebDates.kindLabel(kind.substring("REMINDER_".length())) : kind;
 			events.add(new Event(line.at(), what, null, line.actor(), line.detail()));
 		}

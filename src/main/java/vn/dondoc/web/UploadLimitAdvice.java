@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 
+import vn.dondoc.attachment.ReportFileSettings;
 import vn.dondoc.directive.DirectiveSettings;
 import vn.dondoc.directive.DocumentProblem;
 import vn.dondoc.draft.DraftSettings;
@@ -42,9 +43,12 @@ class UploadLimitAdvice {
 
 	private final DraftSettings drafts;
 
-	UploadLimitAdvice(DirectiveSettings settings, DraftSettings drafts) {
+	private final ReportFileSettings reports;
+
+	UploadLimitAdvice(DirectiveSettings settings, DraftSettings drafts, ReportFileSettings reports) {
 		this.settings = settings;
 		this.drafts = drafts;
+		this.reports = reports;
 	}
 
 	/** Why a file is refused on the import page: longer than an importable document may be. */
@@ -61,6 +65,15 @@ class UploadLimitAdvice {
 		String message = path.startsWith("/drafts") ? "Tệp quá lớn: tệp kết luận dài tối đa " + drafts.maxBytes() / (1024 * 1024)
 				+ " MB (dondoc.draft.max-bytes)" : tooLarge(settings);
 		Viewer viewer = Viewer.of(SecurityContextHolder.getContext().getAuthentication());
+		if (path.matches("(/api)?/directives/[^/]+/units/[^/]+/report")) {
+			// a result report's files: over the container's limit, nothing of the report was read or kept
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+					"Tệp đính kèm quá lớn: mỗi tệp tối đa " + reports.maxFileBytes().toMegabytes() + " MB, cả báo cáo tối đa "
+							+ reports.maxTotalBytes().toMegabytes() + " MB; báo cáo chưa được gửi");
+			problem.setTitle("Tệp quá lớn");
+			problem.setProperty("field", "files");
+			return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		}
 		if (path.startsWith("/drafts") && viewer.seesAll()) {
 			ModelAndView page = new ModelAndView("web/drafts", HttpStatus.PAYLOAD_TOO_LARGE);
 			page.addObject("viewer", viewer);

@@ -30,6 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
+import vn.dondoc.attachment.Attachments;
+import vn.dondoc.directive.DirectiveCatalog;
+import vn.dondoc.directive.DocumentImporter;
 import vn.dondoc.notification.EmbeddedSmtpServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,7 +68,41 @@ abstract class FoundationChecks {
 	@Autowired
 	EmbeddedSmtpServer smtp;
 
+	@Autowired
+	DocumentImporter importer;
+
+	@Autowired
+	Attachments attachments;
+
+	@Autowired
+	DirectiveCatalog catalog;
+
 	abstract String adminPassword();
+
+	@Test
+	void keepsAReportFileByteForByte() {
+		importer.importDocument("""
+				code: FOUNDATION-FILES
+				title: "Kiểm tra tệp đính kèm"
+				issuedBy: "Ban Thường vụ Thành ủy"
+				issuedOn: 2030-01-02
+				signer: "Thường trực Thành ủy"
+				directives:
+				  - section: "1"
+				    text: "Giao Ban Tổ chức Thành ủy báo cáo."
+				    lead: [ban-to-chuc]
+				    dueDate: 2030-03-31
+				""", "yaml", "test", false);
+		long directive = catalog.idOf("FOUNDATION-FILES/1").orElseThrow();
+		byte[] pdf = new byte[300_000];
+		System.arraycopy("%PDF-1.4".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, pdf, 0, 8);
+		pdf[pdf.length - 1] = (byte) 0xFF;
+		List<Attachments.CheckedFile> files = attachments.check(List.of(new Attachments.Upload("Báo cáo.pdf", pdf)));
+		transactions.executeWithoutResult(tx -> attachments.store(directive, "ban-to-chuc", 0, files, "test"));
+		Attachments.AttachmentInfo stored = attachments.of(directive).get(0);
+		assertThat(stored.fileName()).isEqualTo("Báo cáo.pdf");
+		assertThat(attachments.file(directive, stored.id()).orElseThrow().content()).isEqualTo(pdf);
+	}
 
 	private final JobKey probeJob = JobKey.jobKey("transaction-probe", "test");
 
