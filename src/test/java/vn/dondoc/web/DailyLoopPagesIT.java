@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -28,6 +29,7 @@ import vn.dondoc.workflow.ResultReport;
 import vn.dondoc.workflow.UnitPartStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The pages an official reads every day, through a real HTTP connection and a real sign-in (so that error
@@ -147,7 +149,10 @@ class DailyLoopPagesIT {
 		String page = office.get("/directives/" + shared.id()).body();
 		Matcher link = Pattern.compile("href=\"(/api/notifications\\?directive=[^\"]+)\"").matcher(page);
 		assertThat(link.find()).isTrue();
-		HttpResponse<String> sent = office.get(link.group(1).replace("&amp;", "&"));
+		String address = link.group(1).replace("&amp;", "&");
+		// the assignment notices are queued by their own Quartz trigger, just after the import
+		await().atMost(Duration.ofSeconds(30)).until(() -> office.get(address).body().contains("\"directiveId\""));
+		HttpResponse<String> sent = office.get(address);
 		assertThat(sent.statusCode()).isEqualTo(200);
 		assertThat(sent.body()).contains("\"items\"").contains("\"directiveId\":\"" + shared.id() + "\"");
 

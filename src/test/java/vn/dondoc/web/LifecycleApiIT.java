@@ -424,7 +424,7 @@ class LifecycleApiIT {
 			.andExpect(redirectedUrl(page)).andExpect(flash().attributeExists("notice"));
 		assertThat(part(directive).dueDate()).isEqualTo(day);
 		String html = mvc.perform(get(page).with(AccessByRoleIT.office())).andReturn().getResponse().getContentAsString();
-		assertThat(html).contains("Nhập ngày diễn ra sự kiện: " + WebDates.DAY.format(day)).contains("vanphong");
+		assertThat(html).contains("Nhập ngày diễn ra sự kiện: " + WebDates.DAY.format(day)).contains("Văn phòng theo dõi, đôn đốc");
 	}
 
 	@Test
