@@ -22,12 +22,9 @@ record LinkSettings(String baseUrl) {
 		URI.create(baseUrl); // fail at start-up, not in the first reminder, when it is not a URL
 	}
 
-	/** The task in Camunda Tasklist, or {@code null} without a task. */
-	String task(String taskId) {
-		if (taskId == null || taskId.isBlank()) {
-			return null;
-		}
-		return baseUrl + "/camunda/app/tasklist/default/#/?task=" + UriUtils.encodeQueryParam(taskId, "UTF-8");
+	/** The help page for officials, linked from the foot of every message. */
+	String help() {
+		return baseUrl + "/huong-dan";
 	}
 
 	/** The directive's page in dondoc; its id ({@code KL-HNTU11-KXVI/I.2.3.1}) is one encoded path segment. */

@@ -95,6 +95,7 @@ class MessageComposer {
 		variables.put("to", row.to());
 		variables.put("cc", row.cc());
 		variables.put("sentOn", VietnameseDates.withWeekday(VietnameseDates.today(clock.instant())));
+		variables.put("helpUrl", links.help());
 		String template;
 		Optional<CalendarFile.Attachment> calendar;
 		if (row.isDigest()) {
@@ -117,7 +118,7 @@ class MessageComposer {
 			variables.put("notice", Notice.of(request, links, null));
 			variables.put("recipientNames", request.recipientNames());
 			template = templates.pick(request.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'),
-					request.kind() == NotificationKind.ESCALATION ? "escalation" : "task");
+					request.kind() == NotificationKind.ESCALATION ? "escalation" : request.kind().isDecision() ? "decision" : "task");
 			calendar = CalendarFile.of(request, links, domain, clock.instant());
 		}
 		MailTemplates.Rendered body = templates.render(template, variables);

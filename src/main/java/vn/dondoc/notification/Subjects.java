@@ -29,6 +29,12 @@ final class Subjects {
 					+ " – " + due;
 			case MESSAGE -> label + ": " + HeaderText.singleLine(request.documentTitle() == null ? excerpt : request.documentTitle())
 					+ (Notice.where(request).isBlank() ? "" : " (" + Notice.where(request) + ")");
+			case REPORT_ACCEPTED -> label + ": " + about;
+			case REPORT_RETURNED -> label + ": " + about + " – " + due;
+			case EXTENSION_APPROVED -> label + (request.dueDate() == null ? "" : " đến " + VietnameseDates.date(request.dueDate()))
+					+ ": " + about;
+			case EXTENSION_REFUSED -> label + ": " + about + " – " + (request.dueDate() == null ? due : "giữ hạn "
+					+ VietnameseDates.date(request.dueDate()));
 			case ESCALATION -> label + ": " + HeaderText.singleLine(request.leadUnitName()) + " chậm thực hiện"
 					+ (left != null && left < 0 ? " " + (-left) + " ngày làm việc" : "") + " – " + about;
 		};
