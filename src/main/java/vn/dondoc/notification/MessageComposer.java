@@ -109,9 +109,24 @@ class MessageComposer {
 			variables.put("notices", notices);
 			variables.put("recipientNames", List.copyOf(names));
 			variables.put("digestDay", VietnameseDates.withWeekday(digest.day()));
-			template = templates.pick("digest");
-			calendar = CalendarFile.of(digest.items().stream().map(Payloads.Item::request).toList(), digest.day(), links,
-					domain, clock.instant());
+			if (digest.office()) {
+				List<Notice> awaiting = new ArrayList<>();
+				List<Notice> overdue = new ArrayList<>();
+				for (int i = 0; i < digest.items().size(); i++) {
+					(Payloads.AWAITING_REVIEW.equals(digest.items().get(i).list()) ? awaiting : overdue).add(notices.get(i));
+				}
+				variables.put("awaiting", awaiting);
+				variables.put("overdue", overdue);
+				variables.put("awaitingUrl", links.baseUrl() + "/directives?status=AWAITING_REVIEW");
+				variables.put("overdueUrl", links.baseUrl() + "/directives?status=OVERDUE");
+				template = templates.pick("office-digest");
+				calendar = Optional.empty();
+			}
+			else {
+				template = templates.pick("digest");
+				calendar = CalendarFile.of(digest.items().stream().map(Payloads.Item::request).toList(), digest.day(), links,
+						domain, clock.instant());
+			}
 		}
 		else {
 			NotificationRequest request = Payloads.request(row.payload());

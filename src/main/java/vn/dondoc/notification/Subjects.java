@@ -41,6 +41,11 @@ final class Subjects {
 		return HeaderText.subject(subject);
 	}
 
+	static String officeDigest(LocalDate day, long awaitingReview, long newlyOverdue) {
+		return HeaderText.subject("Tổng hợp ngày " + VietnameseDates.date(day) + ": " + awaitingReview + " việc chờ Văn phòng xem xét, "
+				+ newlyOverdue + " nhiệm vụ mới quá hạn");
+	}
+
 	static String digest(LocalDate day, int count, List<String> recipientNames) {
 		String names = recipientNames.size() == 1 ? " – " + recipientNames.get(0) : "";
 		return HeaderText.subject("Tổng hợp nhắc hạn ngày " + VietnameseDates.date(day) + ": " + count + " nhiệm vụ"

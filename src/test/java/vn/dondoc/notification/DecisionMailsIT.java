@@ -3,7 +3,10 @@ package vn.dondoc.notification;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +23,11 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import vn.dondoc.calendar.VietnamCalendar;
+import vn.dondoc.directive.DirectiveCatalog;
+import vn.dondoc.directive.DirectiveCatalog.DirectiveView;
+import vn.dondoc.directive.DocumentImporter;
+import vn.dondoc.unit.UnitDirectory;
 import vn.dondoc.workflow.DirectiveLifecycle;
 import vn.dondoc.workflow.ReportReview;
 import vn.dondoc.workflow.ReportStatus;
@@ -28,6 +36,7 @@ import vn.dondoc.workflow.lifecycle.Dates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static vn.dondoc.directive.DirectiveProcess.*;
 
 /**
@@ -59,6 +68,21 @@ class DecisionMailsIT {
 
 	@Autowired
 	EmbeddedSmtpServer smtp;
+
+	@Autowired
+	MessageComposer composer;
+
+	@Autowired
+	DocumentImporter importer;
+
+	@Autowired
+	DirectiveCatalog catalog;
+
+	@Autowired
+	UnitDirectory units;
+
+	@Autowired
+	VietnamCalendar calendar;
 
 	@Test
 	void theUnitIsToldOfEachDecisionOnItsReportAndItsExtensionRequests() throws Exception {
@@ -131,6 +155,60 @@ class DecisionMailsIT {
 		assertThat(outbox.find("decision:" + review.getId()).orElseThrow().state()).isEqualTo(DeliveryState.SENT);
 		assertThat(smtp.receivedMessages().stream().filter(m -> messageId(m).equals(outbox.find("decision:" + review.getId()).orElseThrow().messageId())))
 			.hasSize(1);
+	}
+
+	@Test
+	void theOfficeGetsADailyDigestOfWhatAwaitsItsReviewAndWhatBecameOverdue() throws Exception {
+		LocalDate today = LocalDate.now(Dates.ZONE);
+		assumeTrue(calendar.isWorkingDay(today), "the office digest goes out on working days");
+		LocalDate previous = today.minusDays(1);
+		while (!calendar.isWorkingDay(previous)) {
+			previous = previous.minusDays(1);
+		}
+		String code = "TB-" + System.nanoTime();
+		importer.importDocument("""
+				code: %s
+				title: "Thông báo kết luận của Ban Thường vụ"
+				issuedBy: "Ban Thường vụ Thành ủy"
+				issuedOn: %s
+				signer: "Thường trực Thành ủy"
+				directives:
+				  - section: "1"
+				    text: "Ban Tổ chức Thành ủy trình Đề án sắp xếp bộ máy."
+				    lead: [ban-to-chuc]
+				    dueDate: %s
+				  - section: "2"
+				    text: "Ban Tuyên giáo Thành ủy tổng kết công tác tuyên truyền năm."
+				    lead: [ban-tuyen-giao]
+				    dueDate: %s
+				""".formatted(code, today.minusDays(40), today.plusDays(20), previous), "yaml", "test", false);
+		DirectiveView reported = catalog.directives(new DirectiveCatalog.Filter(code, null, null), 0, 10).items().stream()
+			.filter(d -> d.section().equals("1")).findFirst().orElseThrow();
+		Task carryOut = taskService.createTaskQuery().processInstanceId(reported.processInstanceId()).taskDefinitionKey(TASK_CARRY_OUT)
+			.singleResult();
+		lifecycle.submitReport(carryOut.getId(), new ResultReport(ReportStatus.COMPLETED, "Đã trình Đề án", null), UNIT);
+
+		OfficeDigest digest = new OfficeDigest(new OfficeDigestSettings(true, LocalTime.MIDNIGHT, null), catalog, units, calendar,
+				outbox, composer, notifications, Clock.systemUTC());
+		assertThat(digest.compileIfDue(Instant.now())).isOne();
+		assertThat(digest.compileIfDue(Instant.now())).as("once a day").isZero();
+		notifications.dispatchPending();
+		String messageId = composer.messageId("office-digest/" + today);
+		Received mail = await().until(() -> received(messageId), found -> found != null);
+
+		assertThat(mail.to()).isEqualTo("van-phong-thanh-uy@thanhuy-haiphong.example");
+		assertThat(mail.subject()).startsWith("Tổng hợp ngày " + today.format(DAY) + ": ");
+		String text = mail.text();
+		assertThat(text).contains("Kính gửi: Văn phòng Thành ủy", "CHỜ VĂN PHÒNG XEM XÉT:", "MỚI QUÁ HẠN:",
+				"Ban Tổ chức Thành ủy trình Đề án sắp xếp bộ máy.", "chủ trì: Ban Tổ chức Thành ủy",
+				"Ban Tuyên giáo Thành ủy tổng kết công tác tuyên truyền năm.", "chủ trì: Ban Tuyên giáo Thành ủy",
+				"https://dondoc.thanhuy-haiphong.example/directives/" + reported.id(),
+				"https://dondoc.thanhuy-haiphong.example/directives?status=AWAITING_REVIEW", previous.format(DAY))
+			.doesNotContain("null", "/camunda");
+		// each in its list: the report under the review heading, the late part under the overdue one
+		assertThat(text.indexOf("Đề án sắp xếp bộ máy")).isLessThan(text.indexOf("MỚI QUÁ HẠN:"));
+		assertThat(text.indexOf("tổng kết công tác tuyên truyền")).isGreaterThan(text.indexOf("MỚI QUÁ HẠN:"));
+		assertThat(HtmlText.of(mail.html())).contains("Chờ Văn phòng xem xét", "Mới quá hạn");
 	}
 
 	private ProcessInstance start(String id, LocalDate due) {
