@@ -141,11 +141,17 @@ class Dashboard {
 
 	/** Lead unit parts the viewer may see, filtered like the list; what the matrix and the workbook count. */
 	List<Upcoming> parts(Viewer viewer, DirectiveQuery query) {
-		return partFilter(viewer, query, true)
+		List<Upcoming> parts = partFilter(viewer, query, true)
 			.map(filter -> catalog.parts(filter, query.statusValue()).stream()
 				.map(found -> new Upcoming(found.directive(), found.part(), DirectiveStatus.OVERDUE.name().equals(found.part().status())))
 				.toList())
 			.orElse(List.of());
+		if (!query.awaitingReview()) {
+			return parts;
+		}
+		// the office's queue is short: its directives, then their parts
+		java.util.Set<Long> awaiting = directives(viewer, query).stream().map(DirectiveView::id).collect(java.util.stream.Collectors.toSet());
+		return parts.stream().filter(part -> awaiting.contains(part.directive().id())).toList();
 	}
 
 	/**

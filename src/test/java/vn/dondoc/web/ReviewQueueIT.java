@@ -80,12 +80,33 @@ class ReviewQueueIT {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.total").value(2));
 
+		// the export of that list holds the same directives
+		byte[] workbook = mvc.perform(get("/directives/export.xlsx").param("document", DOCUMENT).param("status", "AWAITING_REVIEW")
+			.with(AccessByRoleIT.office())).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		String sheet = sheetText(workbook);
+		assertThat(sheet).contains("Kế hoạch luân chuyển cán bộ", "Lịch sử Đảng bộ thành phố").doesNotContain("công tác dân vận");
+
 		// decided: out of the queue
 		lifecycle.review(task(reported, DirectiveProcess.TASK_REVIEW_REPORT), ReportReview.accept(null), "vanphong");
 		assertThat(page("/?document=" + DOCUMENT, AccessByRoleIT.office())).containsPattern("<strong>1</strong> nhiệm vụ</a>");
 
 		// a unit member has no review queue: it is not its work
 		assertThat(page("/", AccessByRoleIT.unit("ban-to-chuc"))).doesNotContain("review-queue", "AWAITING_REVIEW");
+	}
+
+	/** The text of the workbook's first sheet. */
+	private static String sheetText(byte[] workbook) throws Exception {
+		try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+				new java.io.ByteArrayInputStream(workbook))) {
+			StringBuilder text = new StringBuilder();
+			for (org.apache.poi.ss.usermodel.Row row : book.getSheetAt(0)) {
+				for (org.apache.poi.ss.usermodel.Cell cell : row) {
+					text.append(cell.toString()).append(' ');
+				}
+				text.append('\n');
+			}
+			return text.toString();
+		}
 	}
 
 	private String page(String url, org.springframework.test.web.servlet.request.RequestPostProcessor who) throws Exception {
