@@ -62,7 +62,7 @@ class StartupReport {
 		lines.add("  Login: " + admin.username()
 				+ (admin.usesDevDefault() ? " / admin  (development default: set dondoc.admin.password)" : " / (dondoc.admin.password)"));
 		lines.add("  Database: " + describeDatabase());
-		lines.add("  Mail: " + describeMail());
+		lines.add("  Mail: " + describeMail(environment.getProperty("dondoc.base-url", base)));
 		lines.add("  Settings: config/application.yml (" + Path.of("config", "application.yml").toAbsolutePath() + ")");
 		log.info(String.join(System.lineSeparator(), lines));
 	}
@@ -81,12 +81,12 @@ class StartupReport {
 		}
 	}
 
-	private String describeMail() {
+	private String describeMail(String base) {
 		EmbeddedSmtpServer smtp = embeddedSmtp.getIfAvailable();
 		String from = environment.getProperty("dondoc.mail.from", "dondoc@localhost");
 		if (smtp != null) {
 			return "embedded SMTP server on 127.0.0.1:" + smtp.port() + " (no spring.mail.host set), received mail at "
-					+ environment.getProperty("dondoc.base-url", "http://localhost:8080") + "/mailbox; from " + from;
+					+ base + "/mailbox; from " + from;
 		}
 		return "SMTP relay " + environment.getProperty("spring.mail.host") + ":"
 				+ environment.getProperty("spring.mail.port", "25") + ", from " + from;

@@ -94,12 +94,19 @@ public class DirectiveCatalog {
 	 * @param within only directives that name one of these units (a unit member's view); {@code null}: all
 	 * @param dueFrom with {@code dueTo}: a lead part (of {@code unit}, if given) is due within these days
 	 * @param dueTo the last day of that range
+	 * @param awaitingReview only directives with something awaiting the office's review: a report submitted or an
+	 * extension requested (an open {@code reviewReport} or {@code reviewExtension} task)
 	 */
 	public record Filter(String document, String unit, DirectiveStatus status, Set<String> within, LocalDate dueFrom,
-			LocalDate dueTo) {
+			LocalDate dueTo, boolean awaitingReview) {
 
 		public Filter(String document, String unit, DirectiveStatus status) {
-			this(document, unit, status, null, null, null);
+			this(document, unit, status, null, null, null, false);
+		}
+
+		public Filter(String document, String unit, DirectiveStatus status, Set<String> within, LocalDate dueFrom,
+				LocalDate dueTo) {
+			this(document, unit, status, within, dueFrom, dueTo, false);
 		}
 
 	}
@@ -132,6 +139,21 @@ public class DirectiveCatalog {
 		long offset = (long) page * size;
 		List<DirectiveRow> selected = offset >= total ? List.of() : rows.directives(query.where(), query.params(), offset, size);
 		return new Page<>(views(selected, false), page, size, total);
+	}
+
+	/** The {@code status} value that asks for what awaits the office's review (not a {@link DirectiveStatus}). */
+	public static final String AWAITING_REVIEW = "AWAITING_REVIEW";
+
+	/** Whether a {@code status} value asks for what awaits review: {@code awaiting_review}, {@code awaiting-review}, any case. */
+	public static boolean isAwaitingReview(String status) {
+		return status != null && (status.strip().replace('-', '_').equalsIgnoreCase(AWAITING_REVIEW)
+				|| status.strip().equalsIgnoreCase("chờ xem xét"));
+	}
+
+	/** How many directives pass the filter, counted by the database. */
+	public long count(Filter filter) {
+		Query query = query(filter);
+		return rows.countDirectives(query.where(), query.params());
 	}
 
 	/** The id of the directive with this business key ({@code <document code>/<section>}). */
@@ -390,6 +412,12 @@ public class DirectiveCatalog {
 			Today today = statusRules();
 			params.put("today", today.day());
 			params.put("dueSoonUntil", today.dueSoonUntil());
+		}
+		if (filter.awaitingReview()) {
+			// the engine's open review tasks of the directive's process, in one semi-join (index on PROC_INST_ID_)
+			conditions.add("EXISTS (SELECT 1 FROM ACT_RU_TASK r WHERE r.PROC_INST_ID_ = d.process_instance_id"
+					+ " AND r.TASK_DEF_KEY_ IN (:reviewTasks))");
+			params.put("reviewTasks", List.of(DirectiveProcess.TASK_REVIEW_REPORT, DirectiveProcess.TASK_REVIEW_EXTENSION));
 		}
 		if (filter.dueFrom() != null && filter.dueTo() != null) {
 			conditions.add("EXISTS (SELECT 1 FROM directive_unit q WHERE q.directive_id = d.id AND q.role = 'LEAD'"

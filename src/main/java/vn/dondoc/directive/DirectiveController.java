@@ -76,14 +76,16 @@ class DirectiveController {
 		if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
 			throw new BadParameter("page/size", page + "/" + size, "page phải ≥ 0 và size từ 1 đến " + MAX_PAGE_SIZE);
 		}
+		boolean awaitingReview = DirectiveCatalog.isAwaitingReview(status);
 		DirectiveStatus wanted;
 		try {
-			wanted = status == null || status.isBlank() ? null : DirectiveStatus.parse(status);
+			wanted = status == null || status.isBlank() || awaitingReview ? null : DirectiveStatus.parse(status);
 		}
 		catch (IllegalArgumentException e) {
-			throw new BadParameter("status", status, e.getMessage());
+			throw new BadParameter("status", status, e.getMessage() + ", hoặc awaiting_review (chờ Văn phòng xem xét)");
 		}
-		return catalog.directives(new DirectiveCatalog.Filter(blankToNull(document), blankToNull(unit), wanted), page, size);
+		return catalog.directives(new DirectiveCatalog.Filter(blankToNull(document), blankToNull(unit), wanted, null, null, null,
+				awaitingReview), page, size);
 	}
 
 	@GetMapping("/api/directives/{id}")

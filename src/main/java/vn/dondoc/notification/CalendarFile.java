@@ -54,7 +54,7 @@ final class CalendarFile {
 
 	/** The calendar file of one message, if it has a due date and is addressed to the unit that owns it. */
 	static Optional<Attachment> of(NotificationRequest request, LinkSettings links, String uidDomain, Instant now) {
-		if (request.dueDate() == null || request.kind() == NotificationKind.ESCALATION) {
+		if (!carriesDueDate(request)) {
 			return Optional.empty();
 		}
 		String name = "Hạn " + Notice.where(request).replace(", mục ", " mục ") + ".ics";
@@ -67,7 +67,7 @@ final class CalendarFile {
 			String uidDomain, Instant now) {
 		List<VEvent> events = new ArrayList<>();
 		for (NotificationRequest request : requests) {
-			if (request.dueDate() != null && request.kind() != NotificationKind.ESCALATION) {
+			if (carriesDueDate(request)) {
 				events.add(event(request, links, uidDomain, now));
 			}
 		}
@@ -76,6 +76,15 @@ final class CalendarFile {
 		}
 		String name = "Hạn các nhiệm vụ " + VietnameseDates.date(day).replace('/', '-') + ".ics";
 		return Optional.of(new Attachment(ascii(name), name, write(events)));
+	}
+
+	/**
+	 * Whether the message gives the unit its due date: not an escalation (sent to the unit above), and of the
+	 * office's decisions only an approved extension, which moves the date; the others leave it as it was.
+	 */
+	private static boolean carriesDueDate(NotificationRequest request) {
+		return request.dueDate() != null && request.kind() != NotificationKind.ESCALATION
+				&& (!request.kind().isDecision() || request.kind() == NotificationKind.EXTENSION_APPROVED);
 	}
 
 	/** Stable per directive and lead unit, whatever happens to the task or its due date. */
@@ -113,9 +122,9 @@ final class CalendarFile {
 			text.append(" (hạn ban đầu ").append(VietnameseDates.date(request.originalDueDate()))
 				.append(", đã gia hạn ").append(request.extensionCount()).append(" lần)");
 		}
-		String task = links.task(request.taskId());
-		if (task != null) {
-			text.append("\nBáo cáo kết quả: ").append(task);
+		String page = links.directive(request.directiveId());
+		if (page != null) {
+			text.append("\nBáo cáo kết quả trên dondoc: ").append(page);
 		}
 		return text.toString();
 	}

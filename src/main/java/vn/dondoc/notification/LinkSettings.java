@@ -3,31 +3,54 @@ package vn.dondoc.notification;
 import java.net.URI;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.web.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.web.util.UriUtils;
 
 /**
  * Where dondoc is reached from a reader's mail client: the links in every message start with
- * {@code dondoc.base-url}.
- *
- * @param baseUrl the public address of dondoc, e.g. {@code https://dondoc.thanhuy-haiphong.example}
+ * {@code dondoc.base-url}. When it is not set, they start with {@code http://localhost:<port>}, the port
+ * the web server really listens on ({@code server.port}, or the one it was given for {@code server.port=0}),
+ * which is right on the machine itself and nowhere else: set it for a server that others reach.
  */
 @ConfigurationProperties("dondoc")
-record LinkSettings(String baseUrl) {
+class LinkSettings implements ApplicationListener<WebServerInitializedEvent> {
 
-	LinkSettings {
-		baseUrl = baseUrl == null || baseUrl.isBlank() ? "http://localhost:8080" : baseUrl.trim();
-		while (baseUrl.endsWith("/")) {
-			baseUrl = baseUrl.substring(0, baseUrl.length() - 1);
+	private static final String LOCAL_DEFAULT = "http://localhost:8080";
+
+	/** The configured address, or {@code null} to follow the web server's port. */
+	private final String configured;
+
+	private volatile String local = LOCAL_DEFAULT;
+
+	/**
+	 * @param baseUrl the public address of dondoc, e.g. {@code https://dondoc.thanhuy-haiphong.example}, or
+	 * {@code null}/blank for {@code http://localhost:<the web server's port>}
+	 */
+	LinkSettings(String baseUrl) {
+		this.configured = baseUrl == null || baseUrl.isBlank() ? null : withoutTrailingSlash(baseUrl.trim());
+		if (configured != null) {
+			URI.create(configured); // fail at start-up, not in the first reminder, when it is not a URL
 		}
-		URI.create(baseUrl); // fail at start-up, not in the first reminder, when it is not a URL
 	}
 
-	/** The task in Camunda Tasklist, or {@code null} without a task. */
-	String task(String taskId) {
-		if (taskId == null || taskId.isBlank()) {
-			return null;
+	/** The main web server is up: without a configured address, links name its port. */
+	@Override
+	public void onApplicationEvent(WebServerInitializedEvent event) {
+		// the management server, when it has a port of its own, has a namespace; the main one has none
+		if (event.getApplicationContext().getServerNamespace() == null && event.getWebServer().getPort() > 0) {
+			local = "http://localhost:" + event.getWebServer().getPort();
 		}
-		return baseUrl + "/camunda/app/tasklist/default/#/?task=" + UriUtils.encodeQueryParam(taskId, "UTF-8");
+	}
+
+	/** Where every link starts, without a trailing slash. */
+	String baseUrl() {
+		return configured != null ? configured : local;
+	}
+
+	/** The help page for officials, linked from the foot of every message. */
+	String help() {
+		return baseUrl() + "/huong-dan";
 	}
 
 	/** The directive's page in dondoc; its id ({@code KL-HNTU11-KXVI/I.2.3.1}) is one encoded path segment. */
@@ -35,7 +58,15 @@ record LinkSettings(String baseUrl) {
 		if (directiveId == null || directiveId.isBlank()) {
 			return null;
 		}
-		return baseUrl + "/directives/" + UriUtils.encodePathSegment(directiveId, "UTF-8");
+		return baseUrl() + "/directives/" + UriUtils.encodePathSegment(directiveId, "UTF-8");
+	}
+
+	private static String withoutTrailingSlash(String url) {
+		String trimmed = url;
+		while (trimmed.endsWith("/")) {
+			trimmed = trimmed.substring(0, trimmed.length() - 1);
+		}
+		return trimmed;
 	}
 
 }

@@ -95,6 +95,7 @@ class MessageComposer {
 		variables.put("to", row.to());
 		variables.put("cc", row.cc());
 		variables.put("sentOn", VietnameseDates.withWeekday(VietnameseDates.today(clock.instant())));
+		variables.put("helpUrl", links.help());
 		String template;
 		Optional<CalendarFile.Attachment> calendar;
 		if (row.isDigest()) {
@@ -108,16 +109,31 @@ class MessageComposer {
 			variables.put("notices", notices);
 			variables.put("recipientNames", List.copyOf(names));
 			variables.put("digestDay", VietnameseDates.withWeekday(digest.day()));
-			template = templates.pick("digest");
-			calendar = CalendarFile.of(digest.items().stream().map(Payloads.Item::request).toList(), digest.day(), links,
-					domain, clock.instant());
+			if (digest.office()) {
+				List<Notice> awaiting = new ArrayList<>();
+				List<Notice> overdue = new ArrayList<>();
+				for (int i = 0; i < digest.items().size(); i++) {
+					(Payloads.AWAITING_REVIEW.equals(digest.items().get(i).list()) ? awaiting : overdue).add(notices.get(i));
+				}
+				variables.put("awaiting", awaiting);
+				variables.put("overdue", overdue);
+				variables.put("awaitingUrl", links.baseUrl() + "/directives?status=AWAITING_REVIEW");
+				variables.put("overdueUrl", links.baseUrl() + "/directives?status=OVERDUE");
+				template = templates.pick("office-digest");
+				calendar = Optional.empty();
+			}
+			else {
+				template = templates.pick("digest");
+				calendar = CalendarFile.of(digest.items().stream().map(Payloads.Item::request).toList(), digest.day(), links,
+						domain, clock.instant());
+			}
 		}
 		else {
 			NotificationRequest request = Payloads.request(row.payload());
 			variables.put("notice", Notice.of(request, links, null));
 			variables.put("recipientNames", request.recipientNames());
 			template = templates.pick(request.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'),
-					request.kind() == NotificationKind.ESCALATION ? "escalation" : "task");
+					request.kind() == NotificationKind.ESCALATION ? "escalation" : request.kind().isDecision() ? "decision" : "task");
 			calendar = CalendarFile.of(request, links, domain, clock.instant());
 		}
 		MailTemplates.Rendered body = templates.render(template, variables);

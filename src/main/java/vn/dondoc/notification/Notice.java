@@ -22,24 +22,34 @@ import java.util.List;
  * @param workingDaysLeft working days until the due date, negative once late, or {@code null}
  * @param daysOverdue working days late (positive), or {@code null} when not late
  * @param timeLeft {@code Còn 5 ngày làm việc}, {@code Đến hạn hôm nay}, {@code Đã quá hạn 3 ngày làm việc}…
- * @param taskUrl the task in Camunda Tasklist, or {@code null}
+ * @param taskUrl where the unit acts on its task: the directive's page in dondoc (Tasklist no longer), or
+ * {@code null}; the same as {@code directiveUrl}, kept for templates written before
  * @param directiveUrl the directive in dondoc, or {@code null}
  * @param recipientNames who receives the message, in words
  * @param remindedOn the day the reminder was due on its own ({@code dd/MM/yyyy}; digests only)
+ * @param decisionNote the office's note on its decision (decision mails), else {@code null}
+ * @param requestedDueDate {@code Thứ Hai, 31/07/2023}: the due date the unit asked for (extension decisions), else
+ * {@code null}
  */
 record Notice(String kind, String kindLabel, String documentCode, String documentTitle, String section,
 		String directiveText, String leadUnitCode, String leadUnitName, String dueDate, String originalDueDate,
 		int extensionCount, Integer workingDaysLeft, Integer daysOverdue, String timeLeft, String taskUrl,
-		String directiveUrl, List<String> recipientNames, String remindedOn) {
+		String directiveUrl, List<String> recipientNames, String remindedOn, String decisionNote, String requestedDueDate) {
 
 	static Notice of(NotificationRequest request, LinkSettings links, LocalDate remindedOn) {
 		Integer left = request.workingDaysLeft();
+		String directiveUrl = links.directive(request.directiveId());
 		return new Notice(request.kind().name(), request.kind().label(), request.documentCode(), request.documentTitle(),
-				request.section(), request.directiveText(), request.leadUnitCode(), request.leadUnitName(),
+				blankToNull(request.section()), request.directiveText(), request.leadUnitCode(), request.leadUnitName(),
 				VietnameseDates.withWeekday(request.dueDate()), VietnameseDates.withWeekday(request.originalDueDate()),
-				request.extensionCount(), left, left != null && left < 0 ? -left : null, timeLeft(request),
-				links.task(request.taskId()), links.directive(request.directiveId()), request.recipientNames(),
-				VietnameseDates.date(remindedOn));
+				request.extensionCount(), left, left != null && left < 0 ? -left : null,
+				request.kind().isDecision() ? null : timeLeft(request), directiveUrl, directiveUrl, request.recipientNames(),
+				VietnameseDates.date(remindedOn), blankToNull(request.decisionNote()),
+				VietnameseDates.withWeekday(request.requestedDueDate()));
+	}
+
+	private static String blankToNull(String text) {
+		return text == null || text.isBlank() ? null : text;
 	}
 
 	static String timeLeft(NotificationRequest request) {

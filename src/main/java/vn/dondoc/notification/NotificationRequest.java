@@ -23,18 +23,31 @@ import java.util.List;
  * @param originalDueDate the first due date when an extension moved it, else {@code null}
  * @param extensionCount how many times the due date was extended (the iCalendar SEQUENCE)
  * @param workingDaysLeft working days until the due date (negative once late), {@code null} without a date
- * @param taskId the Camunda task, for the Tasklist link
+ * @param taskId the Camunda task the message is about
  * @param recipientNames who receives this message, in words (units), shown in the message
+ * @param decisionNote the office's note on its decision (why a report was returned or an extension refused),
+ * else {@code null}
+ * @param requestedDueDate the due date the unit asked for (extension decisions), else {@code null}
  */
 public record NotificationRequest(String idempotencyKey, NotificationKind kind, List<String> to, List<String> cc,
 		String directiveId, String documentCode, String documentTitle, String section, String directiveText,
 		String leadUnitCode, String leadUnitName, LocalDate dueDate, LocalDate originalDueDate, int extensionCount,
-		Integer workingDaysLeft, String taskId, List<String> recipientNames) {
+		Integer workingDaysLeft, String taskId, List<String> recipientNames, String decisionNote,
+		LocalDate requestedDueDate) {
 
 	public NotificationRequest {
 		to = List.copyOf(to);
 		cc = cc == null ? List.of() : List.copyOf(cc);
 		recipientNames = recipientNames == null ? List.of() : List.copyOf(recipientNames);
+	}
+
+	/** A message about a task, not about a decision of the office. */
+	public NotificationRequest(String idempotencyKey, NotificationKind kind, List<String> to, List<String> cc,
+			String directiveId, String documentCode, String documentTitle, String section, String directiveText,
+			String leadUnitCode, String leadUnitName, LocalDate dueDate, LocalDate originalDueDate, int extensionCount,
+			Integer workingDaysLeft, String taskId, List<String> recipientNames) {
+		this(idempotencyKey, kind, to, cc, directiveId, documentCode, documentTitle, section, directiveText, leadUnitCode,
+				leadUnitName, dueDate, originalDueDate, extensionCount, workingDaysLeft, taskId, recipientNames, null, null);
 	}
 
 }

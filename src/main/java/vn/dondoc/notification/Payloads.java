@@ -26,11 +26,31 @@ final class Payloads {
 	private Payloads() {
 	}
 
-	/** The reminders of one digest e-mail, each with the day it was due to go out on its own. */
-	record Digest(LocalDate day, List<Item> items) {
+	/** {@link Item#list()} of the office digest: a report or an extension request awaiting the office's review. */
+	static final String AWAITING_REVIEW = "AWAITING_REVIEW";
+
+	/** {@link Item#list()} of the office digest: a lead part late since the previous working day. */
+	static final String NEWLY_OVERDUE = "NEWLY_OVERDUE";
+
+	/**
+	 * The reminders of one digest e-mail, each with the day it was due to go out on its own; or, with
+	 * {@code office}, the office's daily digest.
+	 */
+	record Digest(LocalDate day, List<Item> items, boolean office) {
+
+		Digest(LocalDate day, List<Item> items) {
+			this(day, items, false);
+		}
+
 	}
 
-	record Item(NotificationRequest request, LocalDate remindedOn) {
+	/** @param list which list of the office digest it belongs to, {@code null} in a unit's digest */
+	record Item(NotificationRequest request, LocalDate remindedOn, String list) {
+
+		Item(NotificationRequest request, LocalDate remindedOn) {
+			this(request, remindedOn, null);
+		}
+
 	}
 
 	static String write(Object payload) {

@@ -29,10 +29,21 @@ final class Subjects {
 					+ " – " + due;
 			case MESSAGE -> label + ": " + HeaderText.singleLine(request.documentTitle() == null ? excerpt : request.documentTitle())
 					+ (Notice.where(request).isBlank() ? "" : " (" + Notice.where(request) + ")");
+			case REPORT_ACCEPTED -> label + ": " + about;
+			case REPORT_RETURNED -> label + ": " + about + " – " + due;
+			case EXTENSION_APPROVED -> label + (request.dueDate() == null ? "" : " đến " + VietnameseDates.date(request.dueDate()))
+					+ ": " + about;
+			case EXTENSION_REFUSED -> label + ": " + about + " – " + (request.dueDate() == null ? due : "giữ hạn "
+					+ VietnameseDates.date(request.dueDate()));
 			case ESCALATION -> label + ": " + HeaderText.singleLine(request.leadUnitName()) + " chậm thực hiện"
 					+ (left != null && left < 0 ? " " + (-left) + " ngày làm việc" : "") + " – " + about;
 		};
 		return HeaderText.subject(subject);
+	}
+
+	static String officeDigest(LocalDate day, long awaitingReview, long newlyOverdue) {
+		return HeaderText.subject("Tổng hợp ngày " + VietnameseDates.date(day) + ": " + awaitingReview + " việc chờ Văn phòng xem xét, "
+				+ newlyOverdue + " nhiệm vụ mới quá hạn");
 	}
 
 	static String digest(LocalDate day, int count, List<String> recipientNames) {

@@ -391,8 +391,15 @@ public class ReminderEngine implements TaskReminders {
 		return null;
 	}
 
+	/**
+	 * Approved extensions only: a request refused or still pending did not move the date, so it neither counts
+	 * in "đã gia hạn N lần" nor raises the calendar entry's SEQUENCE (the approval mail raised it already).
+	 */
 	private static int extensionCount(Map<String, Object> variables) {
-		return variables.get("extensions") instanceof java.util.Collection<?> list ? list.size() : 0;
+		if (!(variables.get("extensions") instanceof java.util.Collection<?> list)) {
+			return 0;
+		}
+		return (int) list.stream().filter(entry -> entry instanceof Map<?, ?> map && "APPROVED".equals(map.get("decision"))).count();
 	}
 
 	/** Working days from today to the due day: positive before it, 0 on it, negative once late. */

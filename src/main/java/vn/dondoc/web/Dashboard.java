@@ -112,18 +112,46 @@ class Dashboard {
 		if (query.quarter() != null && quarter.isEmpty()) {
 			return new DirectiveCatalog.Page<>(List.of(), page, size, 0);
 		}
-		return catalog.directives(new DirectiveCatalog.Filter(query.document(), query.unit(), query.statusValue(),
-				viewer.seesAll() ? null : viewer.units(), quarter.map(DirectiveQuery.Quarter::first).orElse(null),
-				quarter.map(DirectiveQuery.Quarter::last).orElse(null)), page, size);
+		return catalog.directives(filter(viewer, query, quarter), page, size);
+	}
+
+	private static DirectiveCatalog.Filter filter(Viewer viewer, DirectiveQuery query, Optional<DirectiveQuery.Quarter> quarter) {
+		return new DirectiveCatalog.Filter(query.document(), query.unit(), query.statusValue(), viewer.seesAll() ? null : viewer.units(),
+				quarter.map(DirectiveQuery.Quarter::first).orElse(null), quarter.map(DirectiveQuery.Quarter::last).orElse(null),
+				query.awaitingReview());
+	}
+
+	/** What awaits the office's review, for the overview. */
+	record ReviewQueue(long count, String href) {
+	}
+
+	/**
+	 * The directives of the overview's filters with a report or an extension request awaiting the office's review;
+	 * {@code null} for a unit member, whose work it is not.
+	 */
+	ReviewQueue reviewQueue(Viewer viewer, DirectiveQuery query) {
+		if (!viewer.seesAll()) {
+			return null;
+		}
+		DirectiveQuery awaiting = query.with(query.unit(), DirectiveCatalog.AWAITING_REVIEW);
+		Optional<DirectiveQuery.Quarter> quarter = awaiting.quarterDays();
+		long count = awaiting.quarter() != null && quarter.isEmpty() ? 0 : catalog.count(filter(viewer, awaiting, quarter));
+		return new ReviewQueue(count, awaiting.url("/directives"));
 	}
 
 	/** Lead unit parts the viewer may see, filtered like the list; what the matrix and the workbook count. */
 	List<Upcoming> parts(Viewer viewer, DirectiveQuery query) {
-		return partFilter(viewer, query, true)
+		List<Upcoming> parts = partFilter(viewer, query, true)
 			.map(filter -> catalog.parts(filter, query.statusValue()).stream()
 				.map(found -> new Upcoming(found.directive(), found.part(), DirectiveStatus.OVERDUE.name().equals(found.part().status())))
 				.toList())
 			.orElse(List.of());
+		if (!query.awaitingReview()) {
+			return parts;
+		}
+		// the office's queue is short: its directives, then their parts
+		java.util.Set<Long> awaiting = directives(viewer, query).stream().map(DirectiveView::id).collect(java.util.stream.Collectors.toSet());
+		return parts.stream().filter(part -> awaiting.contains(part.directive().id())).toList();
 	}
 
 	/**

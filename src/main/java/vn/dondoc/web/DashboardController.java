@@ -40,6 +40,7 @@ class DashboardController {
 		model.addAttribute("rows", rows);
 		model.addAttribute("totals", dashboard.totals(rows, query));
 		model.addAttribute("timeline", dashboard.timeline(viewer, query));
+		model.addAttribute("reviewQueue", dashboard.reviewQueue(viewer, query));
 		filters(viewer, model);
 		return "web/overview";
 	}
@@ -75,6 +76,8 @@ class DashboardController {
 		model.addAttribute("statuses", Dashboard.COLUMNS);
 		model.addAttribute("quarters", dashboard.quarters(viewer));
 		model.addAttribute("allStatuses", DirectiveStatus.values());
+		model.addAttribute("awaitingReview", DirectiveCatalog.AWAITING_REVIEW);
+		model.addAttribute("awaitingReviewChosen", model.getAttribute("query") instanceof DirectiveQuery query && query.awaitingReview());
 	}
 
 }

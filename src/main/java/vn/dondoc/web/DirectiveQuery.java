@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.web.util.UriComponentsBuilder;
 
+import vn.dondoc.directive.DirectiveCatalog;
 import vn.dondoc.directive.DirectiveStatus;
 
 /**
@@ -27,9 +28,14 @@ record DirectiveQuery(String document, String unit, String status, String quarte
 		page = Math.max(page, 0);
 	}
 
+	/** Whether the list asks for what awaits the office's review ({@code status=AWAITING_REVIEW}). */
+	boolean awaitingReview() {
+		return DirectiveCatalog.isAwaitingReview(status);
+	}
+
 	/** The status asked for, or {@code null}; an unknown value counts as none. */
 	DirectiveStatus statusValue() {
-		if (status == null) {
+		if (status == null || awaitingReview()) {
 			return null;
 		}
 		try {
@@ -123,6 +129,9 @@ record DirectiveQuery(String document, String unit, String status, String quarte
 		}
 		if (statusValue() != null) {
 			parts.add(statusValue().label());
+		}
+		if (awaitingReview()) {
+			parts.add("chờ Văn phòng xem xét");
 		}
 		return parts.isEmpty() ? "Tất cả nhiệm vụ" : String.join(", ", parts);
 	}

@@ -30,16 +30,6 @@ class WebDates {
 		return kindLabel(kind);
 	}
 
-	/**
-	 * A reminder step as a person reads it: the kind of message, and which time it is when the step repeats
-	 * ("Quá hạn, lần 2"); the step's id in the policy is for the machine.
-	 */
-	public String step(String kind, String step) {
-		String label = kindLabel(kind);
-		int mark = step == null ? -1 : step.lastIndexOf(" #");
-		return mark < 0 ? label : label + ", lần " + step.substring(mark + 2);
-	}
-
 	static String kindLabel(String kind) {
 		return switch (kind == null ? "" : kind) {
 			case "ASSIGNMENT" -> "Giao nhiệm vụ";

@@ -31,7 +31,8 @@ class CalendarFileTest {
 		assertThat(event.getSequence().getSequenceNo()).isZero();
 		assertThat(event.getSummary().getValue()).startsWith("Hạn: Giao Ban Tổ chức Thành ủy");
 		assertThat(event.getDescription().getValue()).contains("Thứ Sáu, 30/06/2023")
-			.contains("https://dondoc.thanhuy-haiphong.example/camunda/app/tasklist/default/#/?task=task-4711");
+			.contains("Báo cáo kết quả trên dondoc: https://dondoc.thanhuy-haiphong.example/directives/KL-HNTU11-KXVI%2FI.2.3.1")
+			.doesNotContain("/camunda");
 		assertThat(event.getUrl().getValue())
 			.isEqualTo("https://dondoc.thanhuy-haiphong.example/directives/KL-HNTU11-KXVI%2FI.2.3.1");
 	}

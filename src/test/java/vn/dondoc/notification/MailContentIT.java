@@ -83,9 +83,14 @@ class MailContentIT {
 				"Thứ Sáu, 30/06/2023", "https://dondoc.thanhuy-haiphong.example/directives/KL-HNTU11-KXVI%2FI.2.3.1");
 		assertThat(HtmlText.of(mail.html())).contains("Giao Ban Tổ chức Thành ủy khẩn trương báo cáo",
 				"Thứ Sáu, 30/06/2023", "Ban Tổ chức Thành ủy");
+		assertThat(mail.text() + mail.html()).doesNotContain("/camunda", "null")
+			.contains("https://dondoc.thanhuy-haiphong.example/huong-dan");
 		if (kind == NotificationKind.ESCALATION) {
 			assertThat(mail.attachmentNames()).isEmpty();
 			assertThat(mail.text()).contains("Đơn vị chậm thực hiện: Ban Tổ chức Thành ủy");
+		}
+		else if (kind.isDecision() && kind != NotificationKind.EXTENSION_APPROVED) {
+			assertThat(mail.attachmentNames()).as("only an approved extension moves the calendar entry").isEmpty();
 		}
 		else {
 			assertThat(mail.attachmentNames()).containsExactly("Hạn KL-HNTU11-KXVI mục I.2.3.1.ics");

@@ -72,9 +72,10 @@ class MessageComposerTest {
 			assertThat(body).contains("Nhắc hạn", "KL-HNTU11-KXVI", "I.2.3.1", "Kết luận Hội nghị Thành ủy lần thứ 11, khóa XVI",
 					"Giao Ban Tổ chức Thành ủy khẩn trương báo cáo Kế hoạch luân chuyển cán bộ", "Ban Tổ chức Thành ủy",
 					"Thứ Sáu, 30/06/2023", "Còn 5 ngày làm việc",
-					"https://dondoc.thanhuy-haiphong.example/camunda/app/tasklist/default/#/?task=task-4711",
+					"https://dondoc.thanhuy-haiphong.example/huong-dan",
 					"https://dondoc.thanhuy-haiphong.example/directives/KL-HNTU11-KXVI%2FI.2.3.1",
 					Requests.BAN_TO_CHUC, Requests.HEAD, "Thứ Sáu, 23/06/2023");
+			assertThat(body).doesNotContain("/camunda", "Tasklist");
 		}
 		assertThat(mail.attachmentNames()).containsExactly("Hạn KL-HNTU11-KXVI mục I.2.3.1.ics");
 		assertThat(mail.raw()).contains("filename=\"Han-KL-HNTU11-KXVI-muc-I.2.3.1.ics\"")
@@ -89,7 +90,7 @@ class MessageComposerTest {
 			case DUE_SOON -> 2;
 			case DUE_TODAY -> 0;
 			case OVERDUE, ESCALATION -> -3;
-			case MESSAGE -> null;
+			case MESSAGE, REPORT_ACCEPTED, REPORT_RETURNED, EXTENSION_APPROVED, EXTENSION_REFUSED -> null;
 		};
 		NotificationRequest request = kind == NotificationKind.ESCALATION ? Requests.escalation("k-" + kind)
 				: Requests.of("k-" + kind, kind, left);
@@ -104,6 +105,10 @@ class MessageComposerTest {
 			case OVERDUE -> "Đã quá hạn 3 ngày làm việc";
 			case ESCALATION -> "Ban Tổ chức Thành ủy là đơn vị chủ trì nhưng chưa hoàn thành nhiệm vụ dưới đây, đã quá hạn 3 ngày làm việc";
 			case MESSAGE -> "Thông báo về nhiệm vụ dưới đây";
+			case REPORT_ACCEPTED -> "Kết quả thực hiện nhiệm vụ đã được ghi nhận";
+			case REPORT_RETURNED -> "hoàn thiện, bổ sung theo ý kiến của Văn phòng và nộp lại báo cáo kết quả trên dondoc";
+			case EXTENSION_APPROVED -> "thời hạn mới là Thứ Sáu, 30/06/2023";
+			case EXTENSION_REFUSED -> "giữ nguyên; đề nghị đơn vị khẩn trương hoàn thành";
 		};
 		assertThat(mail.text()).contains(opening);
 		assertThat(HtmlText.of(mail.html())).contains(opening);
