@@ -96,7 +96,13 @@ class TasklistExtensionIT {
 
 		type(typed);
 		complete();
-		await().atMost(Duration.ofSeconds(30)).until(() -> !extensions().isEmpty());
+		try {
+			await().atMost(Duration.ofSeconds(60)).until(() -> !extensions().isEmpty());
+		}
+		catch (org.awaitility.core.ConditionTimeoutException e) {
+			browser.screenshot("tasklist-gia-han-khong-ghi-nhan");
+			throw new AssertionError(browser.driver.findElement(By.tagName("body")).getText(), e);
+		}
 		assertThat(extensions()).singleElement().satisfies(extension -> assertThat(extension.requestedDueDate()).isEqualTo(wanted));
 	}
 
