@@ -82,6 +82,10 @@ class CamundaPrivilegesIT {
 		browser.open("/camunda/app/cockpit/");
 		browser.fillLogin("vanphong");
 		browser.waitFor(org.openqa.selenium.By.cssSelector(".navbar, [cam-widget-header]"));
+		// what Cockpit shows the office on an instance (for review: which buttons it offers)
+		browser.open("/camunda/app/cockpit/default/#/process-instance/" + instance + "/runtime?tab=variables-tab");
+		browser.waitForText("directiveText");
+		browser.screenshot("cockpit-van-phong-bien");
 		assertThat(browser.status("GET", path, null)).isEqualTo(200);
 		assertThat(browser.status("GET", path + "/variables", null)).isEqualTo(200);
 
@@ -90,6 +94,7 @@ class CamundaPrivilegesIT {
 		assertThat(browser.status("DELETE", path, null)).isEqualTo(403);
 		assertThat(browser.status("GET", path, null)).as("still there").isEqualTo(200);
 		assertThat(browser.statusWithoutCsrfToken("DELETE", path)).as("no CSRF token, refused before the engine").isEqualTo(403);
+
 	}
 
 	private HttpStatus basic(HttpMethod method, String path, String json) {
