@@ -94,6 +94,9 @@ class CamundaPrivilegesIT {
 		assertThat(browser.status("DELETE", path, null)).isEqualTo(403);
 		assertThat(browser.status("GET", path, null)).as("still there").isEqualTo(200);
 		assertThat(browser.statusWithoutCsrfToken("DELETE", path)).as("no CSRF token, refused before the engine").isEqualTo(403);
+		// Camunda ends the session of a request with a forged or missing token: dondoc's sign-in goes with it
+		browser.open("/");
+		assertThat(browser.driver.getCurrentUrl()).isEqualTo(browser.url("/login"));
 
 	}
 
