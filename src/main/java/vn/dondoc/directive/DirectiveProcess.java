@@ -30,6 +30,12 @@ public final class DirectiveProcess {
 	/** The element variable of the multi-instance: the unit code of one lead unit. */
 	public static final String VAR_UNIT = "unit";
 
+	/**
+	 * Unit scope: the lead unit's name ("Ban Tổ chức Thành ủy") for task names and forms; the code until the
+	 * application puts the name from the unit directory (process tests run without it).
+	 */
+	public static final String VAR_UNIT_NAME = "unitName";
+
 	/** {@code List<String>} of unit codes that coordinate (phối hợp). */
 	public static final String VAR_COORDINATING_UNITS = "coordinatingUnits";
 

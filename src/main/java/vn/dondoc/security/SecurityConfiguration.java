@@ -1,6 +1,10 @@
 package vn.dondoc.security;
 
+import java.util.Map;
+
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,8 +26,10 @@ import vn.dondoc.directive.DirectiveCatalog;
  * HTTP Basic on every request and get 401 without it; a unit member is kept to its own units there by
  * {@link UnitScopeFilter}. People use the dashboard through a Vietnamese login form (session, CSRF token
  * on every form); only the tracking office and the admin reach the import page. The Camunda webapps
- * ({@code /camunda}) keep their own login page and CSRF protection, checked against the same identity
- * service, and Camunda's authorizations ({@link CamundaGrants}) show each unit only its own tasks there.
+ * ({@code /camunda}) share that sign-in: their pages send a stranger to the same login form and back, and
+ * {@link SpringSecurityCamundaAuthenticationProvider} hands the signed-in user and groups to Camunda; they
+ * keep their own CSRF protection, and Camunda's authorizations ({@link CamundaGrants}) show each unit only
+ * its own tasks there.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -63,7 +69,9 @@ class SecurityConfiguration {
 	SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		http.authorizeHttpRequests(requests -> requests
-				// the Camunda webapps run their own login and their own CSRF filter
+				// the webapps' pages need the dondoc sign-in (a stranger goes to /login and comes back)
+				.requestMatchers(paths.matcher("/camunda"), paths.matcher("/camunda/"), paths.matcher("/camunda/app/**")).authenticated()
+				// their API and scripts: Camunda's own filters (authentication from the session, CSRF) guard them
 				.requestMatchers(paths.matcher("/camunda/**")).permitAll()
 				.requestMatchers(paths.matcher("/login"), paths.matcher("/css/**"), paths.matcher("/js/**"),
 						paths.matcher("/img/**"), paths.matcher("/favicon.ico"), paths.matcher("/error")).permitAll()
@@ -75,6 +83,27 @@ class SecurityConfiguration {
 			.csrf(csrf -> csrf.ignoringRequestMatchers(paths.matcher("/camunda/**")))
 			.headers(Customizer.withDefaults());
 		return http.build();
+	}
+
+	/** Camunda's filter for a sign-in made elsewhere, with dondoc's provider; after Spring Security's chain. */
+	@Bean
+	FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaWebappAuthentication() {
+		FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration = new FilterRegistrationBean<>(
+				new ContainerBasedAuthenticationFilter());
+		registration.setInitParameters(Map.of(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+				SpringSecurityCamundaAuthenticationProvider.class.getName()));
+		registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
+		// before the webapps' own filters, which Camunda registers after every registration bean
+		registration.setOrder(0);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<CamundaSessionBridge> camundaSessionBridge() {
+		FilterRegistrationBean<CamundaSessionBridge> registration = new FilterRegistrationBean<>(new CamundaSessionBridge());
+		registration.addUrlPatterns(CamundaSessionBridge.PATH + "*");
+		registration.setOrder(0);
+		return registration;
 	}
 
 	@Bean

@@ -206,7 +206,7 @@ final class ScaleSample {
 			else if (tasks.size() == 1 && pick < 3) {
 				LocalDate due = dueDates.getOrDefault(tasks.get(0), today);
 				complete(node, tasks.get(0), Map.of(DirectiveProcess.VAR_UNIT_ACTION, DirectiveProcess.ACTION_REQUEST_EXTENSION,
-						DirectiveProcess.VAR_REQUESTED_DUE_DATE, (due.isAfter(today) ? due : today).plusDays(30 + random.nextInt(60)).toString(),
+						DirectiveProcess.VAR_REQUESTED_DUE_DATE, java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").format((due.isAfter(today) ? due : today).plusDays(30 + random.nextInt(60))),
 						DirectiveProcess.VAR_EXTENSION_REASON, "Cần thêm thời gian để lấy ý kiến các cơ quan liên quan."));
 				extensions++;
 			}

@@ -174,9 +174,12 @@ abstract class FoundationChecks {
 		assertThat(setup.getBody()).containsIgnoringCase("setup action not available");
 	}
 
-	/** A fresh webapp session with its CSRF token, as the browser would have after opening a page. */
+	/**
+	 * A fresh webapp session with its CSRF token, as the browser would have after its first call; from the
+	 * webapps' API, since their pages send a stranger to dondoc's login form first.
+	 */
 	private HttpHeaders webappHeaders() {
-		ResponseEntity<String> page = rest.getForEntity("/camunda/app/cockpit/default/", String.class);
+		ResponseEntity<String> page = rest.getForEntity("/camunda/api/admin/auth/user/default", String.class);
 		HttpHeaders headers = new HttpHeaders();
 		List<String> cookies = page.getHeaders().getOrDefault(HttpHeaders.SET_COOKIE, List.of());
 		StringBuilder cookie = new StringBuilder();

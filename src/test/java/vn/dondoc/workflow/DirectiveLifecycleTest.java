@@ -222,8 +222,8 @@ class DirectiveLifecycleTest {
 		ProcessInstance directive = start(List.of("ban-to-chuc"), DUE, false);
 		Task carryOut = carryOut(directive, "ban-to-chuc");
 
-		// what Camunda Forms submit: the date picker's yyyy-MM-dd text
-		taskService.complete(carryOut.getId(), Map.of(VAR_UNIT_ACTION, ACTION_REQUEST_EXTENSION, VAR_REQUESTED_DUE_DATE, "2023-07-15",
+		// what the Tasklist form submits: the text the unit typed, day first
+		taskService.complete(carryOut.getId(), Map.of(VAR_UNIT_ACTION, ACTION_REQUEST_EXTENSION, VAR_REQUESTED_DUE_DATE, "15/07/2023",
 				VAR_EXTENSION_REASON, "Chờ số liệu quý"));
 
 		Task reopened = carryOut(directive, "ban-to-chuc");
@@ -235,6 +235,33 @@ class DirectiveLifecycleTest {
 
 		assertThat(carryOut(directive, "ban-to-chuc").getDueDate()).isEqualTo(Dates.endOfDay(LocalDate.of(2023, 7, 15)));
 		assertThat(overdueTimer(directive).getDuedate()).isEqualTo(Dates.endOfDay(LocalDate.of(2023, 7, 15)));
+	}
+
+	@Test
+	void extensionTypedInTasklistIsReadDayFirstOrRefusedWhole() {
+		ProcessInstance directive = start(List.of("ban-to-chuc"), DUE, false);
+		Task carryOut = carryOut(directive, "ban-to-chuc");
+
+		assertThatThrownBy(() -> taskService.complete(carryOut.getId(), Map.of(VAR_UNIT_ACTION, ACTION_REQUEST_EXTENSION,
+				VAR_REQUESTED_DUE_DATE, "2023-09-05", VAR_EXTENSION_REASON, "Chờ số liệu quý")))
+			.rootCause()
+			.hasMessage("Thời hạn đề nghị: \"2023-09-05\" không phải là ngày viết theo ngày/tháng/năm (ví dụ 05/03/2027)");
+		assertThatThrownBy(() -> taskService.complete(carryOut.getId(), Map.of(VAR_UNIT_ACTION, ACTION_REQUEST_EXTENSION,
+				VAR_REQUESTED_DUE_DATE, "31/09/2023", VAR_EXTENSION_REASON, "Chờ số liệu quý")))
+			.rootCause()
+			.hasMessage("Thời hạn đề nghị: ngày 31/09/2023 không có trên lịch");
+		assertThat(taskService.createTaskQuery().taskId(carryOut.getId()).count()).as("the task stays open").isOne();
+		assertThat(taskService.createTaskQuery().taskDefinitionKey(TASK_REVIEW_EXTENSION).count()).isZero();
+
+		taskService.complete(carryOut.getId(), Map.of(VAR_UNIT_ACTION, ACTION_REQUEST_EXTENSION, VAR_REQUESTED_DUE_DATE, "5/9/2023",
+				VAR_EXTENSION_REASON, "Chờ số liệu quý"));
+
+		// without the application's unit directory the name is the unit's code
+		assertThat(carryOut.getName()).isEqualTo("45-KL/TU mục I.2.3 · ban-to-chuc: thực hiện, báo cáo kết quả");
+		assertThat(single(directive, TASK_REVIEW_EXTENSION).getName()).isEqualTo("45-KL/TU mục I.2.3 · Xem xét đề nghị gia hạn của ban-to-chuc");
+
+		assertThat(lifecycle.parts(directive.getId()).get(0).extensions()).singleElement()
+			.satisfies(extension -> assertThat(extension.requestedDueDate()).isEqualTo(LocalDate.of(2023, 9, 5)));
 	}
 
 	@Test

@@ -5,7 +5,9 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Date;
+import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
@@ -19,6 +21,12 @@ public final class Dates {
 	public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
 	private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+	/** How people type a day: one or two digits for day and month, four for the year. */
+	private static final Pattern DAY_FIRST = Pattern.compile("\\d{1,2}/\\d{1,2}/\\d{4}");
+
+	/** Strict: 31/02/2027 is refused, not read as 28/02/2027. */
+	private static final DateTimeFormatter WRITTEN = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
 
 	private Dates() {
 	}
@@ -48,11 +56,13 @@ public final class Dates {
 	}
 
 	/**
-	 * A day from what a form or a caller hands over: a {@link Date}, a {@link LocalDate}, or text as
-	 * {@code yyyy-MM-dd} (Camunda Forms' date picker, possibly followed by a time) or {@code dd/MM/yyyy}.
+	 * A day from what a form or a caller hands over: a {@link Date}, a {@link LocalDate}, or text written
+	 * day first, {@code d/M/yyyy} ({@code 05/03/2027} is 5 March 2027), as people in Vietnam write it. Any
+	 * other text is refused rather than guessed: {@code 2027-03-05} or {@code 03/05/27} could be read two
+	 * ways, and a day that does not exist ({@code 31/02/2027}) is not moved to one that does.
 	 *
 	 * @return the day, or {@code null} when the value is empty
-	 * @throws IllegalArgumentException when the text is not a date
+	 * @throws IllegalArgumentException when the text is not such a date, with the reason in Vietnamese
 	 */
 	static LocalDate parseDay(Object value) {
 		if (value == null) {
@@ -68,14 +78,14 @@ public final class Dates {
 		if (text.isEmpty()) {
 			return null;
 		}
+		if (!DAY_FIRST.matcher(text).matches()) {
+			throw new IllegalArgumentException("\"" + text + "\" không phải là ngày viết theo ngày/tháng/năm (ví dụ 05/03/2027)");
+		}
 		try {
-			if (text.matches("\\d{4}-\\d{2}-\\d{2}.*")) {
-				return LocalDate.parse(text.substring(0, 10));
-			}
-			return LocalDate.parse(text, LABEL);
+			return LocalDate.parse(text, WRITTEN);
 		}
 		catch (DateTimeParseException e) {
-			throw new IllegalArgumentException("'" + text + "' không phải là ngày (dd/MM/yyyy)", e);
+			throw new IllegalArgumentException("ngày " + text + " không có trên lịch", e);
 		}
 	}
 

@@ -69,6 +69,7 @@ final class UnitPart {
 		Map<String, Object> locals = new LinkedHashMap<>();
 		// a copy of the element variable in this scope, so that the history of the scope names its unit
 		locals.put(VAR_UNIT, unitScope.getVariable(VAR_UNIT));
+		locals.put(VAR_UNIT_NAME, unitScope.getVariable(VAR_UNIT));
 		locals.put(VAR_ONGOING, ongoing);
 		locals.put(VAR_DUE_DATE, due);
 		locals.put(VAR_ORIGINAL_DUE_DATE, original);

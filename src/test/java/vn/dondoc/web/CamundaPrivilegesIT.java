@@ -1,0 +1,113 @@
+package vn.dondoc.web;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+
+import vn.dondoc.directive.DirectiveCatalog;
+import vn.dondoc.directive.DirectiveCatalog.DirectiveView;
+import vn.dondoc.directive.DocumentImporter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The tracking office reads process state in Cockpit and through the REST API, but the engine refuses it
+ * (403) changing a directive's variables or deleting its process instance: through {@code /engine-rest}
+ * with HTTP Basic, and through the webapps' own API with a signed-in session and its CSRF token.
+ */
+@DashboardIT
+class CamundaPrivilegesIT {
+
+	static final String DOCUMENT = "WEB-PRIV";
+
+	static final String VARIABLE = "{\"value\":\"sửa tay\",\"type\":\"String\"}";
+
+	static final String MODIFICATIONS = "{\"modifications\":{\"directiveText\":" + VARIABLE + "}}";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	TestRestTemplate rest;
+
+	@Autowired
+	DocumentImporter importer;
+
+	@Autowired
+	DirectiveCatalog catalog;
+
+	Chromium browser;
+
+	String instance;
+
+	@BeforeEach
+	void importTheDocument() throws IOException {
+		importer.importDocument(Documents.of(DOCUMENT), "yaml", "test", false);
+		List<DirectiveView> directives = catalog.directives(new DirectiveCatalog.Filter(DOCUMENT, null, null), 0, 10).items();
+		instance = directives.get(0).processInstanceId();
+		browser = new Chromium(port);
+	}
+
+	@AfterEach
+	void stopBrowser() throws IOException {
+		browser.close();
+	}
+
+	@Test
+	void theOfficeReadsButCannotChangeVariablesNorDeleteThroughEngineRest() {
+		String path = "/engine-rest/process-instance/" + instance;
+		assertThat(basic(HttpMethod.GET, path, null)).isEqualTo(HttpStatus.OK);
+		assertThat(basic(HttpMethod.GET, path + "/variables", null)).isEqualTo(HttpStatus.OK);
+
+		assertThat(basic(HttpMethod.PUT, path + "/variables/directiveText", VARIABLE)).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(basic(HttpMethod.POST, path + "/variables", MODIFICATIONS)).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(basic(HttpMethod.DELETE, path, null)).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(basic(HttpMethod.GET, path, null)).as("still there").isEqualTo(HttpStatus.OK);
+	}
+
+	@Test
+	void theOfficeReadsButCannotChangeVariablesNorDeleteThroughTheWebappsApi() {
+		String path = "/camunda/api/engine/engine/default/process-instance/" + instance;
+		browser.open("/camunda/app/cockpit/");
+		browser.fillLogin("vanphong");
+		browser.waitFor(org.openqa.selenium.By.cssSelector(".navbar, [cam-widget-header]"));
+		// what Cockpit shows the office on an instance (for review: which buttons it offers)
+		browser.open("/camunda/app/cockpit/default/#/process-instance/" + instance + "/runtime?tab=variables-tab");
+		browser.waitForText("directiveText");
+		browser.screenshot("cockpit-van-phong-bien");
+		assertThat(browser.status("GET", path, null)).isEqualTo(200);
+		assertThat(browser.status("GET", path + "/variables", null)).isEqualTo(200);
+
+		assertThat(browser.status("PUT", path + "/variables/directiveText", VARIABLE)).isEqualTo(403);
+		assertThat(browser.status("POST", path + "/variables", MODIFICATIONS)).isEqualTo(403);
+		assertThat(browser.status("DELETE", path, null)).isEqualTo(403);
+		assertThat(browser.status("GET", path, null)).as("still there").isEqualTo(200);
+		assertThat(browser.statusWithoutCsrfToken("DELETE", path)).as("no CSRF token, refused before the engine").isEqualTo(403);
+		// Camunda ends the session of a request with a forged or missing token: dondoc's sign-in goes with it
+		browser.open("/");
+		assertThat(browser.driver.getCurrentUrl()).isEqualTo(browser.url("/login"));
+
+	}
+
+	private HttpStatus basic(HttpMethod method, String path, String json) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+		return HttpStatus.valueOf(rest.withBasicAuth("vanphong", "demo")
+			.exchange(path, method, new HttpEntity<>(json, headers), String.class)
+			.getStatusCode()
+			.value());
+	}
+
+}
