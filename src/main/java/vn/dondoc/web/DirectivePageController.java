@@ -1,5 +1,6 @@
 package vn.dondoc.web;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -95,8 +96,16 @@ class DirectivePageController {
 	}
 
 	/** One line of the directive's history, whoever wrote it (process, reminders, units, office). */
-	record Event(Instant at, String what, String unit, String actor, String detail) {
+	record Event(Instant at, String what, String unit, String actor, String detail, List<String> folded) {
+
+		Event(Instant at, String what, String unit, String actor, String detail) {
+			this(at, what, unit, actor, detail, List.of());
+		}
+
 	}
+
+	/** Mails of one kind sent in the same minute (a notice to 34 units) read as one line with the list folded. */
+	static final int FOLD_FROM = 3;
 
 	/** One lead unit's part as the page shows it. */
 	record PartPanel(UnitPart part, String unitName, UnitPartStatus status, boolean mayAct, String carryOutTaskId,
@@ -133,7 +142,7 @@ class DirectivePageController {
 					carryOut == null ? null : tasklist(carryOut)));
 		}
 		model.addAttribute("detail", detail);
-		model.addAttribute("events", events(view, statuses, detail.history()));
+		model.addAttribute("events", events(view, statuses, detail.history(), viewer));
 		model.addAttribute("directive", view);
 		model.addAttribute("documentTitle", view.documentTitle() != null ? view.documentTitle() : "");
 		// a unit sees its own part first and in full; the other lead units fold into one short table
@@ -339,8 +348,10 @@ class DirectivePageController {
 	}
 
 	/** The process start, reminders sent, requests, decisions, reports, reviews and completions, in time order. */
-	private List<Event> events(DirectiveView view, List<UnitPartStatus> statuses, List<DirectiveCatalog.HistoryLine> lines) {
+	private List<Event> events(DirectiveView view, List<UnitPartStatus> statuses, List<DirectiveCatalog.HistoryLine> lines, Viewer viewer) {
 		Map<String, String> names = view.units().stream().collect(Collectors.toMap(UnitPart::code, UnitPart::name, (a, b) -> a));
+		// a unit reads its own part's story: the mails sent to it, its reports and requests, not the other units'
+		List<String> own = viewer.seesAll() ? null : viewer.units().stream().map(code -> names.getOrDefault(code, code)).toList();
 		List<Event> events = new ArrayList<>();
 		if (view.processInstanceId() != null) {
 			HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceId(view.processInstanceId()).singleResult();
@@ -356,10 +367,17 @@ class DirectivePageController {
 				events.add(new Event(line.at(), "Nhập ngày diễn ra sự kiện: " + line.detail(), null, line.actor(), null));
 				continue;
 			}
-			String what = kind.startsWith("REMINDER_") ? "Gửi thư: " + WebDates.kindLabel(kind.substring("REMINDER_".length())) : kind;
+			boolean mail = kind.startsWith("REMINDER_");
+			if (mail && own != null && (line.detail() == null || own.stream().noneMatch(line.detail()::contains))) {
+				continue;
+			}
+			String what = mail ? "Gửi thư: " + WebDates.kindLabel(kind.substring("REMINDER_".length())) : kind;
 			events.add(new Event(line.at(), what, null, line.actor(), line.detail()));
 		}
 		for (UnitPartStatus part : statuses) {
+			if (own != null && !viewer.units().contains(part.unit())) {
+				continue;
+			}
 			String unit = names.getOrDefault(part.unit(), part.unit());
 			if (part.lateSince() != null) {
 				events.add(new Event(part.lateSince(), "Quá hạn", unit, "dondoc", "Hết thời hạn mà đơn vị chưa báo cáo"));
@@ -388,7 +406,34 @@ class DirectivePageController {
 			}
 		}
 		events.sort(Comparator.comparing(Event::at));
-		return events;
+		return folded(events);
+	}
+
+	/** Runs of at least {@link #FOLD_FROM} mails of one kind by one actor in one minute become one line. */
+	static List<Event> folded(List<Event> events) {
+		List<Event> result = new ArrayList<>();
+		int i = 0;
+		while (i < events.size()) {
+			Event first = events.get(i);
+			int j = i + 1;
+			while (j < events.size() && first.what().startsWith("Gửi thư") && first.unit() == null && sameRun(first, events.get(j))) {
+				j++;
+			}
+			if (j - i >= FOLD_FROM) {
+				List<String> details = events.subList(i, j).stream().map(Event::detail).filter(Objects::nonNull).toList();
+				result.add(new Event(first.at(), first.what() + " (" + (j - i) + " thư)", null, first.actor(), null, details));
+			}
+			else {
+				result.addAll(events.subList(i, j));
+			}
+			i = j;
+		}
+		return result;
+	}
+
+	private static boolean sameRun(Event first, Event next) {
+		return first.what().equals(next.what()) && next.unit() == null && Objects.equals(first.actor(), next.actor())
+				&& Duration.between(first.at(), next.at()).abs().toMinutes() < 1;
 	}
 
 	static String tasklist(String taskId) {

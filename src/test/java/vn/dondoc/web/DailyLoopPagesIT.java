@@ -117,6 +117,20 @@ class DailyLoopPagesIT {
 	}
 
 	@Test
+	void theHistoryOfASharedDirectiveIsShortForEveryReader() throws Exception {
+		Session office = signIn("vanphong");
+		String page = "/directives/" + shared.id();
+		// the eight assignment notices go out by their own Quartz triggers, just after the import
+		await().atMost(Duration.ofSeconds(30)).until(() -> office.get(page).body().contains("Gửi thư: Giao nhiệm vụ (8 thư)"));
+		String officeHistory = between(office.get(page).body(), "id=\"history\"", "</table>");
+		assertThat(officeHistory).contains("Xem từng thư").contains("Ban Tuyên giáo Thành ủy").contains("Ban Tổ chức Thành ủy");
+
+		String unitHistory = between(signIn("ban-to-chuc").get(page).body(), "id=\"history\"", "</table>");
+		assertThat(unitHistory).contains("Gửi thư: Giao nhiệm vụ").contains("Ban Tổ chức Thành ủy")
+			.doesNotContain("Ban Tuyên giáo Thành ủy (hạn").doesNotContain("(8 thư)");
+	}
+
+	@Test
 	void errorPagesAreInVietnameseInTheDashboardsLayout() throws Exception {
 		Session unit = signIn("ban-to-chuc");
 		for (String path : List.of("/mailbox", "/import", "/drafts")) {
