@@ -26,7 +26,7 @@ import org.camunda.bpm.engine.variable.Variables;
  * written dd/MM/yyyy). Anything else (values from variables, conditions, expressions, other components)
  * is listed in {@link #unsupported()}, and such a form is left to Tasklist.
  *
- * @param texts the form's text blocks, in order (markdown markers removed)
+ * @param texts the lines of the form's text blocks, in order (markdown markers removed)
  * @param fields the fields, in order
  * @param unsupported what the dashboard cannot render, in words; empty when the whole form is rendered here
  */
@@ -104,7 +104,11 @@ public record StartForm(List<String> texts, List<Field> fields, List<String> uns
 				continue;
 			}
 			if ("text".equals(type)) {
-				texts.add(component.path("text").asText("").replaceAll("(?m)^#+\\s*", "").strip());
+				// one paragraph a line; markdown's heading and emphasis markers dropped
+				component.path("text").asText("").lines()
+					.map(line -> line.replaceAll("^#+\\s*", "").replace("**", "").strip())
+					.filter(line -> !line.isEmpty())
+					.forEach(texts::add);
 				continue;
 			}
 			if (DECORATION.contains(type)) {

@@ -42,10 +42,6 @@ class StartableWork {
 			return definition.getKey();
 		}
 
-		public String description() {
-			return definition.getDescription();
-		}
-
 		public boolean renderedHere() {
 			return form.unsupported().isEmpty();
 		}
