@@ -24,7 +24,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
+import vn.dondoc.directive.DirectiveProcess;
 import vn.dondoc.security.Viewer;
+import vn.dondoc.unit.UnitDirectory;
 import vn.dondoc.web.StartableWork.Startable;
 import vn.dondoc.web.WebAdvice.NotYours;
 
@@ -44,11 +46,14 @@ class StartWorkController {
 
 	private final People people;
 
-	StartWorkController(StartableWork startable, HistoryService history, TaskService tasks, People people) {
+	private final UnitDirectory units;
+
+	StartWorkController(StartableWork startable, HistoryService history, TaskService tasks, People people, UnitDirectory units) {
 		this.startable = startable;
 		this.history = history;
 		this.tasks = tasks;
 		this.people = people;
+		this.units = units;
 	}
 
 	/** Where a new instance's work went: each open task, its unit(s) or person, and its due day. */
@@ -63,6 +68,7 @@ class StartWorkController {
 	String page(Authentication authentication, @RequestParam(required = false) String started, Model model) {
 		Viewer viewer = Viewer.of(authentication);
 		model.addAttribute("processes", startable.list(viewer));
+		model.addAttribute("units", units.all());
 		if (started != null) {
 			model.addAttribute("started", started(viewer, started));
 		}
@@ -82,6 +88,7 @@ class StartWorkController {
 			return form(processes, key, Map.of(), Map.of("", "Biểu mẫu của quy trình này chỉ điền được trong Tasklist."), HttpStatus.BAD_REQUEST);
 		}
 		StartForm.Filled filled = process.form().fill(input);
+		unknownUnit(process.form(), filled);
 		if (!filled.valid()) {
 			return form(processes, key, filled.values(), filled.errors(), HttpStatus.BAD_REQUEST);
 		}
@@ -95,10 +102,25 @@ class StartWorkController {
 		return new ModelAndView("redirect:/processes/start?started=" + instance.getId());
 	}
 
-	private static ModelAndView form(List<Startable> processes, String key, Map<String, String> values, Map<String, String> errors,
+	/**
+	 * A field named like dondoc's unit variable ({@code unit}) holds a unit code that becomes a candidate group
+	 * ({@code ${unit}}): a code not in units.yml would hand the task to nobody.
+	 */
+	private void unknownUnit(StartForm form, StartForm.Filled filled) {
+		for (StartForm.Field field : form.fields()) {
+			String code = filled.values().get(field.key());
+			if (DirectiveProcess.VAR_UNIT.equals(field.key()) && "textfield".equals(field.type()) && code != null && !code.isEmpty()
+					&& !filled.errors().containsKey(field.key()) && !units.exists(code)) {
+				filled.errors().put(field.key(), "«" + field.label() + "»: không có đơn vị «" + code + "» trong danh mục đơn vị; hãy chọn trong danh sách.");
+			}
+		}
+	}
+
+	private ModelAndView form(List<Startable> processes, String key, Map<String, String> values, Map<String, String> errors,
 			HttpStatus status) {
 		ModelAndView page = new ModelAndView("web/start-work", status);
 		page.addObject("processes", processes);
+		page.addObject("units", units.all());
 		page.addObject("failedKey", key);
 		page.addObject("values", values);
 		page.addObject("errors", errors);

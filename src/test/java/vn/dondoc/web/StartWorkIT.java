@@ -46,6 +46,7 @@ class StartWorkIT {
 			.getContentAsString();
 		assertThat(page).contains("id=\"start-work-link\"").contains("Thu thập báo cáo quý").contains("Mã đơn vị").contains("Quý")
 			.contains("Ví dụ: Quý II/2023")
+			.contains("<option value=\"ban-to-chuc\">Ban Tổ chức Thành ủy</option>")
 			.doesNotContain("Theo dõi thực hiện nhiệm vụ")
 			.doesNotContain("id=\"none\"");
 
@@ -102,6 +103,10 @@ class StartWorkIT {
 		assertThat(page).contains("Chưa khởi tạo").contains("«Mã đơn vị» không đúng dạng yêu cầu: «Ban Tổ chức»")
 			.contains("Chưa nhập «Quý» (bắt buộc).")
 			.contains("value=\"Ban Tổ chức\"");
+		String unknown = mvc.perform(post("/processes/start/" + QUARTERLY).param("unit", "ban-khong-co").param("quarter", "Quý IV/2026")
+				.with(office()).with(csrf()))
+			.andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+		assertThat(unknown).contains("«Mã đơn vị»: không có đơn vị «ban-khong-co» trong danh mục đơn vị");
 		assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(QUARTERLY).count()).isEqualTo(before);
 	}
 
