@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -16,6 +17,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -37,7 +39,11 @@ import vn.dondoc.unit.UnitDirectory;
  * <li>a Tasklist filter {@value #FILTER_NAME} (tasks of the user's groups, and tasks assigned to them)
  * readable by all of them;</li>
  * <li>the tracking office also opens Cockpit and reads and works on every directive's tasks and
- * instances.</li>
+ * instances;</li>
+ * <li>the tracking office may start every deployed process except the directive process (started by imports
+ * only): CREATE_INSTANCE on each of those process definitions and CREATE on process instances, which the
+ * dashboard's «Khởi tạo công việc» and Tasklist's start dialog check. A model deployed later (Modeler's
+ * Deploy) gets its grant at the next start, or at once from an admin in Camunda Admin.</li>
  * </ul>
  */
 @Component
@@ -55,11 +61,15 @@ class CamundaGrants {
 
 	private final UnitDirectory units;
 
-	CamundaGrants(AuthorizationService authorizations, FilterService filters, TaskService tasks, UnitDirectory units) {
+	private final RepositoryService repository;
+
+	CamundaGrants(AuthorizationService authorizations, FilterService filters, TaskService tasks, UnitDirectory units,
+			RepositoryService repository) {
 		this.authorizations = authorizations;
 		this.filters = filters;
 		this.tasks = tasks;
 		this.units = units;
+		this.repository = repository;
 	}
 
 	@EventListener(ApplicationStartedEvent.class)
@@ -77,14 +87,23 @@ class CamundaGrants {
 		grant(office, Resources.PROCESS_DEFINITION, Authorization.ANY, ProcessDefinitionPermissions.READ,
 				ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
 				ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.UPDATE_TASK);
-		grant(office, Resources.PROCESS_INSTANCE, Authorization.ANY, ProcessInstancePermissions.READ);
 		grant(office, Resources.TASK, Authorization.ANY, TaskPermissions.READ, TaskPermissions.UPDATE);
 		grant(office, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
 		for (Filter filter : filters.createFilterQuery().list()) {
 			grant(office, Resources.FILTER, filter.getId(), Permissions.READ);
 		}
-		log.info("Camunda authorizations: Tasklist and the filter '{}' for {} unit groups and {}; Cockpit and every task for {}",
-				FILTER_NAME, groups.size() - 1, office, office);
+		// per key, not ANY: the directive process must not be started by hand (Tasklist would offer it too)
+		List<String> startable = repository.createProcessDefinitionQuery().latestVersion().list().stream()
+			.map(ProcessDefinition::getKey)
+			.filter(key -> !DirectiveProcess.KEY.equals(key))
+			.distinct()
+			.toList();
+		for (String key : startable) {
+			grant(office, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+		}
+		grant(office, Resources.PROCESS_INSTANCE, Authorization.ANY, ProcessInstancePermissions.READ, ProcessInstancePermissions.CREATE);
+		log.info("Camunda authorizations: Tasklist and the filter '{}' for {} unit groups and {}; Cockpit and every task for {}; "
+				+ "{} may start {}", FILTER_NAME, groups.size() - 1, office, office, office, startable);
 	}
 
 	private String unitFilter() {

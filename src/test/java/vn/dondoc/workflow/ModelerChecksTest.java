@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The checks Camunda Modeler runs, in the build: bpmnlint with the Camunda 7.24 rules (.bpmnlintrc, no
+ * The checks Camunda Modeler runs, in the build: bpmnlint with the Camunda 7.24 rules and dondoc's own
+ * (bpmnlint-plugin-dondoc: the dondoc.* properties and candidate groups against config/; .bpmnlintrc, no
  * warning allowed) on every model of bpmn/, and the element templates against Camunda's JSON schema. They
  * run on Node with the packages of package-lock.json: {@code npm ci} first (.ci/run does).
  */
@@ -28,7 +29,8 @@ class ModelerChecksTest {
 	@BeforeAll
 	static void toolsAreInstalled() {
 		if (!Files.isRegularFile(Path.of("node_modules/bpmnlint/bin/bpmnlint.js"))
-				|| !Files.isDirectory(Path.of("node_modules/@camunda/element-templates-json-schema"))) {
+				|| !Files.isDirectory(Path.of("node_modules/@camunda/element-templates-json-schema"))
+				|| !Files.isRegularFile(Path.of("node_modules/bpmnlint-plugin-dondoc/index.js"))) {
 			fail("The BPMN lint needs the npm packages of package.json: run 'npm ci' in " + Path.of("").toAbsolutePath()
 					+ " (Node.js 18 or later), then build again.");
 		}
@@ -59,6 +61,32 @@ class ModelerChecksTest {
 		Result lint = bpmnlint(List.of(broken.toString()));
 		assertThat(lint.exitCode()).isNotZero();
 		assertThat(lint.output()).contains("submitQuarterlyReport").contains("label-required").contains("history-time-to-live");
+	}
+
+	@Test
+	void dondocRulesNameTheElementOfABadPolicyAnUnknownPropertyAndAnUnknownUnit(@TempDir Path folder) throws Exception {
+		Path wrong = folder.resolve("wrong-properties.bpmn");
+		// the mistakes dondoc refuses on deployment (ModelPropertyCheck), caught while modelling
+		Files.writeString(wrong, Files.readString(MODELS.resolve("quarterly-report.bpmn"))
+			.replace("<camunda:property name=\"dondoc.reminder.policy\" value=\"default\" />",
+					"<camunda:property name=\"dondoc.reminder.policy\" value=\"khan-cap-2\" />"
+							+ "<camunda:property name=\"dondoc.reminder.polcy\" value=\"khan-cap\" />"
+							+ "<camunda:property name=\"dondoc.reminder.enabled\" value=\"có\" />"
+							+ "<camunda:property name=\"dondoc.reminder.steps\" value=\"sap-han | ba ngày trước | DUE_SOON | UNIT\" />")
+			.replace("camunda:candidateGroups=\"${unit}\"", "camunda:candidateGroups=\"ban-to-chuc, ban-khong-co\""),
+				StandardCharsets.UTF_8);
+		Result lint = bpmnlint(List.of(wrong.toString()));
+		assertThat(lint.exitCode()).isNotZero();
+		assertThat(lint.output())
+			.contains("«submitQuarterlyReport» («Gửi báo cáo quý»): dondoc.reminder.policy = «khan-cap-2» không phải chính sách nhắc hạn nào"
+					+ " trong reminder-policy.yml; các chính sách: tieu-chuan, khan-cap, chi-giao-viec")
+			.contains("«dondoc.reminder.polcy» không phải thuộc tính dondoc nào")
+			.contains("dondoc.reminder.enabled = «có» phải là true hoặc false")
+			.contains("không đọc được «ba ngày trước»")
+			.contains("«ban-khong-co» không phải mã đơn vị trong units.yml")
+			.doesNotContain("«ban-to-chuc» không phải")
+			.contains("dondoc/reminder-policy").contains("dondoc/known-properties").contains("dondoc/candidate-groups")
+			.contains("dondoc/reminder-steps").contains("dondoc/reminder-enabled");
 	}
 
 	@Test
