@@ -1,11 +1,14 @@
 package vn.dondoc.web;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,6 +23,7 @@ import vn.dondoc.directive.DirectiveCatalog.DirectiveView;
 import vn.dondoc.directive.DocumentImporter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The tracking office reads process state in Cockpit and through the REST API, but the engine refuses it
@@ -85,6 +89,10 @@ class CamundaPrivilegesIT {
 		// what Cockpit shows the office on an instance (for review: which buttons it offers)
 		browser.open("/camunda/app/cockpit/default/#/process-instance/" + instance + "/runtime?tab=variables-tab");
 		browser.waitForText("directiveText");
+		// the buttons the engine would refuse are not offered to the office
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> String.valueOf(browser.driver.findElement(By.tagName("html")).getAttribute("class")).contains("dondoc-read-only"));
+		assertThat(variableButtons()).isEmpty();
 		browser.screenshot("cockpit-van-phong-bien");
 		assertThat(browser.status("GET", path, null)).isEqualTo(200);
 		assertThat(browser.status("GET", path + "/variables", null)).isEqualTo(200);
@@ -98,6 +106,24 @@ class CamundaPrivilegesIT {
 		browser.open("/");
 		assertThat(browser.driver.getCurrentUrl()).isEqualTo(browser.url("/login"));
 
+	}
+
+	@Test
+	void theAdminKeepsTheButtonsToChangeVariables() {
+		browser.open("/camunda/app/cockpit/");
+		browser.fillLogin("admin", "admin");
+		browser.waitFor(By.cssSelector(".navbar, [cam-widget-header]"));
+		browser.open("/camunda/app/cockpit/default/#/process-instance/" + instance + "/runtime?tab=variables-tab");
+		browser.waitForText("directiveText");
+		await().atMost(Duration.ofSeconds(30)).until(() -> !variableButtons().isEmpty());
+		assertThat(String.valueOf(browser.driver.findElement(By.tagName("html")).getAttribute("class"))).doesNotContain("dondoc-read-only");
+	}
+
+	private List<WebElement> variableButtons() {
+		return browser.driver.findElements(By.cssSelector("button[ng-click^='enableEditMode'], button[ng-click='deleteVariable(v)']"))
+			.stream()
+			.filter(WebElement::isDisplayed)
+			.toList();
 	}
 
 	private HttpStatus basic(HttpMethod method, String path, String json) {

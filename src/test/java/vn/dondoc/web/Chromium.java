@@ -57,8 +57,12 @@ final class Chromium implements AutoCloseable {
 
 	/** Fills dondoc's login form, wherever the browser was sent to it from. */
 	void fillLogin(String user) {
+		fillLogin(user, "demo");
+	}
+
+	void fillLogin(String user, String password) {
 		waitFor(By.id("username")).sendKeys(user);
-		driver.findElement(By.id("password")).sendKeys("demo");
+		driver.findElement(By.id("password")).sendKeys(password);
 		driver.findElement(By.id("login")).click();
 	}
 

@@ -34,7 +34,7 @@ export default {
     short: 'DD/MM/YYYY'
   },
   // the date pickers' month and weekday names in Vietnamese (AngularJS's $locale, not moment)
-  customScripts: ['scripts/vi-datepicker'],
+  customScripts: ['scripts/vi-datepicker', 'scripts/read-only-controls'],
   // // change the app name and vendor
   // app: {
   //   name: 'Operations',
