@@ -496,8 +496,9 @@ final class ProgressDocument {
 		return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1);
 	}
 
+	/** Millimetres in twentieths of a point, rounded up (15 mm is a margin of 15 mm, not 14.99). */
 	static int mm(double millimetres) {
-		return (int) Math.round(millimetres * 1440 / 25.4);
+		return (int) Math.ceil(millimetres * 1440 / 25.4);
 	}
 
 }
