@@ -327,6 +327,8 @@ final class ProgressDocument {
 		line(table.getRow(3).getCell(1), "", 14, false, false, false);
 		line(table.getRow(4).getCell(0), "", 12, false, false, false);
 		line(table.getRow(4).getCell(1), "", 14, false, false, false);
+		// Word ends a body with a paragraph, never with a table
+		blank(11);
 	}
 
 	private void heading(String text) {
