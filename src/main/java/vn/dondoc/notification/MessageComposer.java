@@ -46,9 +46,17 @@ class MessageComposer {
 
 	private final String domain;
 
+	private final MailFiles files;
+
 	MessageComposer(JavaMailSender mailSender, MailTemplates templates, MailSettings mail, LinkSettings links,
 			NotificationSettings settings, Clock clock) {
+		this(mailSender, templates, mail, links, settings, clock, MailFiles.none());
+	}
+
+	MessageComposer(JavaMailSender mailSender, MailTemplates templates, MailSettings mail, LinkSettings links,
+			NotificationSettings settings, Clock clock, MailFiles files) {
 		MailStreams.pinProvider();
+		this.files = files;
 		this.mailSender = mailSender;
 		this.templates = templates;
 		this.links = links;
@@ -98,7 +106,17 @@ class MessageComposer {
 		variables.put("helpUrl", links.help());
 		String template;
 		Optional<CalendarFile.Attachment> calendar;
-		if (row.isDigest()) {
+		if (row.isReport()) {
+			ReportMail.Payload report = Payloads.report(row.payload());
+			variables.put("recipientNames", report.recipientNames());
+			variables.put("title", report.title());
+			variables.put("lines", report.lines());
+			variables.put("fileName", report.fileName());
+			variables.put("dashboardUrl", links.baseUrl() + "/");
+			template = templates.pick("report");
+			calendar = Optional.empty();
+		}
+		else if (row.isDigest()) {
 			Payloads.Digest digest = Payloads.digest(row.payload());
 			List<Notice> notices = new ArrayList<>();
 			Set<String> names = new LinkedHashSet<>();
@@ -141,6 +159,11 @@ class MessageComposer {
 		if (settings.calendarAttachment() && calendar.isPresent()) {
 			attach(helper, calendar.get());
 		}
+		if (row.isReport()) {
+			for (MailFile file : files.of(row.idempotencyKey())) {
+				attach(helper, file);
+			}
+		}
 		return message;
 	}
 
@@ -150,6 +173,16 @@ class MessageComposer {
 		part.setDataHandler(new DataHandler(new ByteArrayDataSource(file.content(), file.contentType())));
 		part.setHeader("Content-Type", file.contentType() + "; name=\"" + file.asciiName() + "\"");
 		part.setHeader("Content-Disposition", file.disposition());
+		helper.getRootMimeMultipart().addBodyPart(part);
+	}
+
+	/** A stored file, named in Vietnamese (RFC 2231) with an ASCII twin for old clients. */
+	private static void attach(MimeMessageHelper helper, MailFile file) throws MessagingException {
+		MimeBodyPart part = new MimeBodyPart();
+		part.setDataHandler(new DataHandler(new ByteArrayDataSource(file.content(), file.contentType())));
+		String ascii = CalendarFile.ascii(file.name());
+		part.setHeader("Content-Type", file.contentType() + "; name=\"" + ascii + "\"");
+		part.setHeader("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + CalendarFile.rfc2231(file.name()));
 		helper.getRootMimeMultipart().addBodyPart(part);
 	}
 

@@ -44,8 +44,8 @@ class NotificationConfiguration {
 
 	@Bean
 	MessageComposer messageComposer(JavaMailSender mailSender, MailTemplates templates, MailSettings mail,
-			LinkSettings links, NotificationSettings settings, Clock clock) {
-		return new MessageComposer(mailSender, templates, mail, links, settings, clock);
+			LinkSettings links, NotificationSettings settings, Clock clock, JdbcClient jdbc) {
+		return new MessageComposer(mailSender, templates, mail, links, settings, clock, new MailFiles(jdbc));
 	}
 
 	@Bean

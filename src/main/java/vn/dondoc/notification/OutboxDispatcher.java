@@ -323,6 +323,9 @@ class OutboxDispatcher {
 
 	private void announce(OutboxRow row, Instant sentAt) {
 		try {
+			if (row.isReport()) {
+				return;   // about no directive task: nobody listens for it
+			}
 			if (row.isDigest()) {
 				for (Payloads.Item item : Payloads.digest(row.payload()).items()) {
 					events.publishEvent(sent(item.request(), row, sentAt, true));

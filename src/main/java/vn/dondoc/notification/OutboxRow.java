@@ -12,13 +12,20 @@ record OutboxRow(long id, String idempotencyKey, String kind, String directiveId
 	/** The kind of row that carries several reminders in one e-mail. */
 	static final String DIGEST = "DIGEST";
 
+	/** The kind of row that carries a report file ({@link ReportMails}). */
+	static final String REPORT = "REPORT";
+
 	boolean isDigest() {
 		return DIGEST.equals(kind);
 	}
 
-	/** The notification kind, or {@code null} for a digest. */
+	boolean isReport() {
+		return REPORT.equals(kind);
+	}
+
+	/** The notification kind, or {@code null} for a digest or a report. */
 	NotificationKind notificationKind() {
-		return isDigest() ? null : NotificationKind.valueOf(kind);
+		return isDigest() || isReport() ? null : NotificationKind.valueOf(kind);
 	}
 
 	/** For a log line: who it goes to and what it is. */

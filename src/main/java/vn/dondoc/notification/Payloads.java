@@ -66,6 +66,10 @@ final class Payloads {
 		return read(json, NotificationRequest.class);
 	}
 
+	static ReportMail.Payload report(String json) {
+		return read(json, ReportMail.Payload.class);
+	}
+
 	static Digest digest(String json) {
 		return read(json, Digest.class);
 	}
