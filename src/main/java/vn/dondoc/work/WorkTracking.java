@@ -14,12 +14,8 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 import vn.dondoc.calendar.VietnamCalendar;
 import vn.dondoc.directive.DirectiveProcess;
@@ -29,7 +25,7 @@ import vn.dondoc.work.WorkItems.WorkRow;
 /**
  * Keeps the rows of modelled work in step with the engine's user tasks: from the events every task publishes
  * (create, update, complete, delete), inside the engine's transaction, for every process but the directive
- * process (its tables track it); and once at start-up for tasks opened before this feature existed.
+ * process (its tables track it). {@link WorkBackfill} takes in tasks opened before this feature existed.
  */
 @Component
 class WorkTracking {
@@ -39,8 +35,6 @@ class WorkTracking {
 	static final String DUE_MOVED = "WORK_DUE_MOVED";
 
 	static final String DONE = "WORK_DONE";
-
-	private static final Logger log = LoggerFactory.getLogger(WorkTracking.class);
 
 	private final WorkItems items;
 
@@ -129,21 +123,6 @@ class WorkTracking {
 			}
 		}
 		return null;
-	}
-
-	/** Open tasks with a due date that have no row (opened before this feature existed, or while it was off). */
-	@EventListener(ApplicationReadyEvent.class)
-	@Transactional
-	public void backfill() {
-		List<WorkItems.Untracked> untracked = items.untracked(DirectiveProcess.KEY);
-		for (WorkItems.Untracked task : untracked) {
-			items.opened(new WorkRow(task.taskId(), task.processKey(), task.processName() == null ? task.processKey() : task.processName(),
-					task.processInstanceId(), task.businessKey(), task.taskName(), task.candidateGroup(),
-					calendar.toLocalDate(task.dueAt()), task.createdAt() == null ? clock.instant() : task.createdAt(), null));
-		}
-		if (!untracked.isEmpty()) {
-			log.info("Tracked {} open modelled task(s) that had no row yet", untracked.size());
-		}
 	}
 
 }
