@@ -77,7 +77,7 @@ class Dashboard {
 	record Upcoming(DirectiveView directive, UnitPart part, boolean late) {
 	}
 
-	record Timeline(List<Bar> bars, List<Upcoming> upcoming, long overdue) {
+	record Timeline(List<Bar> bars, List<Upcoming> upcoming, long overdue, List<WorkCatalog.WorkView> work) {
 	}
 
 	record Listing(List<DirectiveView> items, int page, int pages, long total) {
@@ -262,8 +262,23 @@ class Dashboard {
 		DirectiveCatalog.PartFilter filter = partFilter(viewer, query, false).orElseThrow();
 		long overdue = catalog.overdueParts(filter);
 		long[] perWeek = new long[TIMELINE_WEEKS];
-		catalog.openPartsDue(filter, today, end.minusDays(1))
-			.forEach((due, count) -> perWeek[(int) (java.time.temporal.ChronoUnit.DAYS.between(firstMonday, due) / 7)] += count);
+		if (!query.showsDirectives()) {
+			overdue = 0;
+		}
+		else {
+			catalog.openPartsDue(filter, today, end.minusDays(1))
+				.forEach((due, count) -> perWeek[(int) (java.time.temporal.ChronoUnit.DAYS.between(firstMonday, due) / 7)] += count);
+		}
+		// modelled work due over the same weeks, and late, counts with the parts
+		Optional<WorkCatalog.Filter> work = workFilter(viewer, new DirectiveQuery(query.document(), query.unit(), null, null, 0, query.process()), null);
+		for (Map.Entry<LocalDate, Long> due : work.map(f -> this.work.openDue(f, today, end.minusDays(1))).orElse(Map.of()).entrySet()) {
+			if (due.getKey() == null) {
+				overdue += due.getValue();
+			}
+			else {
+				perWeek[(int) (java.time.temporal.ChronoUnit.DAYS.between(firstMonday, due.getKey()) / 7)] += due.getValue();
+			}
+		}
 		long max = Math.max(1, Math.max(overdue, java.util.Arrays.stream(perWeek).max().orElse(0)));
 		double chartHeight = 120;
 		double slot = 600.0 / (TIMELINE_WEEKS + 1);
@@ -275,13 +290,20 @@ class Dashboard {
 			bars.add(bar(week + 1, slot, perWeek[week], max, chartHeight, monday.format(DAY_MONTH), false, null));
 		}
 		List<Upcoming> shown = new ArrayList<>();
-		for (DirectiveCatalog.PartView late : catalog.openParts(filter, true, null, 10)) {
-			shown.add(new Upcoming(late.directive(), late.part(), true));
+		if (query.showsDirectives()) {
+			for (DirectiveCatalog.PartView late : catalog.openParts(filter, true, null, 10)) {
+				shown.add(new Upcoming(late.directive(), late.part(), true));
+			}
+			for (DirectiveCatalog.PartView soon : catalog.openParts(filter, false, end, 15)) {
+				shown.add(new Upcoming(soon.directive(), soon.part(), false));
+			}
 		}
-		for (DirectiveCatalog.PartView soon : catalog.openParts(filter, false, end, 15)) {
-			shown.add(new Upcoming(soon.directive(), soon.part(), false));
-		}
-		return new Timeline(bars, shown, overdue);
+		List<WorkCatalog.WorkView> workShown = new ArrayList<>();
+		work.ifPresent(f -> {
+			workShown.addAll(this.work.open(f, today, true, null, 10));
+			workShown.addAll(this.work.open(f, today, false, end, 15));
+		});
+		return new Timeline(bars, shown, overdue, workShown);
 	}
 
 	private static Bar bar(int index, double slot, long count, long max, double chartHeight, String label, boolean late, String href) {

@@ -178,6 +178,35 @@ public class WorkCatalog {
 		return first.isEmpty() ? Optional.empty() : Optional.ofNullable(first.get(0));
 	}
 
+	/** Open work due on each day from {@code from} to {@code to}, and that due before {@code from} (late) under {@code null}. */
+	public Map<LocalDate, Long> openDue(Filter filter, LocalDate from, LocalDate to) {
+		Query query = query(filter);
+		Map<LocalDate, Long> days = new LinkedHashMap<>();
+		jdbc.sql("SELECT CASE WHEN w.due_date < :from THEN NULL ELSE w.due_date END AS due, COUNT(*) FROM work_item w" + query.where()
+				+ " AND w.completed_at IS NULL AND w.due_date <= :to GROUP BY CASE WHEN w.due_date < :from THEN NULL ELSE w.due_date END")
+			.params(query.params())
+			.param("from", from)
+			.param("to", to)
+			.query((rs, n) -> days.put(rs.getObject(1, LocalDate.class), rs.getLong(2)))
+			.list();
+		return days;
+	}
+
+	/** Open work with a due date: the late ones (before {@code today}) latest first, or those due from today before {@code before}, soonest first. */
+	public List<WorkView> open(Filter filter, LocalDate today, boolean late, LocalDate before, int limit) {
+		Query query = query(filter);
+		Map<String, Object> params = new HashMap<>(query.params());
+		params.put("day", today);
+		params.put("before", before);
+		params.put("limit", limit);
+		return jdbc.sql("SELECT w.*, " + query.status() + " AS status FROM work_item w" + query.where() + " AND w.completed_at IS NULL"
+				+ (late ? " AND w.due_date < :day ORDER BY w.due_date DESC" : " AND w.due_date >= :day AND w.due_date < :before ORDER BY w.due_date")
+				+ ", w.task_id LIMIT :limit")
+			.params(params)
+			.query(this::view)
+			.list();
+	}
+
 	static String day(LocalDate date) {
 		return date == null ? null : DAY.format(date);
 	}
