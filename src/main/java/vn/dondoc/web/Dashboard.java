@@ -144,7 +144,7 @@ class Dashboard {
 
 	WorkListing workListing(Viewer viewer, DirectiveQuery query, int page) {
 		Optional<WorkCatalog.Filter> filter = workFilter(viewer, query, query.statusValue());
-		if (filter.isEmpty() || query.status() != null && query.statusValue() == null) {
+		if (filter.isEmpty()) {
 			return new WorkListing(List.of(), 0, 1, 0);
 		}
 		WorkCatalog.Page found = work.page(filter.get(), Math.max(page, 0), PAGE_SIZE);
@@ -157,9 +157,6 @@ class Dashboard {
 
 	/** All the modelled work of the list, for the workbook. */
 	List<WorkCatalog.WorkView> workItems(Viewer viewer, DirectiveQuery query) {
-		if (query.status() != null && query.statusValue() == null) {
-			return List.of();
-		}
 		return workFilter(viewer, query, query.statusValue()).map(work::all).orElse(List.of());
 	}
 

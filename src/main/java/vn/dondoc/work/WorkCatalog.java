@@ -181,9 +181,17 @@ public class WorkCatalog {
 	/** Open work due on each day from {@code from} to {@code to}, and that due before {@code from} (late) under {@code null}. */
 	public Map<LocalDate, Long> openDue(Filter filter, LocalDate from, LocalDate to) {
 		Query query = query(filter);
-		Map<LocalDate, Long> days = new LinkedHashMap<>();
-		jdbc.sql("SELECT CASE WHEN w.due_date < :from THEN NULL ELSE w.due_date END AS due, COUNT(*) FROM work_item w" + query.where()
-				+ " AND w.completed_at IS NULL AND w.due_date <= :to GROUP BY CASE WHEN w.due_date < :from THEN NULL ELSE w.due_date END")
+		Map<LocalDate, Long> days = new HashMap<>();
+		long late = jdbc.sql("SELECT COUNT(*) FROM work_item w" + query.where() + " AND w.completed_at IS NULL AND w.due_date < :from")
+			.params(query.params())
+			.param("from", from)
+			.query(Long.class)
+			.single();
+		if (late > 0) {
+			days.put(null, late);
+		}
+		jdbc.sql("SELECT w.due_date, COUNT(*) FROM work_item w" + query.where()
+				+ " AND w.completed_at IS NULL AND w.due_date BETWEEN :from AND :to GROUP BY w.due_date")
 			.params(query.params())
 			.param("from", from)
 			.param("to", to)

@@ -52,10 +52,6 @@ class WorkItems {
 			.optional();
 	}
 
-	boolean exists(String taskId) {
-		return jdbc.sql("SELECT COUNT(*) FROM work_item WHERE task_id = ?").param(taskId).query(Long.class).single() > 0;
-	}
-
 	/** Done at {@code at}, the day {@code on} in Vietnam. */
 	boolean completed(String taskId, Instant at, LocalDate on) {
 		return jdbc.sql("UPDATE work_item SET completed_at = ?, completed_on = ? WHERE task_id = ? AND completed_at IS NULL")

@@ -77,8 +77,9 @@ class WorkTracking {
 			items.removed(task.getId());
 			return;
 		}
-		boolean known = items.exists(task.getId());
-		LocalDate before = known ? items.dueDate(task.getId()).orElse(null) : null;
+		// a row always has a due date: none means no row yet
+		LocalDate before = items.dueDate(task.getId()).orElse(null);
+		boolean known = before != null;
 		String businessKey = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
 		items.opened(new WorkRow(task.getId(), key, processName == null ? key : processName, task.getProcessInstanceId(), businessKey, task.getName(),
 				unitOf(task), due, task.getCreateTime() == null ? clock.instant() : task.getCreateTime().toInstant(), null));

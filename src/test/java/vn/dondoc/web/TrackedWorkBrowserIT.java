@@ -101,6 +101,10 @@ class TrackedWorkBrowserIT {
 		WebElement lateCell = row.findElement(By.cssSelector("td.st-OVERDUE a"));
 		assertThat(lateCell.getText()).isEqualTo("1");
 		assertThat(browser.findElements(By.cssSelector("#matrix tr[data-unit='ban-tuyen-giao']"))).isEmpty();
+		// the chart's red bar counts it late, and the list under it names it
+		assertThat(browser.findElement(By.cssSelector("#timeline text.count")).getText()).isEqualTo("1");
+		assertThat(browser.findElement(By.cssSelector("ul.upcoming li.late")).getText()).contains(ModelledWork.TASK)
+			.contains(ModelledWork.NAME).contains("Ban Tổ chức Thành ủy").contains(due);
 		screenshot("tracked-work-1-tong-quan");
 
 		// the count leads to the list, which leads to the task's page
