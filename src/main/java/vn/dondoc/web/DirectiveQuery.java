@@ -152,7 +152,7 @@ record DirectiveQuery(String document, String unit, String status, String quarte
 	String describe(java.util.function.Function<String, String> unitName, java.util.function.Function<String, String> processName) {
 		List<String> parts = new ArrayList<>();
 		if (process != null) {
-			parts.add(DirectiveProcess.KEY.equals(process) ? "Kết luận" : "quy trình «" + processName.apply(process) + "»");
+			parts.add(DirectiveProcess.KEY.equals(process) ? "Kết luận" : "Quy trình «" + processName.apply(process) + "»");
 		}
 		if (quarter != null) {
 			parts.add(quarterLabel(quarter));
