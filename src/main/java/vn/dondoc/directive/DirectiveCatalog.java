@@ -428,6 +428,26 @@ public class DirectiveCatalog {
 		return new Query(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), params);
 	}
 
+	/**
+	 * {@link DirectiveStatus#sql} over another feature's table shaped like {@code directive_unit} (columns
+	 * {@code due_date}, {@code completed_at}, {@code completed_on}), with today's parameters: so that work of other
+	 * processes gets its status by the very rules of directives.
+	 */
+	public record StatusSql(String expression, Map<String, Object> params) {
+	}
+
+	/** The status expression over {@code alias} and its parameters ({@code :today}, {@code :dueSoonUntil}). */
+	public StatusSql statusSql(String alias) {
+		Today today = statusRules();
+		return new StatusSql(DirectiveStatus.sql(alias), Map.of("today", today.day(), "dueSoonUntil", today.dueSoonUntil()));
+	}
+
+	/** The status of a part due on {@code dueDate} (or without) and completed at {@code completedAt} ({@code null} while open). */
+	public DirectiveStatus statusOf(LocalDate dueDate, Instant completedAt) {
+		LocalDate completedOn = completedAt == null ? null : calendar.toLocalDate(completedAt);
+		return DirectiveStatus.of(dueDate, completedOn, today(), dueDate == null ? null : dueSoonFrom(dueDate));
+	}
+
 	/** Today in Vietnam, and the last due date that counts as "due soon" today (the parameters of {@link DirectiveStatus#sql}). */
 	record Today(LocalDate day, LocalDate dueSoonUntil) {
 	}

@@ -23,6 +23,7 @@ import vn.dondoc.directive.DirectiveStatus;
 import vn.dondoc.security.Viewer;
 import vn.dondoc.unit.Unit;
 import vn.dondoc.unit.UnitDirectory;
+import vn.dondoc.work.WorkCatalog;
 
 /**
  * What the pages show, always narrowed to what the viewer may see: the office and the admin see every
@@ -54,11 +55,14 @@ class Dashboard {
 
 	private final Clock clock;
 
-	Dashboard(DirectiveCatalog catalog, UnitDirectory units, VietnamCalendar calendar, Clock clock) {
+	private final WorkCatalog work;
+
+	Dashboard(DirectiveCatalog catalog, UnitDirectory units, VietnamCalendar calendar, Clock clock, WorkCatalog work) {
 		this.catalog = catalog;
 		this.units = units;
 		this.calendar = calendar;
 		this.clock = clock;
+		this.work = work;
 	}
 
 	record MatrixRow(String unit, String name, List<Cell> cells, long total) {
@@ -73,7 +77,7 @@ class Dashboard {
 	record Upcoming(DirectiveView directive, UnitPart part, boolean late) {
 	}
 
-	record Timeline(List<Bar> bars, List<Upcoming> upcoming, long overdue) {
+	record Timeline(List<Bar> bars, List<Upcoming> upcoming, long overdue, List<WorkCatalog.WorkView> work) {
 	}
 
 	record Listing(List<DirectiveView> items, int page, int pages, long total) {
@@ -109,7 +113,7 @@ class Dashboard {
 	/** A page of what the viewer may see, filtered and counted by the database. */
 	private DirectiveCatalog.Page<DirectiveView> page(Viewer viewer, DirectiveQuery query, int page, int size) {
 		Optional<DirectiveQuery.Quarter> quarter = query.quarterDays();
-		if (query.quarter() != null && quarter.isEmpty()) {
+		if (query.quarter() != null && quarter.isEmpty() || !query.showsDirectives()) {
 			return new DirectiveCatalog.Page<>(List.of(), page, size, 0);
 		}
 		return catalog.directives(filter(viewer, query, quarter), page, size);
@@ -119,6 +123,50 @@ class Dashboard {
 		return new DirectiveCatalog.Filter(query.document(), query.unit(), query.statusValue(), viewer.seesAll() ? null : viewer.units(),
 				quarter.map(DirectiveQuery.Quarter::first).orElse(null), quarter.map(DirectiveQuery.Quarter::last).orElse(null),
 				query.awaitingReview());
+	}
+
+	/** A page of modelled work, for the list. */
+	record WorkListing(List<WorkCatalog.WorkView> items, int page, int pages, long total) {
+	}
+
+	/**
+	 * The modelled work the viewer may see, filtered like the list (unit, status, quarter, process), by the
+	 * database; empty when the query asks for directives only.
+	 */
+	Optional<WorkCatalog.Filter> workFilter(Viewer viewer, DirectiveQuery query, DirectiveStatus status) {
+		Optional<DirectiveQuery.Quarter> quarter = query.quarterDays();
+		if (!query.showsWork() || query.quarter() != null && quarter.isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of(new WorkCatalog.Filter(query.modelledProcess(), query.unit(), status, viewer.seesAll() ? null : viewer.units(),
+				quarter.map(DirectiveQuery.Quarter::first).orElse(null), quarter.map(DirectiveQuery.Quarter::last).orElse(null)));
+	}
+
+	WorkListing workListing(Viewer viewer, DirectiveQuery query, int page) {
+		Optional<WorkCatalog.Filter> filter = workFilter(viewer, query, query.statusValue());
+		if (filter.isEmpty()) {
+			return new WorkListing(List.of(), 0, 1, 0);
+		}
+		WorkCatalog.Page found = work.page(filter.get(), Math.max(page, 0), PAGE_SIZE);
+		int pages = (int) Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+		if (found.page() >= pages) {
+			found = work.page(filter.get(), pages - 1, PAGE_SIZE);
+		}
+		return new WorkListing(found.items(), found.page(), pages, found.total());
+	}
+
+	/** All the modelled work of the list, for the workbook. */
+	List<WorkCatalog.WorkView> workItems(Viewer viewer, DirectiveQuery query) {
+		return workFilter(viewer, query, query.statusValue()).map(work::all).orElse(List.of());
+	}
+
+	/** The deployed processes a filter offers (besides conclusions). */
+	List<WorkCatalog.ProcessName> processes() {
+		return work.processes();
+	}
+
+	String processName(String key) {
+		return work.processes().stream().filter(p -> p.key().equals(key)).map(WorkCatalog.ProcessName::name).findFirst().orElse(key);
 	}
 
 	/** What awaits the office's review, for the overview. */
@@ -141,7 +189,7 @@ class Dashboard {
 
 	/** Lead unit parts the viewer may see, filtered like the list; what the matrix and the workbook count. */
 	List<Upcoming> parts(Viewer viewer, DirectiveQuery query) {
-		List<Upcoming> parts = partFilter(viewer, query, true)
+		List<Upcoming> parts = partFilter(viewer, query, true).filter(filter -> query.showsDirectives())
 			.map(filter -> catalog.parts(filter, query.statusValue()).stream()
 				.map(found -> new Upcoming(found.directive(), found.part(), DirectiveStatus.OVERDUE.name().equals(found.part().status())))
 				.toList())
@@ -174,8 +222,12 @@ class Dashboard {
 				counts.put(unit.code(), new EnumMap<>(DirectiveStatus.class));
 			}
 		}
-		partFilter(viewer, query, true).map(catalog::partCounts).orElse(Map.of())
+		partFilter(viewer, query, true).filter(filter -> query.showsDirectives()).map(catalog::partCounts).orElse(Map.of())
 			.forEach((unit, byStatus) -> counts.computeIfAbsent(unit, code -> new EnumMap<>(DirectiveStatus.class)).putAll(byStatus));
+		// modelled work counts with the directives' parts of its unit, status by status
+		workFilter(viewer, query, null).map(work::counts).orElse(Map.of())
+			.forEach((unit, byStatus) -> byStatus.forEach((status, count) -> counts
+				.computeIfAbsent(unit, code -> new EnumMap<>(DirectiveStatus.class)).merge(status, count, Long::sum)));
 		List<MatrixRow> rows = new ArrayList<>();
 		counts.forEach((unit, byStatus) -> {
 			long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
@@ -207,8 +259,23 @@ class Dashboard {
 		DirectiveCatalog.PartFilter filter = partFilter(viewer, query, false).orElseThrow();
 		long overdue = catalog.overdueParts(filter);
 		long[] perWeek = new long[TIMELINE_WEEKS];
-		catalog.openPartsDue(filter, today, end.minusDays(1))
-			.forEach((due, count) -> perWeek[(int) (java.time.temporal.ChronoUnit.DAYS.between(firstMonday, due) / 7)] += count);
+		if (!query.showsDirectives()) {
+			overdue = 0;
+		}
+		else {
+			catalog.openPartsDue(filter, today, end.minusDays(1))
+				.forEach((due, count) -> perWeek[(int) (java.time.temporal.ChronoUnit.DAYS.between(firstMonday, due) / 7)] += count);
+		}
+		// modelled work due over the same weeks, and late, counts with the parts
+		Optional<WorkCatalog.Filter> work = workFilter(viewer, new DirectiveQuery(query.document(), query.unit(), null, null, 0, query.process()), null);
+		for (Map.Entry<LocalDate, Long> due : work.map(f -> this.work.openDue(f, today, end.minusDays(1))).orElse(Map.of()).entrySet()) {
+			if (due.getKey() == null) {
+				overdue += due.getValue();
+			}
+			else {
+				perWeek[(int) (java.time.temporal.ChronoUnit.DAYS.between(firstMonday, due.getKey()) / 7)] += due.getValue();
+			}
+		}
 		long max = Math.max(1, Math.max(overdue, java.util.Arrays.stream(perWeek).max().orElse(0)));
 		double chartHeight = 120;
 		double slot = 600.0 / (TIMELINE_WEEKS + 1);
@@ -220,13 +287,20 @@ class Dashboard {
 			bars.add(bar(week + 1, slot, perWeek[week], max, chartHeight, monday.format(DAY_MONTH), false, null));
 		}
 		List<Upcoming> shown = new ArrayList<>();
-		for (DirectiveCatalog.PartView late : catalog.openParts(filter, true, null, 10)) {
-			shown.add(new Upcoming(late.directive(), late.part(), true));
+		if (query.showsDirectives()) {
+			for (DirectiveCatalog.PartView late : catalog.openParts(filter, true, null, 10)) {
+				shown.add(new Upcoming(late.directive(), late.part(), true));
+			}
+			for (DirectiveCatalog.PartView soon : catalog.openParts(filter, false, end, 15)) {
+				shown.add(new Upcoming(soon.directive(), soon.part(), false));
+			}
 		}
-		for (DirectiveCatalog.PartView soon : catalog.openParts(filter, false, end, 15)) {
-			shown.add(new Upcoming(soon.directive(), soon.part(), false));
-		}
-		return new Timeline(bars, shown, overdue);
+		List<WorkCatalog.WorkView> workShown = new ArrayList<>();
+		work.ifPresent(f -> {
+			workShown.addAll(this.work.open(f, today, true, null, 10));
+			workShown.addAll(this.work.open(f, today, false, end, 15));
+		});
+		return new Timeline(bars, shown, overdue, workShown);
 	}
 
 	private static Bar bar(int index, double slot, long count, long max, double chartHeight, String label, boolean late, String href) {
@@ -241,6 +315,11 @@ class Dashboard {
 		// from quarter to quarter: the first due day in or after each, rather than every due day there is
 		for (Optional<LocalDate> due = catalog.firstDueDay(mine, null); due.isPresent();
 				due = catalog.firstDueDay(mine, DirectiveQuery.firstDayOfNextQuarter(due.get()))) {
+			quarters.add(DirectiveQuery.quarterOf(due.get()));
+		}
+		Optional<WorkCatalog.Filter> work = workFilter(viewer, new DirectiveQuery(null, null, null, null, 0), null);
+		for (Optional<LocalDate> due = work.flatMap(filter -> this.work.firstDueDay(filter, null)); due.isPresent();
+				due = this.work.firstDueDay(work.get(), DirectiveQuery.firstDayOfNextQuarter(due.get()))) {
 			quarters.add(DirectiveQuery.quarterOf(due.get()));
 		}
 		quarters.add(DirectiveQuery.quarterOf(today()));

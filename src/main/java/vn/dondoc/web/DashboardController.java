@@ -32,9 +32,10 @@ class DashboardController {
 
 	@GetMapping("/")
 	String overview(@RequestParam(required = false) String document, @RequestParam(required = false) String unit,
-			@RequestParam(required = false) String quarter, Authentication authentication, Model model) {
+			@RequestParam(required = false) String quarter, @RequestParam(required = false) String process,
+			Authentication authentication, Model model) {
 		Viewer viewer = Viewer.of(authentication);
-		DirectiveQuery query = scoped(new DirectiveQuery(document, unit, null, quarter, 0), viewer);
+		DirectiveQuery query = scoped(new DirectiveQuery(document, unit, null, quarter, 0, process), viewer);
 		List<Dashboard.MatrixRow> rows = dashboard.matrix(viewer, query);
 		model.addAttribute("query", query);
 		model.addAttribute("rows", rows);
@@ -48,18 +49,32 @@ class DashboardController {
 	@GetMapping("/directives")
 	String list(@RequestParam(required = false) String document, @RequestParam(required = false) String unit,
 			@RequestParam(required = false) String status, @RequestParam(required = false) String quarter,
-			@RequestParam(defaultValue = "0") int page, Authentication authentication, Model model) {
+			@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String process,
+			@RequestParam(defaultValue = "0") int workPage, Authentication authentication, Model model) {
 		Viewer viewer = Viewer.of(authentication);
-		DirectiveQuery query = scoped(new DirectiveQuery(document, unit, status, quarter, page), viewer);
+		DirectiveQuery query = scoped(new DirectiveQuery(document, unit, status, quarter, page, process), viewer);
 		Dashboard.Listing listing = dashboard.listing(viewer, query);
+		Dashboard.WorkListing work = dashboard.workListing(viewer, query, workPage);
 		model.addAttribute("query", query);
 		model.addAttribute("listing", listing);
-		model.addAttribute("title", query.describe(dashboard::unitName));
+		model.addAttribute("work", work);
+		model.addAttribute("showsDirectives", query.showsDirectives());
+		model.addAttribute("previousWork", work.page() > 0 ? workPage(query, work.page() - 1) : null);
+		model.addAttribute("nextWork", work.page() + 1 < work.pages() ? workPage(query, work.page() + 1) : null);
+		model.addAttribute("title", query.describe(dashboard::unitName, dashboard::processName));
 		model.addAttribute("previous", listing.page() > 0 ? query.withPage(listing.page() - 1).url("/directives") : null);
 		model.addAttribute("next", listing.page() + 1 < listing.pages() ? query.withPage(listing.page() + 1).url("/directives") : null);
 		model.addAttribute("exportUrl", query.withPage(0).url("/directives/export.xlsx"));
 		filters(viewer, model);
 		return "web/directives";
+	}
+
+	/** The list with another page of modelled work (the directives' page stays). */
+	private static String workPage(DirectiveQuery query, int workPage) {
+		return org.springframework.web.util.UriComponentsBuilder.fromUriString(query.url("/directives"))
+			.queryParam("workPage", workPage)
+			.build()
+			.toUriString() + "#work";
 	}
 
 	/** A unit member asking for another unit is refused rather than shown an empty page. */
@@ -75,6 +90,8 @@ class DashboardController {
 		model.addAttribute("units", dashboard.selectableUnits(viewer));
 		model.addAttribute("statuses", Dashboard.COLUMNS);
 		model.addAttribute("quarters", dashboard.quarters(viewer));
+		model.addAttribute("processes", dashboard.processes());
+		model.addAttribute("directiveProcess", vn.dondoc.directive.DirectiveProcess.KEY);
 		model.addAttribute("allStatuses", DirectiveStatus.values());
 		model.addAttribute("awaitingReview", DirectiveCatalog.AWAITING_REVIEW);
 		model.addAttribute("awaitingReviewChosen", model.getAttribute("query") instanceof DirectiveQuery query && query.awaitingReview());

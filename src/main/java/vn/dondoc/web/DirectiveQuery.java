@@ -10,13 +10,15 @@ import java.util.regex.Pattern;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import vn.dondoc.directive.DirectiveCatalog;
+import vn.dondoc.directive.DirectiveProcess;
 import vn.dondoc.directive.DirectiveStatus;
 
 /**
  * The filters of the overview, the list and the export, as they travel in the URL: document code, unit
- * code, status (machine name) and quarter ({@code 2023-Q2}); blank means any.
+ * code, status (machine name), quarter ({@code 2023-Q2}) and process ({@value DirectiveProcess#KEY} for the
+ * directives of conclusions, or the key of a modelled process); blank means any.
  */
-record DirectiveQuery(String document, String unit, String status, String quarter, int page) {
+record DirectiveQuery(String document, String unit, String status, String quarter, int page, String process) {
 
 	private static final Pattern QUARTER = Pattern.compile("^(\\d{4})-Q([1-4])$");
 
@@ -26,6 +28,29 @@ record DirectiveQuery(String document, String unit, String status, String quarte
 		status = blankToNull(status);
 		quarter = blankToNull(quarter);
 		page = Math.max(page, 0);
+		process = blankToNull(process);
+	}
+
+	DirectiveQuery(String document, String unit, String status, String quarter, int page) {
+		this(document, unit, status, quarter, page, null);
+	}
+
+	/** Whether directives of conclusions are asked for: no process chosen, or the directive process. */
+	boolean showsDirectives() {
+		return process == null || DirectiveProcess.KEY.equals(process);
+	}
+
+	/**
+	 * Whether modelled work is asked for: not only conclusions, no document (work has none), and not the office's
+	 * review queue (work is reviewed in its own process).
+	 */
+	boolean showsWork() {
+		return !DirectiveProcess.KEY.equals(process) && document == null && !awaitingReview();
+	}
+
+	/** The modelled process asked for, or {@code null} for any (or for conclusions only). */
+	String modelledProcess() {
+		return DirectiveProcess.KEY.equals(process) ? null : process;
 	}
 
 	/** Whether the list asks for what awaits the office's review ({@code status=AWAITING_REVIEW}). */
@@ -87,11 +112,11 @@ record DirectiveQuery(String document, String unit, String status, String quarte
 	}
 
 	DirectiveQuery withPage(int newPage) {
-		return new DirectiveQuery(document, unit, status, quarter, newPage);
+		return new DirectiveQuery(document, unit, status, quarter, newPage, process);
 	}
 
 	DirectiveQuery with(String newUnit, String newStatus) {
-		return new DirectiveQuery(document, newUnit, newStatus, quarter, 0);
+		return new DirectiveQuery(document, newUnit, newStatus, quarter, 0, process);
 	}
 
 	/** The list (or export) URL with these filters. */
@@ -109,6 +134,9 @@ record DirectiveQuery(String document, String unit, String status, String quarte
 		if (quarter != null) {
 			uri.queryParam("quarter", quarter);
 		}
+		if (process != null) {
+			uri.queryParam("process", process);
+		}
 		if (page > 0) {
 			uri.queryParam("page", page);
 		}
@@ -117,7 +145,15 @@ record DirectiveQuery(String document, String unit, String status, String quarte
 
 	/** The filters in words, for titles and the workbook. */
 	String describe(java.util.function.Function<String, String> unitName) {
+		return describe(unitName, key -> key);
+	}
+
+	/** The filters in words, the process by its name. */
+	String describe(java.util.function.Function<String, String> unitName, java.util.function.Function<String, String> processName) {
 		List<String> parts = new ArrayList<>();
+		if (process != null) {
+			parts.add(DirectiveProcess.KEY.equals(process) ? "Kết luận" : "Quy trình «" + processName.apply(process) + "»");
+		}
 		if (quarter != null) {
 			parts.add(quarterLabel(quarter));
 		}

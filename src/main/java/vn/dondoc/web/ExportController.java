@@ -36,9 +36,9 @@ class ExportController {
 	@GetMapping("/directives/export.xlsx")
 	ResponseEntity<byte[]> export(@RequestParam(required = false) String document, @RequestParam(required = false) String unit,
 			@RequestParam(required = false) String status, @RequestParam(required = false) String quarter,
-			Authentication authentication) throws IOException {
+			@RequestParam(required = false) String process, Authentication authentication) throws IOException {
 		Viewer viewer = Viewer.of(authentication);
-		DirectiveQuery query = new DirectiveQuery(document, unit, status, quarter, 0);
+		DirectiveQuery query = new DirectiveQuery(document, unit, status, quarter, 0, process);
 		if (query.unit() != null && !viewer.seesAll() && !viewer.units().contains(query.unit())) {
 			throw new WebAdvice.NotYours("Bạn chỉ xuất được nhiệm vụ của đơn vị mình.");
 		}
@@ -51,8 +51,12 @@ class ExportController {
 			.toList();
 		List<Dashboard.MatrixRow> matrix = dashboard.matrix(viewer, query);
 		LocalDate today = dashboard.today();
-		String filters = query.describe(dashboard::unitName);
-		byte[] workbook = Workbook.write("Báo cáo tình hình thực hiện nhiệm vụ", filters, today, parts, matrix,
+		String filters = query.describe(dashboard::unitName, dashboard::processName);
+		List<vn.dondoc.work.WorkCatalog.WorkView> work = dashboard.workItems(viewer, query).stream()
+			.sorted(Comparator.comparing((vn.dondoc.work.WorkCatalog.WorkView w) -> order.getOrDefault(w.unit(), Integer.MAX_VALUE))
+				.thenComparing(vn.dondoc.work.WorkCatalog.WorkView::dueDate, Comparator.nullsLast(Comparator.naturalOrder())))
+			.toList();
+		byte[] workbook = Workbook.write("Báo cáo tình hình thực hiện nhiệm vụ", filters, today, parts, work, matrix,
 				dashboard.totals(matrix, query));
 		String name = fileName(query, today, dashboard::unitName);
 		return ResponseEntity.ok()

@@ -22,6 +22,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import vn.dondoc.directive.DirectiveCatalog.UnitPart;
 import vn.dondoc.directive.DirectiveStatus;
+import vn.dondoc.work.WorkCatalog;
 
 /**
  * The .xlsx workbook for the quarterly review meeting: sheet "Tổng hợp" with one row per lead unit's part
@@ -39,7 +40,7 @@ final class Workbook {
 	}
 
 	static byte[] write(String title, String filters, LocalDate today, List<Dashboard.Upcoming> parts,
-			List<Dashboard.MatrixRow> matrix, List<Dashboard.Cell> totals) throws IOException {
+			List<WorkCatalog.WorkView> work, List<Dashboard.MatrixRow> matrix, List<Dashboard.Cell> totals) throws IOException {
 		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			Styles styles = new Styles(book);
 			Sheet sheet = book.createSheet("Tổng hợp");
@@ -69,6 +70,23 @@ final class Workbook {
 				text(row, 9, entry.directive().units().stream().filter(u -> !Dashboard.LEAD.equals(u.role())).map(UnitPart::name)
 					.collect(Collectors.joining("; ")), styles.wrap);
 				text(row, 10, entry.directive().deadlineText(), styles.wrap);
+			}
+			// modelled work: the process where a directive has its document, the instance's key where its section
+			for (WorkCatalog.WorkView item : work) {
+				Row row = sheet.createRow(r++);
+				Cell stt = row.createCell(0);
+				stt.setCellValue(number++);
+				stt.setCellStyle(styles.center);
+				text(row, 1, item.unitName(), styles.wrap);
+				text(row, 2, "Quy trình: " + item.processName(), styles.wrap);
+				text(row, 3, item.businessKey(), styles.wrap);
+				text(row, 4, item.taskName(), styles.wrap);
+				date(row, 5, item.dueDate(), styles);
+				date(row, 6, null, styles);
+				text(row, 7, item.statusLabel(), DirectiveStatus.OVERDUE.name().equals(item.status()) ? styles.late : styles.wrap);
+				date(row, 8, item.completedAt() == null ? null : LocalDate.ofInstant(item.completedAt(), WebDates.VIETNAM), styles);
+				text(row, 9, null, styles.wrap);
+				text(row, 10, null, styles.wrap);
 			}
 			sheet.createFreezePane(0, headerRow + 1);
 			sheet.setAutoFilter(new CellRangeAddress(headerRow, Math.max(headerRow, r - 1), 0, HEADERS.size() - 1));

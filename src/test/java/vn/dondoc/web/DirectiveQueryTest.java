@@ -54,4 +54,29 @@ class DirectiveQueryTest {
 		assertThat(DirectivePageController.parseDay("")).isEmpty();
 	}
 
+
+	@Test
+	void aProcessFilterTravelsInTheUrlAndChoosesWhatIsShown() {
+		DirectiveQuery work = new DirectiveQuery(null, "ban-to-chuc", "overdue", null, 0, "kiemTra");
+		assertThat(work.url("/directives")).isEqualTo("/directives?unit=ban-to-chuc&status=overdue&process=kiemTra");
+		assertThat(work.with(null, "DUE_SOON").url("/directives")).isEqualTo("/directives?status=DUE_SOON&process=kiemTra");
+		assertThat(work.describe(code -> "Ban Tổ chức Thành ủy", key -> "Kiểm tra công tác cán bộ"))
+			.isEqualTo("Quy trình «Kiểm tra công tác cán bộ», Ban Tổ chức Thành ủy, quá hạn");
+		assertThat(work.showsDirectives()).isFalse();
+		assertThat(work.showsWork()).isTrue();
+		assertThat(work.modelledProcess()).isEqualTo("kiemTra");
+
+		DirectiveQuery conclusions = new DirectiveQuery(null, null, null, null, 0, "directive");
+		assertThat(conclusions.showsDirectives()).isTrue();
+		assertThat(conclusions.showsWork()).isFalse();
+		assertThat(conclusions.describe(code -> code, key -> key)).isEqualTo("Kết luận");
+
+		DirectiveQuery any = new DirectiveQuery(null, null, null, null, 0, " ");
+		assertThat(any.showsDirectives()).isTrue();
+		assertThat(any.showsWork()).isTrue();
+		// work has no document, and the office's review queue holds directives only
+		assertThat(new DirectiveQuery("KL-1", null, null, null, 0).showsWork()).isFalse();
+		assertThat(new DirectiveQuery(null, null, "AWAITING_REVIEW", null, 0).showsWork()).isFalse();
+	}
+
 }
