@@ -86,15 +86,12 @@ class NotificationController {
 		}
 		String directiveId = directive == null || directive.isBlank() ? null : directive.trim();
 		if (directiveId != null && !directiveId.chars().allMatch(Character::isDigit)) {
-			// the business key (document code/section), as links and the README write it
+			// the business key (document code/section), as links and the README write it; any other value is
+			// matched as it was stored (a notification about something that is not a directive)
 			Optional<Long> id = catalog.idOf(directiveId);
-			if (id.isEmpty()) {
-				ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-						"Không có nhiệm vụ «" + directiveId + "» (directive nhận số hoặc mã văn bản/mục, ví dụ KL-01/I.2)");
-				problem.setTitle("Không tìm thấy nhiệm vụ");
-				return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+			if (id.isPresent()) {
+				directiveId = String.valueOf(id.get());
 			}
-			directiveId = String.valueOf(id.get());
 		}
 		List<NotificationView> items = outbox.list(directiveId, page, size).stream().map(NotificationController::view).toList();
 		return ResponseEntity.ok(new NotificationPage(items, page, size, outbox.count(directiveId)));
