@@ -81,11 +81,12 @@ final class CalendarFile {
 
 	/**
 	 * Whether the message gives the unit its due date: not an escalation (sent to the unit above), nor a model's
-	 * message (no task of the unit behind it), and of the
+	 * message without a directive (no task of the unit behind it), and of the
 	 * office's decisions only an approved extension, which moves the date; the others leave it as it was.
 	 */
 	private static boolean carriesDueDate(NotificationRequest request) {
-		return request.dueDate() != null && request.kind() != NotificationKind.ESCALATION && request.kind() != NotificationKind.MESSAGE
+		return request.dueDate() != null && request.kind() != NotificationKind.ESCALATION
+				&& (request.kind() != NotificationKind.MESSAGE || (request.directiveId() != null && !request.directiveId().isBlank()))
 				&& (!request.kind().isDecision() || request.kind() == NotificationKind.EXTENSION_APPROVED);
 	}
 
