@@ -2,6 +2,8 @@ package vn.dondoc.notification;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -125,6 +127,9 @@ class ModelledWorkMailsIT {
 		Received assignment = mail(task, "ASSIGNMENT");
 		Received overdue = mail(task, "OVERDUE");
 		Received escalation = mail(task, "ESCALATION");
+		keep("assignment", assignment);
+		keep("overdue", overdue);
+		keep("escalation", escalation);
 		String link = "https://dondoc.thanhuy-haiphong.example/camunda/app/tasklist/default/#/?task=" + task.getId();
 
 		assertThat(assignment.subject()).isEqualTo(
@@ -177,6 +182,7 @@ class ModelledWorkMailsIT {
 		Received mail = await().until(() -> received(jdbc.sql("SELECT message_id FROM notification WHERE idempotency_key LIKE ?")
 			.param(instance + ":%").query(String.class).single()), found -> found != null);
 
+		keep("message", mail);
 		assertThat(mail.subject()).isEqualTo("Thông báo: Đề nghị gửi báo cáo Quý IV/2026 (Thu thập báo cáo quý)");
 		assertThat(mail.to()).contains("ban-to-chuc@thanhuy-haiphong.example", "ban-tuyen-giao@thanhuy-haiphong.example");
 		for (String body : List.of(mail.text(), HtmlText.of(mail.html()))) {
@@ -186,6 +192,13 @@ class ModelledWorkMailsIT {
 						"null", "()", "ICT", "Jan", "[(", "${");
 		}
 		assertThat(mail.attachmentNames()).isEmpty();
+	}
+
+	/** The mail as a reader sees it, kept under target/work-mails/ to be looked at. */
+	private static void keep(String name, Received mail) throws Exception {
+		Path folder = Files.createDirectories(Path.of("target", "work-mails"));
+		Files.writeString(folder.resolve(name + ".html"), mail.html());
+		Files.writeString(folder.resolve(name + ".txt"), "Subject: " + mail.subject() + "\n\n" + mail.text());
 	}
 
 	/** Fires the task's reminder trigger through Quartz, as it would fire, until that step is handled. */
