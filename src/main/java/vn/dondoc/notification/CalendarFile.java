@@ -57,7 +57,8 @@ final class CalendarFile {
 		if (!carriesDueDate(request)) {
 			return Optional.empty();
 		}
-		String name = "Hạn " + Notice.where(request).replace(", mục ", " mục ") + ".ics";
+		String where = Notice.where(request).replace(", mục ", " mục ");
+		String name = (where.isBlank() ? "Hạn nhiệm vụ" : "Hạn " + where) + ".ics";
 		return Optional.of(new Attachment(ascii(name), safe(name),
 				write(List.of(event(request, links, uidDomain, now)))));
 	}
@@ -79,11 +80,13 @@ final class CalendarFile {
 	}
 
 	/**
-	 * Whether the message gives the unit its due date: not an escalation (sent to the unit above), and of the
+	 * Whether the message gives the unit its due date: not an escalation (sent to the unit above), nor a model's
+	 * message without a directive (no task of the unit behind it), and of the
 	 * office's decisions only an approved extension, which moves the date; the others leave it as it was.
 	 */
 	private static boolean carriesDueDate(NotificationRequest request) {
 		return request.dueDate() != null && request.kind() != NotificationKind.ESCALATION
+				&& (request.kind() != NotificationKind.MESSAGE || (request.directiveId() != null && !request.directiveId().isBlank()))
 				&& (!request.kind().isDecision() || request.kind() == NotificationKind.EXTENSION_APPROVED);
 	}
 
@@ -97,13 +100,14 @@ final class CalendarFile {
 		String unit = HeaderText.singleLine(request.leadUnitName());
 		VEvent event = new VEvent(due, due.plusDays(1),
 				"Hạn: " + HeaderText.shorten(HeaderText.singleLine(request.directiveText()), 90) + " (" + unit + ")");
-		event.add(new Uid(uid(request.directiveId(), request.leadUnitCode(), uidDomain)));
+		event.add(new Uid(uid(request.modelledTask() ? "task:" + request.taskId() : request.directiveId(), request.leadUnitCode(),
+				uidDomain)));
 		event.add(new Sequence(request.extensionCount()));
 		event.add(new Transp(Transp.VALUE_TRANSPARENT));
 		event.add(new Description(description(request, links)));
-		String directiveUrl = links.directive(request.directiveId());
-		if (directiveUrl != null) {
-			event.add(new Url(URI.create(directiveUrl)));
+		String taskUrl = links.task(request);
+		if (taskUrl != null) {
+			event.add(new Url(URI.create(taskUrl)));
 		}
 		event.replace(new DtStamp(now));
 		return event;
@@ -112,19 +116,28 @@ final class CalendarFile {
 	private static String description(NotificationRequest request, LinkSettings links) {
 		StringBuilder text = new StringBuilder();
 		text.append(request.directiveText() == null ? "" : request.directiveText()).append("\n\n");
-		text.append("Văn bản: ").append(Notice.where(request));
-		if (request.documentTitle() != null) {
-			text.append(" – ").append(request.documentTitle());
+		if (request.documentCode() != null && !request.documentCode().isBlank()) {
+			text.append("Văn bản: ").append(Notice.where(request));
+			if (request.documentTitle() != null && !request.documentTitle().isBlank()) {
+				text.append(" – ").append(request.documentTitle());
+			}
+			text.append("\n");
 		}
-		text.append("\nĐơn vị chủ trì: ").append(request.leadUnitName());
+		else if (request.processName() != null && !request.processName().isBlank()) {
+			text.append("Quy trình: ").append(request.processName()).append("\n");
+		}
+		text.append("Đơn vị chủ trì: ").append(request.leadUnitName());
 		text.append("\nHạn hoàn thành: ").append(VietnameseDates.withWeekday(request.dueDate()));
 		if (request.originalDueDate() != null) {
 			text.append(" (hạn ban đầu ").append(VietnameseDates.date(request.originalDueDate()))
 				.append(", đã gia hạn ").append(request.extensionCount()).append(" lần)");
 		}
-		String page = links.directive(request.directiveId());
+		if (request.deadlineText() != null && !request.deadlineText().isBlank()) {
+			text.append("\nThời hạn theo yêu cầu: ").append(request.deadlineText());
+		}
+		String page = links.task(request);
 		if (page != null) {
-			text.append("\nBáo cáo kết quả trên dondoc: ").append(page);
+			text.append(request.modelledTask() ? "\nMở nhiệm vụ: " : "\nBáo cáo kết quả trên dondoc: ").append(page);
 		}
 		return text.toString();
 	}

@@ -54,9 +54,11 @@ class ModelNotifications {
 			log.warn("Model step {} of {} has no recipient with a mailbox: nothing sent", requested.activityId(), requested.businessKey());
 			return;
 		}
+		// template message.html: the units are recipients, not lead units; a date only when the model gives one
 		notifications.enqueue(new NotificationRequest(requested.idempotencyKey(), NotificationKind.MESSAGE, List.copyOf(to),
-				List.of(), null, requested.businessKey() == null ? "" : requested.businessKey(), requested.subject(), null,
-				requested.message(), String.join(",", codes), String.join(", ", names), null, null, 0, null, null, names));
+				List.of(), null, null, requested.subject(), null, requested.message(), String.join(",", codes),
+				String.join(", ", names), requested.dueDate(), null, 0, null, null, names, null, null, requested.processName(),
+				null, false));
 	}
 
 }

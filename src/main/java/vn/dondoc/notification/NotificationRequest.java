@@ -28,17 +28,33 @@ import java.util.List;
  * @param decisionNote the office's note on its decision (why a report was returned or an extension refused),
  * else {@code null}
  * @param requestedDueDate the due date the unit asked for (extension decisions), else {@code null}
+ * @param processName the name of the process the task belongs to, for a task that is no directive's (a modelled
+ * process: {@code directiveId} is then {@code null}), else {@code null}
+ * @param deadlineText the deadline in words, as the model gives it ({@code dondoc.deadline.text}), else {@code null}
+ * @param remindedBefore whether a reminder of this task went out before this message (an escalation says "dù đã
+ * được nhắc hạn" only then)
  */
 public record NotificationRequest(String idempotencyKey, NotificationKind kind, List<String> to, List<String> cc,
 		String directiveId, String documentCode, String documentTitle, String section, String directiveText,
 		String leadUnitCode, String leadUnitName, LocalDate dueDate, LocalDate originalDueDate, int extensionCount,
 		Integer workingDaysLeft, String taskId, List<String> recipientNames, String decisionNote,
-		LocalDate requestedDueDate) {
+		LocalDate requestedDueDate, String processName, String deadlineText, boolean remindedBefore) {
 
 	public NotificationRequest {
 		to = List.copyOf(to);
 		cc = cc == null ? List.of() : List.copyOf(cc);
 		recipientNames = recipientNames == null ? List.of() : List.copyOf(recipientNames);
+	}
+
+	/** A message about a directive: no process name or deadline in words. */
+	public NotificationRequest(String idempotencyKey, NotificationKind kind, List<String> to, List<String> cc,
+			String directiveId, String documentCode, String documentTitle, String section, String directiveText,
+			String leadUnitCode, String leadUnitName, LocalDate dueDate, LocalDate originalDueDate, int extensionCount,
+			Integer workingDaysLeft, String taskId, List<String> recipientNames, String decisionNote,
+			LocalDate requestedDueDate) {
+		this(idempotencyKey, kind, to, cc, directiveId, documentCode, documentTitle, section, directiveText, leadUnitCode,
+				leadUnitName, dueDate, originalDueDate, extensionCount, workingDaysLeft, taskId, recipientNames, decisionNote,
+				requestedDueDate, null, null, false);
 	}
 
 	/** A message about a task, not about a decision of the office. */
@@ -48,6 +64,11 @@ public record NotificationRequest(String idempotencyKey, NotificationKind kind, 
 			Integer workingDaysLeft, String taskId, List<String> recipientNames) {
 		this(idempotencyKey, kind, to, cc, directiveId, documentCode, documentTitle, section, directiveText, leadUnitCode,
 				leadUnitName, dueDate, originalDueDate, extensionCount, workingDaysLeft, taskId, recipientNames, null, null);
+	}
+
+	/** Whether the task belongs to a modelled process rather than to a directive. */
+	boolean modelledTask() {
+		return (directiveId == null || directiveId.isBlank()) && taskId != null && !taskId.isBlank();
 	}
 
 }

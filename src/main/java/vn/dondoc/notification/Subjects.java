@@ -17,7 +17,8 @@ final class Subjects {
 
 	static String of(NotificationRequest request) {
 		String excerpt = HeaderText.shorten(HeaderText.singleLine(request.directiveText()), EXCERPT);
-		String about = excerpt + " (" + Notice.where(request) + ")";
+		String where = Notice.where(request);
+		String about = where.isBlank() ? excerpt : excerpt + " (" + where + ")";
 		String due = request.dueDate() == null ? "không thời hạn" : "hạn " + VietnameseDates.date(request.dueDate());
 		Integer left = request.workingDaysLeft();
 		String label = request.kind().label();
@@ -28,7 +29,7 @@ final class Subjects {
 			case OVERDUE -> label + (left != null && left < 0 ? " " + (-left) + " ngày làm việc" : "") + ": " + about
 					+ " – " + due;
 			case MESSAGE -> label + ": " + HeaderText.singleLine(request.documentTitle() == null ? excerpt : request.documentTitle())
-					+ (Notice.where(request).isBlank() ? "" : " (" + Notice.where(request) + ")");
+					+ (where.isBlank() ? "" : " (" + where + ")");
 			case REPORT_ACCEPTED -> label + ": " + about;
 			case REPORT_RETURNED -> label + ": " + about + " – " + due;
 			case EXTENSION_APPROVED -> label + (request.dueDate() == null ? "" : " đến " + VietnameseDates.date(request.dueDate()))

@@ -33,6 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.dondoc.calendar.VietnamCalendar;
 import vn.dondoc.directive.DirectiveCatalog;
 import vn.dondoc.directive.TaskReminders;
+import vn.dondoc.notification.NotificationKind;
 import vn.dondoc.notification.NotificationRequest;
 import vn.dondoc.notification.Notifications;
 import vn.dondoc.reminder.ReminderPlan.Decision;
@@ -226,14 +227,17 @@ public class ReminderEngine implements TaskReminders {
 		}
 		LocalDate due = dueDay(task);
 		Map<String, Object> v = task.variables();
+		// a task of a modelled process has no document: its mail names the process instead, and nothing empty
+		boolean directive = v.get("directiveId") != null;
 		NotificationRequest request = new NotificationRequest(
 				"reminder:" + task.scope() + ":" + occurrence.step() + ":" + occurrence.occurrence() + ":" + occurrence.dueKey(),
 				occurrence.message(), recipients.to(), recipients.cc(), string(v.get("directiveId")),
-				string(v.getOrDefault("documentCode", "")), string(v.getOrDefault("documentTitle", processName(task))),
-				string(v.getOrDefault("section", "")), string(v.getOrDefault("directiveText", task.name())),
-				String.join(",", recipients.leadCodes()), String.join(", ", recipients.leadNames()), due, originalDue(v, due),
-				extensionCount(v), due == null ? null : workingDaysLeft(calendar.toLocalDate(now), due), task.taskId(),
-				recipients.names());
+				string(v.get("documentCode")), string(v.get("documentTitle")), string(v.get("section")),
+				string(v.getOrDefault("directiveText", task.name())), String.join(",", recipients.leadCodes()),
+				String.join(", ", recipients.leadNames()), due, originalDue(v, due), extensionCount(v),
+				due == null ? null : workingDaysLeft(calendar.toLocalDate(now), due), task.taskId(), recipients.names(), null, null,
+				directive ? null : processName(task), deadlineText(task),
+				occurrence.message() == NotificationKind.ESCALATION && remindedBefore(task, now));
 		notifications.enqueue(request);
 		String text = "dondoc: đã gửi «" + occurrence.message().label() + "» tới " + String.join(", ", recipients.names())
 				+ (due == null ? "" : " (hạn " + String.format("%02d/%02d/%d", due.getDayOfMonth(), due.getMonthValue(), due.getYear()) + ")");
@@ -362,6 +366,30 @@ public class ReminderEngine implements TaskReminders {
 			}
 			return Map.copyOf(properties);
 		});
+	}
+
+	/**
+	 * Whether a reminder to the unit itself (not the assignment notice, not an escalation above it) went out
+	 * for this task before: an escalation says "dù đã được nhắc hạn" only then. A reminder sent in the same firing
+	 * (a task late from the start gets its overdue notice and the escalation at once) came no earlier.
+	 */
+	private boolean remindedBefore(TaskSnapshot task, Instant now) {
+		return reminderLog.entries(task.scope()).stream()
+			.anyMatch(entry -> ReminderLog.SENT.equals(entry.state()) && REMINDERS.contains(entry.message())
+					// the database keeps less than nanoseconds: a second apart is another firing
+					&& entry.handledAt().isBefore(now.minusSeconds(1)));
+	}
+
+	private static final Set<String> REMINDERS = Set.of(NotificationKind.REMINDER.name(), NotificationKind.DUE_SOON.name(),
+			NotificationKind.DUE_TODAY.name(), NotificationKind.OVERDUE.name());
+
+	/** The model's deadline in words ({@code dondoc.deadline.text}); an expression there is not shown as it is written. */
+	private static String deadlineText(TaskSnapshot task) {
+		String text = task.properties().get(ModelPropertyCheck.PROPERTY_DEADLINE_TEXT);
+		if (text == null || text.isBlank() || text.contains("${") || text.contains("#{")) {
+			return null;
+		}
+		return text.strip();
 	}
 
 	private Optional<ReminderPolicy> policyOf(TaskSnapshot task) {

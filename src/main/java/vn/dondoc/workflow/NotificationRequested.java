@@ -1,5 +1,6 @@
 package vn.dondoc.workflow;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -15,12 +16,21 @@ import java.util.List;
  * @param processInstanceId the process instance of the step
  * @param businessKey its business key (a directive's id for directive processes), may be {@code null}
  * @param activityId the step's id in the model
+ * @param processName the name of the step's process, or {@code null} when the model gives it none
+ * @param dueDate the date the message sets, when the model gives one (input parameter {@code dueDate}), else
+ * {@code null}
  */
 public record NotificationRequested(String idempotencyKey, List<String> recipientUnits, String subject, String message,
-		String processInstanceId, String businessKey, String activityId) {
+		String processInstanceId, String businessKey, String activityId, String processName, LocalDate dueDate) {
 
 	public NotificationRequested {
 		recipientUnits = List.copyOf(recipientUnits);
+	}
+
+	/** A message without a process name or a date. */
+	public NotificationRequested(String idempotencyKey, List<String> recipientUnits, String subject, String message,
+			String processInstanceId, String businessKey, String activityId) {
+		this(idempotencyKey, recipientUnits, subject, message, processInstanceId, businessKey, activityId, null, null);
 	}
 
 }

@@ -1,10 +1,16 @@
 package vn.dondoc.workflow;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.model.bpmn.instance.Process;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +26,11 @@ class SendNotification implements JavaDelegate {
 	static final String INPUT_SUBJECT = "subject";
 
 	static final String INPUT_MESSAGE = "message";
+
+	/** Optional: the date the message sets (a Date, a LocalDate or {@code yyyy-MM-dd}); without it, the mail names none. */
+	static final String INPUT_DUE_DATE = "dueDate";
+
+	private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
 	private final ApplicationEventPublisher events;
 
@@ -41,7 +52,40 @@ class SendNotification implements JavaDelegate {
 		}
 		return new NotificationRequested(execution.getProcessInstanceId() + ":" + execution.getActivityInstanceId(), units,
 				String.valueOf(execution.getVariableLocal(INPUT_SUBJECT)), String.valueOf(execution.getVariableLocal(INPUT_MESSAGE)),
-				execution.getProcessInstanceId(), execution.getProcessBusinessKey(), execution.getCurrentActivityId());
+				execution.getProcessInstanceId(), execution.getProcessBusinessKey(), execution.getCurrentActivityId(),
+				processName(execution), dueDate(execution));
+	}
+
+	private static String processName(DelegateExecution execution) {
+		if (execution.getBpmnModelInstance() == null) {
+			return null;
+		}
+		String key = execution.getProcessDefinitionId() == null ? null : execution.getProcessDefinitionId().split(":")[0];
+		Process process = key == null ? null : execution.getBpmnModelInstance().getModelElementById(key);
+		return process == null || process.getName() == null || process.getName().isBlank() ? null : process.getName().strip();
+	}
+
+	private static LocalDate dueDate(DelegateExecution execution) {
+		Object value = execution.getVariableLocal(INPUT_DUE_DATE);
+		if (value instanceof Date date) {
+			return date.toInstant().atZone(VIETNAM).toLocalDate();
+		}
+		if (value instanceof LocalDate date) {
+			return date;
+		}
+		if (value instanceof ZonedDateTime date) {
+			return date.withZoneSameInstant(VIETNAM).toLocalDate();
+		}
+		if (value instanceof String text && !text.isBlank()) {
+			try {
+				return LocalDate.parse(text.strip().length() > 10 ? text.strip().substring(0, 10) : text.strip());
+			}
+			catch (DateTimeParseException e) {
+				throw new IllegalArgumentException("Bước '" + execution.getCurrentActivityName() + "': dueDate «" + text
+						+ "» không phải ngày (yyyy-MM-dd)", e);
+			}
+		}
+		return null;
 	}
 
 }

@@ -104,7 +104,7 @@ class MessageComposerTest {
 			case DUE_TODAY -> "Đến hạn hôm nay";
 			case OVERDUE -> "Đã quá hạn 3 ngày làm việc";
 			case ESCALATION -> "Ban Tổ chức Thành ủy là đơn vị chủ trì nhưng chưa hoàn thành nhiệm vụ dưới đây, đã quá hạn 3 ngày làm việc";
-			case MESSAGE -> "Thông báo về nhiệm vụ dưới đây";
+			case MESSAGE -> "Giao Ban Tổ chức Thành ủy khẩn trương báo cáo Kế hoạch luân chuyển cán bộ";
 			case REPORT_ACCEPTED -> "Kết quả thực hiện nhiệm vụ đã được ghi nhận";
 			case REPORT_RETURNED -> "hoàn thiện, bổ sung theo ý kiến của Văn phòng và nộp lại báo cáo kết quả trên dondoc";
 			case EXTENSION_APPROVED -> "thời hạn mới là Thứ Sáu, 30/06/2023";
