@@ -22,8 +22,8 @@ class LinkSettings implements ApplicationListener<WebServerInitializedEvent> {
 
 	private static final String LOCAL_DEFAULT = "http://localhost:8080";
 
-	/** Camunda Tasklist, until dondoc has a page of its own for a modelled task ({@code {base-url}/work/{taskId}}). */
-	static final String WORK_URL_DEFAULT = "{base-url}/camunda/app/tasklist/default/#/?task={taskId}";
+	/** dondoc's page of a modelled task (which opens Tasklist for a task it does not track). */
+	static final String WORK_URL_DEFAULT = "{base-url}/work/{taskId}";
 
 	/** The configured address, or {@code null} to follow the web server's port. */
 	private final String configured;

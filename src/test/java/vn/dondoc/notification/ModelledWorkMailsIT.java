@@ -130,7 +130,7 @@ class ModelledWorkMailsIT {
 		keep("assignment", assignment);
 		keep("overdue", overdue);
 		keep("escalation", escalation);
-		String link = "https://dondoc.thanhuy-haiphong.example/camunda/app/tasklist/default/#/?task=" + task.getId();
+		String link = "https://dondoc.thanhuy-haiphong.example/work/" + task.getId();
 
 		assertThat(assignment.subject()).isEqualTo(
 				"Thông báo giao nhiệm vụ: Báo cáo kết quả kiểm tra (hạn 03/12/2026) (Kiểm tra công tác cán bộ) – hạn 03/12/2026");
