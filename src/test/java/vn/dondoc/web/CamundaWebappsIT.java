@@ -98,7 +98,7 @@ class CamundaWebappsIT {
 		screenshot("19-tasklist-dang-nhap");
 
 		signIn("vanphong", "demo");
-		await().atMost(PAGE).until(() -> body().contains("Khởi động quy trình") && body().contains("Đến hạn sau"));
+		showing("khong-thay-tasklist", "Khởi động quy trình", "Tất cả nhiệm vụ", "Đến hạn sau");
 		String page = body();
 		// the office's filters, the sorting, the list's relative due dates from the Vietnamese moment locale
 		assertThat(page).contains("Tạo công việc", "Tất cả nhiệm vụ", "Ngày tạo", "Đến hạn sau 10 ngày", "Chọn một công việc trong danh sách.")
@@ -125,7 +125,7 @@ class CamundaWebappsIT {
 		browser.get(url("/camunda/app/cockpit/default/"));
 		waitFor(By.id("login"));
 		signIn("vanphong", "demo");
-		await().atMost(PAGE).until(() -> body().contains("Phiên quy trình đang chạy"));
+		showing("khong-thay-cockpit", "Phiên quy trình đang chạy");
 		assertThat(body()).contains("Quy trình", "Sự cố đang mở").doesNotContain("Running Process Instances", "Camunda 8");
 		screenshot("21-cockpit-tieng-viet");
 
@@ -151,6 +151,18 @@ class CamundaWebappsIT {
 		browser.findElement(By.id("password")).sendKeys(password);
 		browser.findElement(By.id("login")).click();
 		await().atMost(PAGE).until(() -> browser.getCurrentUrl().contains("/camunda/app/"));
+	}
+
+	/** Waits until the page shows every text; else fails with the address, the page's text and a screenshot. */
+	private void showing(String screenshot, String... texts) {
+		try {
+			await().atMost(PAGE).until(() -> java.util.Arrays.stream(texts).allMatch(body()::contains));
+		}
+		catch (org.awaitility.core.ConditionTimeoutException e) {
+			screenshot(screenshot);
+			throw new AssertionError("Not all of " + java.util.Arrays.toString(texts) + " on " + browser.getCurrentUrl()
+					+ " after " + PAGE + "\n--- page ---\n" + body(), e);
+		}
 	}
 
 	private static String body() {
