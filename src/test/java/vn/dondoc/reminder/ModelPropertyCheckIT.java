@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -30,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "dondoc.data-dir=target/it-data/h2-${random.uuid}", "dondoc.mail.embedded-port=0",
 				"dondoc.demo.enabled=false", "dondoc.notification.poll-interval=0" })
-@AutoConfigureMockMvc   // the same context as the dashboard's tests, so it is started once
+// not the dashboard tests' context: Camunda's REST API and webapps find "the" engine in a static registry,
+// where the context started last wins; the dashboard's context must be started after this one
 class ModelPropertyCheckIT {
 
 	@Autowired
