@@ -26,19 +26,18 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 import vn.dondoc.reminder.ReminderEngine;
 import vn.dondoc.support.MovableClock;
 import vn.dondoc.support.TestClock;
+
+import vn.dondoc.support.ModelerDeploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -241,22 +240,7 @@ class ModelledWorkMailsIT {
 	}
 
 	private ResponseEntity<String> deploy(String fileName, String model) {
-		MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-		form.add("deployment-name", fileName);
-		form.add("deployment-source", "Camunda Modeler");
-		form.add("deploy-changed-only", "true");
-		HttpHeaders fileHeaders = new HttpHeaders();
-		fileHeaders.setContentType(MediaType.APPLICATION_XML);
-		form.add(fileName, new HttpEntity<>(new ByteArrayResource(model.getBytes(StandardCharsets.UTF_8)) {
-			@Override
-			public String getFilename() {
-				return fileName;
-			}
-		}, fileHeaders));
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-		ResponseEntity<String> response = rest.withBasicAuth("admin", "admin")
-			.postForEntity("/engine-rest/deployment/create", new HttpEntity<>(form, headers), String.class);
+		ResponseEntity<String> response = ModelerDeploy.deploy(rest, fileName, model);
 		assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
 		return response;
 	}

@@ -1,7 +1,6 @@
 package vn.dondoc.reminder;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.RepositoryService;
@@ -10,14 +9,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
+
+import vn.dondoc.support.ModelerDeploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -89,26 +83,11 @@ class ModelPropertyCheckIT {
 	}
 
 	private ResponseEntity<String> deploy(String fileName, String model) {
-		MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-		form.add("deployment-name", fileName);
-		form.add("deployment-source", "Camunda Modeler");
-		form.add("deploy-changed-only", "true");
-		HttpHeaders fileHeaders = new HttpHeaders();
-		fileHeaders.setContentType(MediaType.APPLICATION_XML);
-		form.add(fileName, new HttpEntity<>(new ByteArrayResource(model.getBytes(StandardCharsets.UTF_8)) {
-			@Override
-			public String getFilename() {
-				return fileName;
-			}
-		}, fileHeaders));
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-		return rest.withBasicAuth("admin", "admin").postForEntity("/engine-rest/deployment/create", new HttpEntity<>(form, headers), String.class);
+		return ModelerDeploy.deploy(rest, fileName, model);
 	}
 
 	private static String model(String key, String candidateGroups, String properties) throws IOException {
-		String template = new ClassPathResource("models/modeler-deadline-task.bpmn").getContentAsString(StandardCharsets.UTF_8);
-		return template.replace("PROCESS_KEY", key).replace("CANDIDATE_GROUPS", candidateGroups).replace("PROPERTIES", properties);
+		return ModelerDeploy.model(key, candidateGroups, properties);
 	}
 
 

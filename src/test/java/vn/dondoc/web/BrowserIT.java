@@ -1,6 +1,5 @@
 package vn.dondoc.web;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,11 +22,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.util.FileSystemUtils;
@@ -76,20 +72,8 @@ class BrowserIT {
 		work = Files.createTempDirectory("dondoc-browser");
 		downloads = Files.createDirectory(work.resolve("downloads"));
 		profile = Files.createDirectory(work.resolve("chromium"));
-		// the Debian driver and browser, never a download by Selenium Manager
-		System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
-			.usingAnyFreePort()
-			.build();
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary("/usr/bin/chromium");
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1366,1000", "--lang=vi-VN");
-		options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toAbsolutePath().toString(),
-				"download.prompt_for_download", false, "intl.accept_languages", "vi-VN,vi"));
-		browser = new ChromeDriver(service, options);
-		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+		browser = Chromium.driver(profile, "vi-VN", Map.of("download.default_directory", downloads.toAbsolutePath().toString(),
+				"download.prompt_for_download", false));
 	}
 
 	@AfterAll
@@ -382,19 +366,7 @@ class BrowserIT {
 	}
 
 	private static void screenshot(String name) {
-		// the whole page, not just the window: grow the window to the page's height for the picture
-		Dimension size = browser.manage().window().getSize();
-		Number height = (Number) browser.executeScript("return document.documentElement.scrollHeight");
-		browser.manage().window().setSize(new Dimension(size.getWidth(), Math.min(height.intValue() + 140, 8000)));
-		try {
-			Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-		}
-		catch (IOException e) {
-			throw new IllegalStateException("Cannot save the screenshot " + name, e);
-		}
-		finally {
-			browser.manage().window().setSize(size);
-		}
+		Chromium.fullPage(browser, SCREENSHOTS.resolve(name + ".png"));
 	}
 
 }

@@ -1,6 +1,5 @@
 package vn.dondoc.web;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,11 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.util.FileSystemUtils;
@@ -56,19 +52,8 @@ class CamundaWebappsIT {
 	static void startBrowser() throws IOException {
 		Files.createDirectories(SCREENSHOTS);
 		profile = Files.createTempDirectory("dondoc-camunda-vi");
-		System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
-			.usingAnyFreePort()
-			.build();
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary("/usr/bin/chromium");
 		// an English browser, as on many office PCs: the apps must not follow it
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1366,900", "--lang=en-US");
-		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
-		browser = new ChromeDriver(service, options);
-		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+		browser = Chromium.driver(profile, "en-US", Map.of());
 	}
 
 	@AfterAll
@@ -179,12 +164,7 @@ class CamundaWebappsIT {
 	}
 
 	private static void screenshot(String name) {
-		try {
-			Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-		}
-		catch (IOException e) {
-			throw new IllegalStateException("Cannot save the screenshot " + name, e);
-		}
+		Chromium.fullPage(browser, SCREENSHOTS.resolve(name + ".png"));
 	}
 
 }

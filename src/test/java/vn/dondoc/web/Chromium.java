@@ -5,11 +5,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 import org.awaitility.core.ConditionTimeoutException;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -34,6 +36,16 @@ final class Chromium implements AutoCloseable {
 	Chromium(int port) throws IOException {
 		this.port = port;
 		this.profile = Files.createTempDirectory("dondoc-chromium");
+		driver = driver(profile, "vi-VN", Map.of());
+	}
+
+	/**
+	 * Debian's chromium through its own chromedriver (never a download by Selenium Manager), headless, with the
+	 * profile in {@code profile}, the browser's language ({@code vi-VN}, or {@code en-US} as on many office PCs)
+	 * and any other preferences (downloads).
+	 */
+	static ChromeDriver driver(Path profile, String language, Map<String, Object> preferences) {
+		System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
 			.usingAnyFreePort()
 			.build();
@@ -41,10 +53,30 @@ final class Chromium implements AutoCloseable {
 		options.setBinary("/usr/bin/chromium");
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1366,1000", "--lang=vi-VN");
-		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "vi-VN,vi"));
-		driver = new ChromeDriver(service, options);
+				"--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1366,1000", "--lang=" + language);
+		Map<String, Object> prefs = new HashMap<>(preferences);
+		prefs.put("intl.accept_languages", language + "," + language.substring(0, 2));
+		options.setExperimentalOption("prefs", prefs);
+		ChromeDriver driver = new ChromeDriver(service, options);
 		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+		return driver;
+	}
+
+	/** The whole page, not just the window, into {@code file}: the window grows to the page's height for the picture. */
+	static void fullPage(ChromeDriver driver, Path file) {
+		Dimension size = driver.manage().window().getSize();
+		Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight");
+		driver.manage().window().setSize(new Dimension(size.getWidth(), Math.min(height.intValue() + 140, 8000)));
+		try {
+			Files.createDirectories(file.getParent());
+			Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+		}
+		catch (IOException e) {
+			throw new IllegalStateException("Cannot save the screenshot " + file, e);
+		}
+		finally {
+			driver.manage().window().setSize(size);
+		}
 	}
 
 	String url(String path) {

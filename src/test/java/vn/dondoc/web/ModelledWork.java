@@ -1,7 +1,6 @@
 package vn.dondoc.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -13,14 +12,9 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
+
+import vn.dondoc.support.ModelerDeploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,27 +33,8 @@ record ModelledWork(String key, RuntimeService runtime, TaskService tasks) {
 
 	static ModelledWork deploy(TestRestTemplate rest, RuntimeService runtime, TaskService tasks) throws IOException {
 		String key = "kiemTra" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-		String model = new ClassPathResource("models/modeler-deadline-task.bpmn").getContentAsString(StandardCharsets.UTF_8)
-			.replace("PROCESS_KEY", key)
-			.replace("CANDIDATE_GROUPS", "${unit}")
-			.replace("PROPERTIES", "");
-		String fileName = key + ".bpmn";
-		MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-		form.add("deployment-name", fileName);
-		form.add("deployment-source", "Camunda Modeler");
-		form.add("deploy-changed-only", "true");
-		HttpHeaders fileHeaders = new HttpHeaders();
-		fileHeaders.setContentType(MediaType.APPLICATION_XML);
-		form.add(fileName, new HttpEntity<>(new ByteArrayResource(model.getBytes(StandardCharsets.UTF_8)) {
-			@Override
-			public String getFilename() {
-				return fileName;
-			}
-		}, fileHeaders));
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-		ResponseEntity<String> deployed = rest.withBasicAuth("admin", "admin")
-			.postForEntity("/engine-rest/deployment/create", new HttpEntity<>(form, headers), String.class);
+		String model = ModelerDeploy.model(key, "${unit}", "");
+		ResponseEntity<String> deployed = ModelerDeploy.deploy(rest, key + ".bpmn", model);
 		assertThat(deployed.getStatusCode().value()).as(deployed.getBody()).isEqualTo(200);
 		return new ModelledWork(key, runtime, tasks);
 	}

@@ -1,6 +1,5 @@
 package vn.dondoc.web;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,12 +10,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.util.FileSystemUtils;
 
@@ -44,16 +39,7 @@ class StartWorkBrowserIT {
 	static void startBrowser() throws IOException {
 		Files.createDirectories(SCREENSHOTS);
 		profile = Files.createTempDirectory("dondoc-browser-start");
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
-			.usingAnyFreePort()
-			.build();
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary("/usr/bin/chromium");
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1366,900", "--lang=vi-VN");
-		browser = new ChromeDriver(service, options);
-		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+		browser = Chromium.driver(profile, "vi-VN", Map.of());
 	}
 
 	@AfterAll
@@ -97,18 +83,7 @@ class StartWorkBrowserIT {
 	}
 
 	private static void screenshot(String name) {
-		Dimension size = browser.manage().window().getSize();
-		Number height = (Number) browser.executeScript("return document.documentElement.scrollHeight");
-		browser.manage().window().setSize(new Dimension(size.getWidth(), Math.min(height.intValue() + 140, 8000)));
-		try {
-			Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-		}
-		catch (IOException e) {
-			throw new IllegalStateException("Cannot save the screenshot " + name, e);
-		}
-		finally {
-			browser.manage().window().setSize(size);
-		}
+		Chromium.fullPage(browser, SCREENSHOTS.resolve(name + ".png"));
 	}
 
 }
