@@ -93,7 +93,7 @@ class DirectiveImportIT {
 			.processInstanceBusinessKeyLike("KL-HNTU11-KXVI/%").count()).isEqualTo(28);
 
 		Task rotation = carryOut("KL-HNTU11-KXVI/I.2.3.1").get(0);
-		assertThat(rotation.getName()).startsWith("Thực hiện nhiệm vụ");
+		assertThat(rotation.getName()).isEqualTo("KL-HNTU11-KXVI mục I.2.3.1 · Ban Tổ chức Thành ủy: thực hiện, báo cáo kết quả");
 		assertThat(tasks.getIdentityLinksForTask(rotation.getId())).anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("ban-to-chuc"));
 		assertThat(day(rotation.getDueDate())).isEqualTo(LocalDate.of(2023, 6, 30));
 
