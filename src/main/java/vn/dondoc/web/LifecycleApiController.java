@@ -5,10 +5,8 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -16,17 +14,11 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,20 +34,19 @@ import vn.dondoc.attachment.Attachments;
 import vn.dondoc.attachment.Attachments.AttachmentInfo;
 import vn.dondoc.attachment.Attachments.CheckedFile;
 import vn.dondoc.attachment.Attachments.Upload;
-import vn.dondoc.directive.DirectiveCatalog;
 import vn.dondoc.directive.DirectiveCatalog.DirectiveView;
-import vn.dondoc.directive.DirectiveCatalog.UnitPart;
 import vn.dondoc.directive.DirectiveProcess;
-import vn.dondoc.directive.DocumentProblem;
 import vn.dondoc.directive.EventDateRefused;
 import vn.dondoc.directive.EventDates;
 import vn.dondoc.security.Viewer;
 import vn.dondoc.workflow.DirectiveLifecycle;
-import vn.dondoc.workflow.LifecycleRequestRefused;
 import vn.dondoc.workflow.ReportReview;
 import vn.dondoc.workflow.ReportStatus;
 import vn.dondoc.workflow.ResultReport;
 import vn.dondoc.workflow.UnitPartStatus;
+
+
+import static vn.dondoc.web.LifecycleApiInput.*;
 
 /**
  * The lifecycle of a lead unit's part over REST, with the same roles as the directive page: a unit reports and
@@ -77,11 +68,9 @@ class LifecycleApiController {
 
 	private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
-	private final DirectiveCatalog catalog;
+	private final LifecycleParts parts;
 
 	private final DirectiveLifecycle lifecycle;
-
-	private final TaskService tasks;
 
 	private final EventDates eventDates;
 
@@ -91,11 +80,10 @@ class LifecycleApiController {
 
 	private final Clock clock;
 
-	LifecycleApiController(DirectiveCatalog catalog, DirectiveLifecycle lifecycle, TaskService tasks, EventDates eventDates,
-			Attachments attachments, TransactionTemplate transactions, Clock clock) {
-		this.catalog = catalog;
+	LifecycleApiController(LifecycleParts parts, DirectiveLifecycle lifecycle, EventDates eventDates, Attachments attachments,
+			TransactionTemplate transactions, Clock clock) {
+		this.parts = parts;
 		this.lifecycle = lifecycle;
-		this.tasks = tasks;
 		this.eventDates = eventDates;
 		this.attachments = attachments;
 		this.transactions = transactions;
@@ -185,21 +173,21 @@ class LifecycleApiController {
 	PartState requestExtension(@PathVariable String id, @PathVariable String unit, @RequestBody(required = false) ExtensionRequest body,
 			Authentication authentication) {
 		Viewer viewer = Viewer.of(authentication);
-		Target target = ownPart(id, unit, viewer);
+		LifecycleParts.Target target = parts.ownPart(id, unit, viewer);
 		ExtensionRequest request = body == null ? new ExtensionRequest(null, null) : body;
 		LocalDate day = isoDay("newDueDate", request.newDueDate());
 		if (day.isBefore(today())) {
 			throw ApiRefusal.badInput("newDueDate", request.newDueDate(), "Thời hạn đề nghị " + WebDates.DAY.format(day) + " đã qua");
 		}
 		String reason = required("reason", request.reason(), "Cần nêu lý do đề nghị gia hạn", MAX_NOTE);
-		UnitPartStatus part = lifecycle.part(target.view.processInstanceId(), unit).orElseThrow();
+		UnitPartStatus part = lifecycle.part(target.view().processInstanceId(), unit).orElseThrow();
 		if (part.dueDate() != null && !day.isAfter(part.dueDate())) {
 			throw ApiRefusal.badInput("newDueDate", request.newDueDate(),
 					"Thời hạn đề nghị phải sau thời hạn hiện tại " + WebDates.DAY.format(part.dueDate()));
 		}
-		String taskId = openCarryOut(target, unit);
-		act(() -> lifecycle.requestExtension(taskId, day, reason, viewer.userId()));
-		return state(target.view, unit);
+		String taskId = parts.openCarryOut(target, unit);
+		LifecycleParts.act(() -> lifecycle.requestExtension(taskId, day, reason, viewer.userId()));
+		return parts.state(target.view(), unit);
 	}
 
 	// ---- the office --------------------------------------------------------------------------------------
@@ -209,15 +197,15 @@ class LifecycleApiController {
 	PartState review(@PathVariable String id, @PathVariable String unit, @RequestBody(required = false) ReviewRequest body,
 			Authentication authentication) {
 		Viewer viewer = Viewer.of(authentication);
-		Target target = officePart(id, unit, viewer);
+		LifecycleParts.Target target = parts.officePart(id, unit, viewer);
 		ReviewRequest request = body == null ? new ReviewRequest(null, null) : body;
 		String decision = oneOf("decision", request.decision(), List.of("ACCEPT", "RETURN"));
 		String note = "RETURN".equals(decision) ? required("note", request.note(), "Trả lại báo cáo thì cần nêu lý do", MAX_NOTE)
 				: optional("note", request.note(), MAX_NOTE);
-		String taskId = officeTask(target, unit, DirectiveProcess.TASK_REVIEW_REPORT, "Không có báo cáo nào của đơn vị đang chờ xem xét");
+		String taskId = parts.officeTask(target, unit, DirectiveProcess.TASK_REVIEW_REPORT, "Không có báo cáo nào của đơn vị đang chờ xem xét");
 		ReportReview review = "ACCEPT".equals(decision) ? ReportReview.accept(note) : ReportReview.returnToUnit(note);
-		act(() -> lifecycle.review(taskId, review, viewer.userId()));
-		return state(target.view, unit);
+		LifecycleParts.act(() -> lifecycle.review(taskId, review, viewer.userId()));
+		return parts.state(target.view(), unit);
 	}
 
 	@Operation(summary = "Văn phòng quyết định đề nghị gia hạn", description = "APPROVE đồng ý (thời hạn, nhắc việc và mốc quá hạn dời theo),"
@@ -226,13 +214,13 @@ class LifecycleApiController {
 	PartState reviewExtension(@PathVariable String id, @PathVariable String unit, @RequestBody(required = false) ExtensionReviewRequest body,
 			Authentication authentication) {
 		Viewer viewer = Viewer.of(authentication);
-		Target target = officePart(id, unit, viewer);
+		LifecycleParts.Target target = parts.officePart(id, unit, viewer);
 		ExtensionReviewRequest request = body == null ? new ExtensionReviewRequest(null, null) : body;
 		String decision = oneOf("decision", request.decision(), List.of("APPROVE", "REFUSE"));
 		String note = "REFUSE".equals(decision) ? required("note", request.note(), "Không đồng ý gia hạn thì cần nêu lý do", MAX_NOTE)
 				: optional("note", request.note(), MAX_NOTE);
-		String taskId = officeTask(target, unit, DirectiveProcess.TASK_REVIEW_EXTENSION, "Không có đề nghị gia hạn nào của đơn vị đang chờ xem xét");
-		act(() -> {
+		String taskId = parts.officeTask(target, unit, DirectiveProcess.TASK_REVIEW_EXTENSION, "Không có đề nghị gia hạn nào của đơn vị đang chờ xem xét");
+		LifecycleParts.act(() -> {
 			if ("APPROVE".equals(decision)) {
 				lifecycle.approveExtension(taskId, note, viewer.userId());
 			}
@@ -240,7 +228,7 @@ class LifecycleApiController {
 				lifecycle.rejectExtension(taskId, note, viewer.userId());
 			}
 		});
-		return state(target.view, unit);
+		return parts.state(target.view(), unit);
 	}
 
 	@Operation(summary = "Văn phòng ghi lại việc đôn đốc đơn vị chậm", description = "Đóng việc 'Đôn đốc đơn vị chậm' của đơn vị")
@@ -248,11 +236,11 @@ class LifecycleApiController {
 	PartState followUp(@PathVariable String id, @PathVariable String unit, @RequestBody(required = false) FollowUpRequest body,
 			Authentication authentication) {
 		Viewer viewer = Viewer.of(authentication);
-		Target target = officePart(id, unit, viewer);
+		LifecycleParts.Target target = parts.officePart(id, unit, viewer);
 		String note = required("note", body == null ? null : body.note(), "Cần ghi lại Văn phòng đã đôn đốc thế nào", MAX_NOTE);
-		String taskId = officeTask(target, unit, DirectiveProcess.TASK_FOLLOW_UP_LATE, "Đơn vị không có việc đôn đốc nào đang mở");
-		act(() -> lifecycle.recordFollowUp(taskId, note, viewer.userId()));
-		return state(target.view, unit);
+		String taskId = parts.officeTask(target, unit, DirectiveProcess.TASK_FOLLOW_UP_LATE, "Đơn vị không có việc đôn đốc nào đang mở");
+		LifecycleParts.act(() -> lifecycle.recordFollowUp(taskId, note, viewer.userId()));
+		return parts.state(target.view(), unit);
 	}
 
 	@Operation(summary = "Văn phòng nhập ngày diễn ra sự kiện", description = "Cho nhiệm vụ có thời hạn gắn với sự kiện: ngày này thành thời hạn"
@@ -260,7 +248,7 @@ class LifecycleApiController {
 	@PutMapping(path = "/api/directives/{id}/event-date", consumes = MediaType.APPLICATION_JSON_VALUE)
 	EventDateState eventDate(@PathVariable String id, @RequestBody(required = false) EventDateRequest body, Authentication authentication) {
 		Viewer viewer = Viewer.of(authentication);
-		DirectiveView view = directive(id, viewer);
+		DirectiveView view = parts.directive(id, viewer);
 		if (!viewer.tracks()) {
 			throw new ApiRefusal(HttpStatus.FORBIDDEN, "Không có quyền", null, null, "Chỉ Văn phòng theo dõi mới nhập ngày diễn ra sự kiện");
 		}
@@ -273,14 +261,14 @@ class LifecycleApiController {
 			throw refused.badInput() ? ApiRefusal.badInput("date", text, refused.getMessage())
 					: new ApiRefusal(HttpStatus.CONFLICT, "Không nhập được ngày sự kiện", null, null, refused.getMessage());
 		}
-		List<PartState> parts = Dashboard.leadParts(view).stream().map(part -> state(view, part.code())).toList();
-		return new EventDateState(view.id(), view.businessKey(), day, parts);
+		List<PartState> states = Dashboard.leadParts(view).stream().map(part -> parts.state(view, part.code())).toList();
+		return new EventDateState(view.id(), view.businessKey(), day, states);
 	}
 
 	@Operation(summary = "Tải tệp đính kèm báo cáo", description = "Tên tệp tiếng Việt giữ nguyên (Content-Disposition filename*)")
 	@GetMapping("/api/directives/{id}/attachments/{attachmentId}")
 	ResponseEntity<byte[]> attachment(@PathVariable String id, @PathVariable long attachmentId, Authentication authentication) {
-		DirectiveView view = directive(id, Viewer.of(authentication));
+		DirectiveView view = parts.directive(id, Viewer.of(authentication));
 		return download(attachments.file(view.id(), attachmentId).orElseThrow(() -> new ApiRefusal(HttpStatus.NOT_FOUND, "Không tìm thấy",
 				"attachmentId", String.valueOf(attachmentId), "Nhiệm vụ không có tệp đính kèm số " + attachmentId)));
 	}
@@ -298,7 +286,7 @@ class LifecycleApiController {
 
 	private ResponseEntity<PartState> submit(String id, String unit, ReportRequest request, List<Upload> uploads, Authentication authentication) {
 		Viewer viewer = Viewer.of(authentication);
-		Target target = ownPart(id, unit, viewer);
+		LifecycleParts.Target target = parts.ownPart(id, unit, viewer);
 		if (request.done() == null) {
 			throw ApiRefusal.badInput("done", null, "Cần cho biết done: true (đã hoàn thành) hoặc false (báo cáo tiến độ)");
 		}
@@ -314,194 +302,18 @@ class LifecycleApiController {
 		catch (AttachmentRefused refused) {
 			throw ApiRefusal.badInput(refused.field(), refused.value(), refused.getMessage());
 		}
-		String taskId = openCarryOut(target, unit);
+		String taskId = parts.openCarryOut(target, unit);
 		ResultReport report = new ResultReport(request.done() ? ReportStatus.COMPLETED : ReportStatus.PARTLY_COMPLETED, text, link);
-		act(() -> transactions.executeWithoutResult(status -> {
-			int number = lifecycle.part(target.view.processInstanceId(), unit).map(p -> p.reports().size()).orElse(0);
+		LifecycleParts.act(() -> transactions.executeWithoutResult(status -> {
+			int number = lifecycle.part(target.view().processInstanceId(), unit).map(p -> p.reports().size()).orElse(0);
 			lifecycle.submitReport(taskId, report, viewer.userId());
-			attachments.store(target.view.id(), unit, number, files, viewer.userId());
+			attachments.store(target.view().id(), unit, number, files, viewer.userId());
 		}));
-		return ResponseEntity.status(HttpStatus.CREATED).body(state(target.view, unit));
-	}
-
-	private record Target(DirectiveView view, UnitPart part) {
-	}
-
-	private DirectiveView directive(String id, Viewer viewer) {
-		Long number = null;
-		if (id.chars().allMatch(Character::isDigit) && !id.isEmpty() && id.length() < 19) {
-			number = Long.parseLong(id);
-		}
-		else {
-			number = catalog.idOf(id).orElse(null);
-		}
-		if (number == null) {
-			throw new ApiRefusal(HttpStatus.NOT_FOUND, "Không tìm thấy", "id", id, "Không có nhiệm vụ " + id);
-		}
-		long found = number;
-		DirectiveView view = catalog.directive(found)
-			.orElseThrow(() -> new ApiRefusal(HttpStatus.NOT_FOUND, "Không tìm thấy", "id", id, "Không có nhiệm vụ " + id))
-			.directive();
-		if (!viewer.sees(Dashboard.unitCodes(view))) {
-			throw new ApiRefusal(HttpStatus.FORBIDDEN, "Không có quyền", null, null, "Nhiệm vụ này không thuộc đơn vị của bạn");
-		}
-		return view;
-	}
-
-	private Target leadPart(String id, String unit, Viewer viewer) {
-		DirectiveView view = directive(id, viewer);
-		UnitPart part = Dashboard.leadParts(view).stream().filter(p -> p.code().equals(unit)).findFirst()
-			.orElseThrow(() -> new ApiRefusal(HttpStatus.NOT_FOUND, "Không tìm thấy", "unit", unit,
-					"Nhiệm vụ " + view.businessKey() + " không có đơn vị chủ trì " + unit));
-		if (view.processInstanceId() == null) {
-			throw new ApiRefusal(HttpStatus.CONFLICT, "Chưa theo dõi", null, null, "Nhiệm vụ chưa được đưa vào theo dõi");
-		}
-		return new Target(view, part);
-	}
-
-	private Target ownPart(String id, String unit, Viewer viewer) {
-		Target target = leadPart(id, unit, viewer);
-		if (!viewer.actsFor(unit)) {
-			throw new ApiRefusal(HttpStatus.FORBIDDEN, "Không có quyền", null, null,
-					"Chỉ đơn vị chủ trì mới báo cáo hoặc đề nghị gia hạn phần việc của mình");
-		}
-		return target;
-	}
-
-	private Target officePart(String id, String unit, Viewer viewer) {
-		Target target = leadPart(id, unit, viewer);
-		if (!viewer.tracks()) {
-			throw new ApiRefusal(HttpStatus.FORBIDDEN, "Không có quyền", null, null,
-					"Chỉ Văn phòng theo dõi mới xem xét báo cáo, quyết định gia hạn và đôn đốc");
-		}
-		return target;
-	}
-
-	private String openCarryOut(Target target, String unit) {
-		return lifecycle.part(target.view.processInstanceId(), unit)
-			.map(UnitPartStatus::carryOutTaskId)
-			.filter(Objects::nonNull)
-			.orElseThrow(() -> new ApiRefusal(HttpStatus.CONFLICT, "Không thực hiện được", null, null,
-					"Đơn vị không có việc đang mở trong nhiệm vụ này (báo cáo đang chờ xem xét, hoặc đã xong)"));
-	}
-
-	private String officeTask(Target target, String unit, String key, String none) {
-		for (Task task : tasks.createTaskQuery().processInstanceId(target.view.processInstanceId()).taskDefinitionKey(key).list()) {
-			if (unit.equals(tasks.getVariable(task.getId(), DirectiveProcess.VAR_UNIT))) {
-				return task.getId();
-			}
-		}
-		throw new ApiRefusal(HttpStatus.CONFLICT, "Không thực hiện được", null, null, none);
-	}
-
-	private PartState state(DirectiveView view, String unit) {
-		UnitPartStatus part = lifecycle.part(view.processInstanceId(), unit).orElse(null);
-		List<AttachmentInfo> files = attachments.of(view.id()).stream().filter(a -> a.unit().equals(unit)).toList();
-		return new PartState(view.id(), view.businessKey(), part, files);
-	}
-
-	private static void act(Runnable action) {
-		try {
-			action.run();
-		}
-		catch (LifecycleRequestRefused refused) {
-			throw new ApiRefusal(HttpStatus.CONFLICT, "Không thực hiện được", null, null, String.join("; ", refused.problems()));
-		}
-		catch (OptimisticLockingException conflict) {
-			throw new ApiRefusal(HttpStatus.CONFLICT, "Thay đổi cùng lúc", null, null,
-					"Nhiệm vụ vừa được người khác thay đổi cùng lúc; hãy đọc lại và thử lại");
-		}
+		return ResponseEntity.status(HttpStatus.CREATED).body(parts.state(target.view(), unit));
 	}
 
 	private LocalDate today() {
 		return LocalDate.now(clock.withZone(VIETNAM));
-	}
-
-	private static LocalDate isoDay(String field, String text) {
-		if (text == null || text.isBlank()) {
-			throw ApiRefusal.badInput(field, text, "Cần nhập " + field + " dạng yyyy-mm-dd");
-		}
-		try {
-			return LocalDate.parse(text.strip());
-		}
-		catch (DateTimeParseException e) {
-			throw ApiRefusal.badInput(field, text, field + " phải là một ngày dạng yyyy-mm-dd (nhận được: '" + text + "')");
-		}
-	}
-
-	private static String required(String field, String value, String missing, int max) {
-		if (value == null || value.isBlank()) {
-			throw ApiRefusal.badInput(field, value, missing);
-		}
-		return optional(field, value, max);
-	}
-
-	private static String optional(String field, String value, int max) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		String text = value.strip();
-		if (text.length() > max) {
-			throw ApiRefusal.badInput(field, text.substring(0, 50) + "…", field + " dài quá " + max + " ký tự");
-		}
-		return text;
-	}
-
-	private static String oneOf(String field, String value, List<String> allowed) {
-		String text = value == null ? "" : value.strip();
-		if (!allowed.contains(text)) {
-			throw ApiRefusal.badInput(field, value, field + " phải là " + String.join(" hoặc ", allowed));
-		}
-		return text;
-	}
-
-	// ---- answers --------------------------------------------------------------------------------------------
-
-	/** A refusal with its HTTP status; {@code field}/{@code value} name the bad input. */
-	static class ApiRefusal extends RuntimeException {
-
-		final HttpStatus status;
-
-		final String title;
-
-		final String field;
-
-		final String value;
-
-		ApiRefusal(HttpStatus status, String title, String field, String value, String detail) {
-			super(detail);
-			this.status = status;
-			this.title = title;
-			this.field = field;
-			this.value = value;
-		}
-
-		static ApiRefusal badInput(String field, String value, String detail) {
-			return new ApiRefusal(HttpStatus.BAD_REQUEST, "Dữ liệu không hợp lệ", field, value, detail);
-		}
-
-	}
-
-	@ExceptionHandler(ApiRefusal.class)
-	ResponseEntity<ProblemDetail> refused(ApiRefusal e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status, e.getMessage());
-		problem.setTitle(e.title);
-		if (e.field != null) {
-			problem.setProperty("field", e.field);
-			problem.setProperty("value", e.value);
-			problem.setProperty("problems", List.of(new DocumentProblem(e.field, null, e.value, e.getMessage())));
-		}
-		return ResponseEntity.status(e.status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-	}
-
-	@ExceptionHandler(HttpMessageNotReadableException.class)
-	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-		String field = "body";
-		if (e.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-			field = mapping.getPath().stream().map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-				.reduce((a, b) -> a + "." + b).orElse("body");
-		}
-		return refused(ApiRefusal.badInput(field, null, "Nội dung yêu cầu không đọc được như JSON (" + field + ")"));
 	}
 
 }
