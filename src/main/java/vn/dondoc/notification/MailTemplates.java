@@ -41,6 +41,9 @@ class MailTemplates {
 
 	static final String CLASSPATH_FOLDER = "templates/mail/";
 
+	/** The pieces the HTML templates share ({@code parts.html}: the footer); a file of fragments, not a mail. */
+	static final String SHARED_PARTS = "parts";
+
 	private static final Locale VIETNAMESE = Locale.forLanguageTag("vi-VN");
 
 	private final SpringTemplateEngine engine = new SpringTemplateEngine();
@@ -150,6 +153,7 @@ class MailTemplates {
 				.filter(name -> name.endsWith(".html") || name.endsWith(".txt"))
 				.map(name -> name.substring(0, name.lastIndexOf('.')))
 				.distinct()
+				.filter(name -> !name.equals(SHARED_PARTS))
 				.filter(name -> !(exists(name + ".html") && exists(name + ".txt")))
 				.forEach(name -> log.warn("Mail template {} in {} is not used: it needs both {}.html and {}.txt", name,
 						overrideFolder, name, name));

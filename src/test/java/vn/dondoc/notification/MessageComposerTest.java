@@ -111,7 +111,10 @@ class MessageComposerTest {
 			case EXTENSION_REFUSED -> "giữ nguyên; đề nghị đơn vị khẩn trương hoàn thành";
 		};
 		assertThat(mail.text()).contains(opening);
-		assertThat(HtmlText.of(mail.html())).contains(opening);
+		assertThat(HtmlText.of(mail.html())).contains(opening)
+			.as("the footer every HTML mail shares (parts.html)")
+			.contains("Thư này gửi tới: " + String.join(", ", request.to()), "https://dondoc.thanhuy-haiphong.example/huong-dan",
+					"xin không trả lời thư này");
 	}
 
 	/** The senders compose at once, with one template engine and its shared expression context. */
