@@ -331,23 +331,15 @@ class BrowserIT {
 	}
 
 	private void logIn(String user) {
-		browser.get(url("/login"));
-		browser.findElement(By.id("username")).sendKeys(user);
-		browser.findElement(By.id("password")).sendKeys("demo");
-		browser.findElement(By.id("login")).click();
-		await().atMost(Duration.ofSeconds(20)).until(() -> !browser.findElements(By.id("matrix")).isEmpty()
-				|| !browser.findElements(By.cssSelector("header.bar")).isEmpty());
+		Chromium.signIn(browser, url("/login"), user);
 	}
 
 	private void logOut() {
-		browser.findElement(By.cssSelector("form.who button")).click();
-		await().atMost(Duration.ofSeconds(20)).until(() -> browser.getCurrentUrl().contains("/login"));
+		Chromium.signOut(browser);
 	}
 
-	/** The element once the page that has it has loaded (a click starts a navigation but does not wait for it). */
 	private static WebElement waitFor(By locator) {
-		return await().atMost(Duration.ofSeconds(20)).until(() -> browser.findElements(locator).stream().findFirst(), Optional::isPresent)
-			.orElseThrow();
+		return Chromium.present(browser, locator);
 	}
 
 	private String due() {

@@ -155,8 +155,7 @@ class CamundaWebappsIT {
 	}
 
 	private static WebElement waitFor(By locator) {
-		return await().atMost(PAGE).until(() -> browser.findElements(locator).stream().findFirst(), o -> o.isPresent())
-			.orElseThrow();
+		return Chromium.present(browser, locator, PAGE);
 	}
 
 	private String url(String path) {

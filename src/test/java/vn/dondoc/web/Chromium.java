@@ -13,6 +13,7 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -77,6 +78,32 @@ final class Chromium implements AutoCloseable {
 		finally {
 			driver.manage().window().setSize(size);
 		}
+	}
+
+	/** The first element found, once the page that has it has loaded (a click starts a navigation but does not wait for it). */
+	static WebElement present(WebDriver driver, By locator) {
+		return present(driver, locator, Duration.ofSeconds(20));
+	}
+
+	static WebElement present(WebDriver driver, By locator, Duration patience) {
+		return await().atMost(patience).until(() -> driver.findElements(locator).stream().findFirst(), Optional::isPresent)
+			.orElseThrow();
+	}
+
+	/** Signs in on dondoc's login page with the demo password, from a clean session, and waits for the dashboard. */
+	static void signIn(WebDriver driver, String loginUrl, String user) {
+		driver.manage().deleteAllCookies();
+		driver.get(loginUrl);
+		driver.findElement(By.id("username")).sendKeys(user);
+		driver.findElement(By.id("password")).sendKeys("demo");
+		driver.findElement(By.id("login")).click();
+		await().atMost(Duration.ofSeconds(20)).until(() -> !driver.findElements(By.cssSelector("header.bar")).isEmpty());
+	}
+
+	/** Signs out with the header's button and waits for the login page. */
+	static void signOut(WebDriver driver) {
+		driver.findElement(By.cssSelector("form.who button")).click();
+		await().atMost(Duration.ofSeconds(20)).until(() -> driver.getCurrentUrl().contains("/login"));
 	}
 
 	String url(String path) {

@@ -191,22 +191,15 @@ class DailyLoopBrowserIT {
 	}
 
 	private void logIn(String user) {
-		browser.manage().deleteAllCookies();
-		browser.get(url("/login"));
-		browser.findElement(By.id("username")).sendKeys(user);
-		browser.findElement(By.id("password")).sendKeys("demo");
-		browser.findElement(By.id("login")).click();
-		await().atMost(Duration.ofSeconds(20)).until(() -> !browser.findElements(By.cssSelector("header.bar")).isEmpty());
+		Chromium.signIn(browser, url("/login"), user);
 	}
 
 	private void logOut() {
-		browser.findElement(By.cssSelector("form.who button")).click();
-		await().atMost(Duration.ofSeconds(20)).until(() -> browser.getCurrentUrl().contains("/login"));
+		Chromium.signOut(browser);
 	}
 
 	private static WebElement waitFor(By locator) {
-		return await().atMost(Duration.ofSeconds(20)).until(() -> browser.findElements(locator).stream().findFirst(), Optional::isPresent)
-			.orElseThrow();
+		return Chromium.present(browser, locator);
 	}
 
 	private String url(String path) {

@@ -3,9 +3,7 @@ package vn.dondoc.web;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,7 +15,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * «Khởi tạo công việc» in a real browser: the office follows the top bar's link, types a unit code wrongly,
@@ -79,8 +76,7 @@ class StartWorkBrowserIT {
 	}
 
 	private static WebElement waitFor(By locator) {
-		return await().atMost(Duration.ofSeconds(20)).until(() -> browser.findElements(locator).stream().findFirst(), Optional::isPresent)
-			.orElseThrow();
+		return Chromium.present(browser, locator);
 	}
 
 	private static void screenshot(String name) {

@@ -3,10 +3,8 @@ package vn.dondoc.web;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
-import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -24,7 +22,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * In a real browser: a unit signs in and finds the task an administrator modelled and deployed from Camunda
@@ -122,22 +119,15 @@ class TrackedWorkBrowserIT {
 	}
 
 	private void logIn(String user) {
-		browser.manage().deleteAllCookies();
-		browser.get(url("/login"));
-		browser.findElement(By.id("username")).sendKeys(user);
-		browser.findElement(By.id("password")).sendKeys("demo");
-		browser.findElement(By.id("login")).click();
-		await().atMost(Duration.ofSeconds(20)).until(() -> !browser.findElements(By.cssSelector("header.bar")).isEmpty());
+		Chromium.signIn(browser, url("/login"), user);
 	}
 
 	private void logOut() {
-		browser.findElement(By.cssSelector("form.who button")).click();
-		await().atMost(Duration.ofSeconds(20)).until(() -> browser.getCurrentUrl().contains("/login"));
+		Chromium.signOut(browser);
 	}
 
 	private static WebElement waitFor(By locator) {
-		return await().atMost(Duration.ofSeconds(20)).until(() -> browser.findElements(locator).stream().findFirst(), Optional::isPresent)
-			.orElseThrow();
+		return Chromium.present(browser, locator);
 	}
 
 	private String url(String path) {
