@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtStamp;
@@ -26,7 +27,7 @@ import net.fortuna.ical4j.model.property.Url;
  * The due date as an iCalendar file, so an official can put the deadline into any calendar client. One
  * all-day VEVENT per directive and unit: its UID stays the same for that pair and its SEQUENCE is the
  * number of extensions, so when the deadline moves, importing the newer file moves the entry instead of
- * adding a second one.
+ * adding a second one. The calendar feed ({@link DueDateCalendar}) writes its entries with the same pieces.
  */
 final class CalendarFile {
 
@@ -95,57 +96,86 @@ final class CalendarFile {
 		return "dondoc-" + Digests.sha256Hex(directiveId + "|" + leadUnitCode).substring(0, 32) + "@" + domain;
 	}
 
+	/**
+	 * What a calendar entry says about one unit's due date, whoever writes it (a message, the calendar feed).
+	 *
+	 * @param subject the directive's id, or {@code task:<id>} for a task of a modelled process: with the unit, the UID
+	 * @param where {@code <document code>, mục <section>}, or {@code null} without a document
+	 * @param extensions approved extensions (the SEQUENCE)
+	 * @param status the part's status in words when the entry says it (the feed), else {@code null}
+	 */
+	record Due(String subject, String unitCode, String unitName, LocalDate date, LocalDate originalDate, int extensions,
+			String text, String where, String documentTitle, String processName, String deadlineText, String url,
+			boolean modelled, String status) {
+	}
+
 	private static VEvent event(NotificationRequest request, LinkSettings links, String uidDomain, Instant now) {
-		LocalDate due = request.dueDate();
 		String unit = HeaderText.singleLine(request.leadUnitName());
-		VEvent event = new VEvent(due, due.plusDays(1),
-				"Hạn: " + HeaderText.shorten(HeaderText.singleLine(request.directiveText()), 90) + " (" + unit + ")");
-		event.add(new Uid(uid(request.modelledTask() ? "task:" + request.taskId() : request.directiveId(), request.leadUnitCode(),
-				uidDomain)));
-		event.add(new Sequence(request.extensionCount()));
+		Due due = new Due(request.modelledTask() ? "task:" + request.taskId() : request.directiveId(), request.leadUnitCode(),
+				request.leadUnitName(), request.dueDate(), request.originalDueDate(), request.extensionCount(), request.directiveText(),
+				request.documentCode() == null || request.documentCode().isBlank() ? null : Notice.where(request),
+				request.documentTitle(), request.processName(), request.deadlineText(), links.task(request), request.modelledTask(), null);
+		return event(due, "Hạn: " + HeaderText.shorten(HeaderText.singleLine(request.directiveText()), 90) + " (" + unit + ")",
+				uidDomain, now);
+	}
+
+	/** The all-day event of a due date: the same UID and SEQUENCE in a message's file and in the feed. */
+	static VEvent event(Due due, String summary, String uidDomain, Instant now) {
+		VEvent event = new VEvent(due.date(), due.date().plusDays(1), summary);
+		event.add(new Uid(uid(due.subject(), due.unitCode(), uidDomain)));
+		event.add(new Sequence(due.extensions()));
 		event.add(new Transp(Transp.VALUE_TRANSPARENT));
-		event.add(new Description(description(request, links)));
-		String taskUrl = links.task(request);
-		if (taskUrl != null) {
-			event.add(new Url(URI.create(taskUrl)));
+		event.add(new Description(description(due)));
+		if (due.url() != null) {
+			event.add(new Url(URI.create(due.url())));
 		}
 		event.replace(new DtStamp(now));
 		return event;
 	}
 
-	private static String description(NotificationRequest request, LinkSettings links) {
+	private static String description(Due due) {
 		StringBuilder text = new StringBuilder();
-		text.append(request.directiveText() == null ? "" : request.directiveText()).append("\n\n");
-		if (request.documentCode() != null && !request.documentCode().isBlank()) {
-			text.append("Văn bản: ").append(Notice.where(request));
-			if (request.documentTitle() != null && !request.documentTitle().isBlank()) {
-				text.append(" – ").append(request.documentTitle());
+		text.append(due.text() == null ? "" : due.text()).append("\n\n");
+		if (due.where() != null) {
+			text.append("Văn bản: ").append(due.where());
+			if (due.documentTitle() != null && !due.documentTitle().isBlank()) {
+				text.append(" – ").append(due.documentTitle());
 			}
 			text.append("\n");
 		}
-		else if (request.processName() != null && !request.processName().isBlank()) {
-			text.append("Quy trình: ").append(request.processName()).append("\n");
+		else if (due.processName() != null && !due.processName().isBlank()) {
+			text.append("Quy trình: ").append(due.processName()).append("\n");
 		}
-		text.append("Đơn vị chủ trì: ").append(request.leadUnitName());
-		text.append("\nHạn hoàn thành: ").append(VietnameseDates.withWeekday(request.dueDate()));
-		if (request.originalDueDate() != null) {
-			text.append(" (hạn ban đầu ").append(VietnameseDates.date(request.originalDueDate()))
-				.append(", đã gia hạn ").append(request.extensionCount()).append(" lần)");
+		text.append("Đơn vị chủ trì: ").append(due.unitName());
+		text.append("\nHạn hoàn thành: ").append(VietnameseDates.withWeekday(due.date()));
+		if (due.originalDate() != null) {
+			text.append(" (hạn ban đầu ").append(VietnameseDates.date(due.originalDate()))
+				.append(", đã gia hạn ").append(due.extensions()).append(" lần)");
 		}
-		if (request.deadlineText() != null && !request.deadlineText().isBlank()) {
-			text.append("\nThời hạn theo yêu cầu: ").append(request.deadlineText());
+		if (due.deadlineText() != null && !due.deadlineText().isBlank()) {
+			text.append("\nThời hạn theo yêu cầu: ").append(due.deadlineText());
 		}
-		String page = links.task(request);
-		if (page != null) {
-			text.append(request.modelledTask() ? "\nMở nhiệm vụ: " : "\nBáo cáo kết quả trên dondoc: ").append(page);
+		if (due.status() != null) {
+			text.append("\nTình trạng: ").append(due.status());
+		}
+		if (due.url() != null) {
+			text.append(due.modelled() ? "\nMở nhiệm vụ: " : "\nBáo cáo kết quả trên dondoc: ").append(due.url());
 		}
 		return text.toString();
 	}
 
 	private static byte[] write(List<VEvent> events) {
+		return write(events, List.of());
+	}
+
+	/** A calendar of these events, published (no invitation), with the calendar's own {@code extra} properties. */
+	static byte[] write(List<VEvent> events, List<Property> extra) {
 		Calendar calendar = new Calendar().withProdId(PRODUCT).withDefaults()
 			.withProperty(new Method(Method.VALUE_PUBLISH))
 			.getFluentTarget();
+		for (Property property : extra) {
+			calendar = calendar.withProperty(property).getFluentTarget();
+		}
 		for (VEvent event : events) {
 			calendar = calendar.withComponent(event).getFluentTarget();
 		}

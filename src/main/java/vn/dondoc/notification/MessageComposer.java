@@ -68,8 +68,7 @@ class MessageComposer {
 		catch (HeaderText.RejectedAddressException e) {
 			throw new IllegalStateException("dondoc.mail.from is not a usable sender: " + e.getMessage(), e);
 		}
-		String address = from.getAddress();
-		this.domain = address.substring(address.indexOf('@') + 1).toLowerCase(Locale.ROOT);
+		this.domain = mail.domain();
 	}
 
 	/**

@@ -73,6 +73,8 @@ class SecurityConfiguration {
 				.requestMatchers(paths.matcher("/camunda"), paths.matcher("/camunda/"), paths.matcher("/camunda/app/**")).authenticated()
 				// their API and scripts: Camunda's own filters (authentication from the session, CSRF) guard them
 				.requestMatchers(paths.matcher("/camunda/**")).permitAll()
+				// a unit's calendar feed: calendar apps do not sign in, the secret token in the address is the key
+				.requestMatchers(paths.matcher("/lich/*.ics")).permitAll()
 				.requestMatchers(paths.matcher("/login"), paths.matcher("/css/**"), paths.matcher("/js/**"),
 						paths.matcher("/img/**"), paths.matcher("/favicon.ico"), paths.matcher("/error")).permitAll()
 				.requestMatchers(paths.matcher("/import"), paths.matcher("/import/**"), paths.matcher("/drafts"), paths.matcher("/drafts/**"))

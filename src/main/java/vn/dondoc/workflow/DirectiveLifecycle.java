@@ -3,6 +3,7 @@ package vn.dondoc.workflow;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
@@ -20,6 +21,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -152,6 +154,41 @@ public class DirectiveLifecycle {
 	/** One lead unit's part, if the directive has that lead unit. */
 	public Optional<UnitPartStatus> part(String processInstanceId, String unit) {
 		return parts(processInstanceId).stream().filter(part -> part.unit().equals(unit)).findFirst();
+	}
+
+	/**
+	 * The approved extensions of every running lead part of these processes, by process instance and unit, in a few
+	 * queries whatever their number (the calendar feed's SEQUENCE, counted as the reminders count it). A part
+	 * without extensions is absent.
+	 */
+	public Map<String, Map<String, Integer>> approvedExtensions(Collection<String> processInstanceIds) {
+		Map<String, Map<String, Integer>> counts = new HashMap<>();
+		List<String> ids = List.copyOf(processInstanceIds);
+		for (int from = 0; from < ids.size(); from += 500) {
+			// a part's unit and its extensions are locals of the same scope execution
+			Map<String, String> units = new HashMap<>();
+			Map<String, VariableInstance> extensions = new HashMap<>();
+			for (VariableInstance variable : runtimeService.createVariableInstanceQuery()
+				.processInstanceIdIn(ids.subList(from, Math.min(ids.size(), from + 500)).toArray(String[]::new))
+				.variableNameIn(VAR_UNIT, VAR_EXTENSIONS)
+				.list()) {
+				if (VAR_EXTENSIONS.equals(variable.getName())) {
+					extensions.put(variable.getExecutionId(), variable);
+				}
+				else if (variable.getValue() instanceof String unit) {
+					units.put(variable.getExecutionId(), unit);
+				}
+			}
+			extensions.forEach((execution, variable) -> {
+				long approved = entries(variable.getValue()).stream()
+					.filter(entry -> EXTENSION_APPROVED.equals(entry.get(Entries.DECISION)))
+					.count();
+				if (approved > 0 && units.containsKey(execution)) {
+					counts.computeIfAbsent(variable.getProcessInstanceId(), id -> new HashMap<>()).put(units.get(execution), (int) approved);
+				}
+			});
+		}
+		return counts;
 	}
 
 	private void decideExtension(String taskId, String decision, String note, String userId) {
