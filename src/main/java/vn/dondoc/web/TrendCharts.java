@@ -124,7 +124,7 @@ final class TrendCharts {
 		int width = 760;
 		int height = 290;
 		int left = 56;
-		int right = 24;
+		int right = 48;
 		int top = 24;
 		int bottom = 64;
 		double plotWidth = width - left - right;
@@ -181,8 +181,8 @@ final class TrendCharts {
 				svg.append(text(xs[i], base + 18, day, today ? "font-weight=\"700\"" : null));
 			}
 		}
-		svg.append(text(xs[xs.length - 1], ys[ys.length - 1] - 9, Long.toString(last.overdue()),
-				"font-size=\"12\" font-weight=\"700\" class=\"last\""));
+		svg.append(text(xs[xs.length - 1] + 8, ys[ys.length - 1] + 4, Long.toString(last.overdue()),
+				"font-size=\"12\" font-weight=\"700\" text-anchor=\"start\" class=\"last\""));
 		svg.append(text(left + plotWidth / 2, height - 12, "Cuối mỗi tuần (Chủ nhật); điểm cuối là hôm nay", null));
 		svg.append("</g>");
 		return svg.append("</svg>").toString();

@@ -126,6 +126,13 @@ class BrowserIT {
 		logIn("vanphong");
 		assertThat(browser.findElement(By.cssSelector("#matrix tr[data-unit='ban-tuyen-giao']")).getText()).contains("Ban Tuyên giáo");
 		screenshot("05-tong-quan-van-phong");
+		// the trends, drawn on the server: both charts show, and fit the window
+		browser.findElement(By.id("trends-link")).click();
+		WebElement onTime = waitFor(By.id("on-time-chart"));
+		assertThat(onTime.isDisplayed()).isTrue();
+		assertThat(onTime.getSize().getWidth()).isBetween(400, 1366);
+		assertThat(browser.findElement(By.id("backlog-chart")).getSize().getHeight()).isGreaterThan(150);
+		screenshot("05b-xu-huong-van-phong");
 		browser.get(url("/directives/" + directive.id()));
 		WebElement decision = browser.findElement(By.cssSelector("form.extension-decision"));
 		assertThat(decision.findElement(By.className("requested")).getText()).isEqualTo(WebDates.DAY.format(newDue));

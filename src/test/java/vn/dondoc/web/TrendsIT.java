@@ -1,8 +1,6 @@
 package vn.dondoc.web;
 
 import java.io.StringReader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,14 +15,9 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.util.FileSystemUtils;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
@@ -68,9 +61,6 @@ class TrendsIT {
 
 	@Autowired
 	TaskService tasks;
-
-	@LocalServerPort
-	int port;
 
 	/** The lead parts of the document, as the catalog has them after the test's completions. */
 	List<UnitPart> parts;
@@ -180,31 +170,6 @@ class TrendsIT {
 		assertThat(points(svg(overview, "backlog-chart"))).hasSize(Trends.WEEKS);
 		assertThat(overview).contains("href=\"/xu-huong\" id=\"trends-link\"");
 		assertReadsInVietnamese(overview);
-	}
-
-	@Test
-	void theChartsShowInABrowser() throws Exception {
-		Path profile = Files.createTempDirectory("dondoc-trends");
-		ChromeDriver browser = Chromium.driver(profile, "vi-VN", Map.of());
-		try {
-			browser.get("http://localhost:" + port + "/login");
-			browser.findElement(By.id("username")).sendKeys("vanphong");
-			browser.findElement(By.id("password")).sendKeys("demo");
-			browser.findElement(By.id("login")).click();
-			await().atMost(Duration.ofSeconds(20)).until(() -> !browser.findElements(By.cssSelector("header.bar")).isEmpty());
-			browser.get("http://localhost:" + port + "/xu-huong?document=" + DOCUMENT);
-			WebElement chart = browser.findElement(By.id("on-time-chart"));
-			assertThat(chart.isDisplayed()).isTrue();
-			assertThat(chart.getSize().getHeight()).isGreaterThan(60);
-			assertThat(browser.findElement(By.id("backlog-chart")).getSize().getWidth()).isGreaterThan(400);
-			Chromium.fullPage(browser, BrowserIT.SCREENSHOTS.resolve("20-xu-huong.png"));
-			browser.get("http://localhost:" + port + "/?document=" + DOCUMENT);
-			Chromium.fullPage(browser, BrowserIT.SCREENSHOTS.resolve("21-tong-quan-xu-huong.png"));
-		}
-		finally {
-			browser.quit();
-			FileSystemUtils.deleteRecursively(profile);
-		}
 	}
 
 	// ---- what the figures should be, from the parts themselves ----------------------------------------
