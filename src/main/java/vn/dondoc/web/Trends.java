@@ -36,6 +36,13 @@ class Trends {
 	/** Points of the overdue series: the end of each of the last 25 weeks (Sunday), then today. */
 	static final int WEEKS = 26;
 
+	/**
+	 * The due date in a form no index serves: the trends read a large part of all parts, and H2 walking the
+	 * due-date index for them fetches each row by its key, 2 to 2.5 times the CPU of reading the table through
+	 * (measured on 250,000 lead parts of 100,000 directives); a unit's own parts still come through its index.
+	 */
+	private static final String SCANNED_DUE_DATE = "COALESCE(p.due_date, p.due_date)";
+
 	private final JdbcClient jdbc;
 
 	private final DirectiveCatalog directives;
@@ -168,7 +175,7 @@ class Trends {
 			jdbc.sql("SELECT x.unit_code, x.y, x.q, COUNT(*), SUM(x.on_time) FROM (SELECT p.unit_code,"
 					+ " EXTRACT(YEAR FROM p.due_date) AS y, EXTRACT(QUARTER FROM p.due_date) AS q,"
 					+ " CASE WHEN p.completed_on IS NOT NULL AND p.completed_on <= p.due_date THEN 1 ELSE 0 END AS on_time"
-					+ " FROM (" + parts.sql() + ") p WHERE p.unit_code IS NOT NULL AND p.due_date BETWEEN :trendFrom AND :trendTo"
+					+ " FROM (" + parts.sql() + ") p WHERE p.unit_code IS NOT NULL AND " + SCANNED_DUE_DATE + " BETWEEN :trendFrom AND :trendTo"
 					+ " AND (p.completed_on IS NOT NULL OR p.due_date < :trendToday)) x GROUP BY x.unit_code, x.y, x.q")
 				.params(params)
 				.query((rs, n) -> found.computeIfAbsent(rs.getString(1), unit -> new HashMap<>())
@@ -217,7 +224,7 @@ class Trends {
 			String late = "(p.completed_on IS NULL OR (p.completed_on > p.due_date AND p.completed_on >= :trendFirst))";
 			jdbc.sql("SELECT x.k, x.d, COUNT(*) FROM ("
 					+ "SELECT 0 AS k, CASE WHEN p.due_date < :trendFirst THEN NULL ELSE p.due_date END AS d FROM (" + parts.sql() + ") p"
-					+ " WHERE p.due_date < :trendLast AND " + late
+					+ " WHERE " + SCANNED_DUE_DATE + " < :trendLast AND " + late
 					+ " UNION ALL SELECT 1 AS k, p.completed_on AS d FROM (" + parts.sql() + ") p"
 					+ " WHERE p.due_date < p.completed_on AND p.completed_on BETWEEN :trendFirst AND :trendLast"
 					+ ") x GROUP BY x.k, x.d")
