@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -256,8 +258,8 @@ class Trends {
 	 * The parts the viewer may see, filtered by the query's document, unit and process: lead parts of directives and
 	 * modelled work as one select; none when the query asks for neither.
 	 */
-	private java.util.Optional<SelectSql> parts(Viewer viewer, DirectiveQuery query) {
-		java.util.Set<String> within = viewer.seesAll() ? null : viewer.units();
+	private Optional<SelectSql> parts(Viewer viewer, DirectiveQuery query) {
+		Set<String> within = viewer.seesAll() ? null : viewer.units();
 		List<SelectSql> selects = new ArrayList<>();
 		if (query.showsDirectives()) {
 			selects.add(directives.partsSql(new DirectiveCatalog.PartFilter(query.document(), query.unit(), within, null, null)));
@@ -266,11 +268,11 @@ class Trends {
 			selects.add(work.itemsSql(new WorkCatalog.Filter(query.modelledProcess(), query.unit(), null, within, null, null)));
 		}
 		if (selects.isEmpty()) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		Map<String, Object> params = new LinkedHashMap<>();
 		selects.forEach(select -> params.putAll(select.params()));
-		return java.util.Optional.of(new SelectSql(String.join(" UNION ALL ", selects.stream().map(SelectSql::sql).toList()), params));
+		return Optional.of(new SelectSql(String.join(" UNION ALL ", selects.stream().map(SelectSql::sql).toList()), params));
 	}
 
 }
