@@ -300,6 +300,20 @@ public class DirectiveCatalog {
 			.list());
 	}
 
+	/** An SQL select and its named parameters, for another class to nest and aggregate. */
+	public record SelectSql(String sql, Map<String, Object> params) {
+	}
+
+	/**
+	 * The lead parts that pass the filter as {@code SELECT unit_code, due_date, completed_on}, for reports that count
+	 * them over time in the database (see {@code web/Trends}); its parameters are named {@code :document}, {@code :unit},
+	 * {@code :within}, {@code :dueFrom}, {@code :dueTo}.
+	 */
+	public SelectSql partsSql(PartFilter filter) {
+		Query query = partQuery(filter, false);
+		return new SelectSql("SELECT u.unit_code, u.due_date, u.completed_on FROM directive_unit u" + query.where(), query.params());
+	}
+
 	/** Lead parts as a condition on {@code directive_unit u}, always with a {@code WHERE}. */
 	private Query partQuery(PartFilter filter, boolean withStatus) {
 		List<String> conditions = new ArrayList<>(List.of("u.role = 'LEAD'"));

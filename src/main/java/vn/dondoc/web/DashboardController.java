@@ -16,13 +16,19 @@ import vn.dondoc.security.Viewer;
 @Controller
 class DashboardController {
 
+	/** Units the overview's on-time chart shows (the worst); the trends page shows them all. */
+	static final int OVERVIEW_TREND_UNITS = 10;
+
 	private final Dashboard dashboard;
 
 	private final DirectiveCatalog catalog;
 
-	DashboardController(Dashboard dashboard, DirectiveCatalog catalog) {
+	private final Trends trends;
+
+	DashboardController(Dashboard dashboard, DirectiveCatalog catalog, Trends trends) {
 		this.dashboard = dashboard;
 		this.catalog = catalog;
+		this.trends = trends;
 	}
 
 	@GetMapping("/login")
@@ -42,8 +48,24 @@ class DashboardController {
 		model.addAttribute("totals", dashboard.totals(rows, query));
 		model.addAttribute("timeline", dashboard.timeline(viewer, query));
 		model.addAttribute("reviewQueue", dashboard.reviewQueue(viewer, query));
+		model.addAttribute("trends", trends.view(viewer, query, OVERVIEW_TREND_UNITS));
+		model.addAttribute("trendsUrl", new DirectiveQuery(query.document(), query.unit(), null, null, 0, query.process()).url("/xu-huong"));
 		filters(viewer, model);
 		return "web/overview";
+	}
+
+	/** The trends of every unit the viewer sees, filtered by document, unit and process like the overview. */
+	@GetMapping("/xu-huong")
+	String trends(@RequestParam(required = false) String document, @RequestParam(required = false) String unit,
+			@RequestParam(required = false) String process, Authentication authentication, Model model) {
+		Viewer viewer = Viewer.of(authentication);
+		DirectiveQuery query = scoped(new DirectiveQuery(document, unit, null, null, 0, process), viewer);
+		model.addAttribute("query", query);
+		model.addAttribute("title", query.describe(dashboard::unitName, dashboard::processName));
+		model.addAttribute("trends", trends.view(viewer, query, Integer.MAX_VALUE));
+		model.addAttribute("trendsUrl", null);
+		filters(viewer, model);
+		return "web/trends";
 	}
 
 	@GetMapping("/directives")

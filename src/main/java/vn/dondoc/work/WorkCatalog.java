@@ -244,6 +244,15 @@ public class WorkCatalog {
 				status.label());
 	}
 
+	/**
+	 * The work that passes the filter as {@code SELECT unit_code, due_date, completed_on}, shaped like
+	 * {@link DirectiveCatalog#partsSql}, so that a report counts both together (the filter's status is ignored).
+	 */
+	public DirectiveCatalog.SelectSql itemsSql(Filter filter) {
+		Query query = query(new Filter(filter.process(), filter.unit(), null, filter.within(), filter.dueFrom(), filter.dueTo()));
+		return new DirectiveCatalog.SelectSql("SELECT w.unit_code, w.due_date, w.completed_on FROM work_item w" + query.where(), query.params());
+	}
+
 	/** A filter as a condition on {@code work_item w}, always with a {@code WHERE}, and the status expression. */
 	private record Query(String where, Map<String, Object> params, String status) {
 	}

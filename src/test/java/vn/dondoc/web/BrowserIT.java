@@ -126,6 +126,20 @@ class BrowserIT {
 		logIn("vanphong");
 		assertThat(browser.findElement(By.cssSelector("#matrix tr[data-unit='ban-tuyen-giao']")).getText()).contains("Ban Tuyên giáo");
 		screenshot("05-tong-quan-van-phong");
+		// the trends, drawn on the server: both charts show, and fit the window
+		browser.findElement(By.id("trends-link")).click();
+		WebElement onTime = waitFor(By.id("on-time-chart"));
+		assertThat(onTime.isDisplayed()).isTrue();
+		assertThat(onTime.getSize().getWidth()).isBetween(400, 1366);
+		assertThat(browser.findElement(By.id("backlog-chart")).getSize().getHeight()).isGreaterThan(150);
+		screenshot("05b-xu-huong-van-phong");
+		// printed: the charts stay, the bar and the filters go
+		browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+		assertThat(browser.findElement(By.id("on-time-chart")).isDisplayed()).isTrue();
+		assertThat(browser.findElement(By.id("backlog-chart")).isDisplayed()).isTrue();
+		assertThat(browser.findElement(By.cssSelector("header.bar")).isDisplayed()).isFalse();
+		screenshot("05c-xu-huong-khi-in");
+		browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
 		browser.get(url("/directives/" + directive.id()));
 		WebElement decision = browser.findElement(By.cssSelector("form.extension-decision"));
 		assertThat(decision.findElement(By.className("requested")).getText()).isEqualTo(WebDates.DAY.format(newDue));
