@@ -1,14 +1,17 @@
 package vn.dondoc.notification;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -30,7 +33,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 /**
  * Sends what is due in the outbox. Any number of nodes may run it at once: each run first takes a lease
  * on a batch of rows (one guarded {@code UPDATE} per row, so exactly one run gets each row), sends the
- * batch over one SMTP connection, and records each message as sent the moment the server accepts it; the
+ * batch over one SMTP connection (one an earlier run left open, when there is one: {@link #keepIdle}), and records each message as sent the moment the server accepts it; the
  * failures are then recorded: retry later (with exponential back-off) or dead (refused for good).
  * <p>
  * A node that dies mid-batch leaves its rows leased; once the lease runs out any node takes them again.
@@ -42,7 +45,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * recorded as soon as it is accepted), so a crash repeats at most {@code senders} messages. The repeat carries the same Message-ID, so mail clients
  * that recognise repeats show it once.
  */
-class OutboxDispatcher {
+class OutboxDispatcher implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
 
@@ -64,6 +67,12 @@ class OutboxDispatcher {
 	private final String node;
 
 	private final AtomicLong runs = new AtomicLong();
+
+	/** Connections a run left open, newest first ({@link #keepIdle}). */
+	private final Deque<Connection> idle = new ConcurrentLinkedDeque<>();
+
+	/** An idle connection is closed after this: servers drop quiet clients, and a burst is over by then. */
+	static final Duration IDLE_CONNECTION = Duration.ofSeconds(10);
 
 	OutboxDispatcher(Outbox outbox, MessageComposer composer, JavaMailSender mailSender, NotificationSettings settings,
 			Clock clock, ApplicationEventPublisher events, String node) {
@@ -87,6 +96,7 @@ class OutboxDispatcher {
 
 	/** As {@link #dispatchDue()}, stopping after the batch in flight once {@code carryOn} says no. */
 	DispatchCounts dispatchDue(BooleanSupplier carryOn) {
+		closeIdle(false);
 		DispatchCounts total = DispatchCounts.NONE;
 		for (int i = 0; i < MAX_BATCHES_PER_RUN && carryOn.getAsBoolean(); i++) {
 			String token = node + "/" + runs.incrementAndGet();
@@ -183,7 +193,8 @@ class OutboxDispatcher {
 	}
 
 	/**
-	 * One connection for the whole batch, each message handed to {@code accepted} as soon as the server
+	 * One connection for the whole batch (at most {@code batchSize} messages per connection, as before it was
+	 * kept open between runs), each message handed to {@code accepted} as soon as the server
 	 * answered "250 OK" for it. Returns the messages that failed, each with its exception; a message is
 	 * either accepted or failed.
 	 */
@@ -212,14 +223,23 @@ class OutboxDispatcher {
 			return failures;
 		}
 		Map<Object, Exception> failures = new LinkedHashMap<>();
-		Transport transport = null;
+		Connection connection = idle.pollFirst();
+		// a connection left by an earlier run may have been dropped meanwhile: it is asked once (NOOP) before use
+		boolean verify = connection != null;
 		try {
 			for (int i = 0; i < messages.length; i++) {
 				MimeMessage message = messages[i];
-				if (transport == null || !transport.isConnected()) {
-					close(transport);
+				if (connection != null && connection.sent >= settings.batchSize()) {
+					connection.close();
+					connection = null;
+				}
+				if (connection == null || (verify && !connection.transport.isConnected())) {
+					if (connection != null) {
+						connection.close();
+					}
+					connection = null;
 					try {
-						transport = connect(sender);
+						connection = new Connection(connect(sender));
 					}
 					catch (AuthenticationFailedException e) {
 						// the relay refused our credentials: nothing goes out
@@ -240,19 +260,84 @@ class OutboxDispatcher {
 						message.setHeader("Message-ID", messageId);
 					}
 					Address[] recipients = message.getAllRecipients();
-					transport.sendMessage(message, recipients == null ? new Address[0] : recipients);
+					connection.sent++;
+					connection.transport.sendMessage(message, recipients == null ? new Address[0] : recipients);
 				}
 				catch (Exception e) {
 					failures.put(message, e);
+					// a refused message leaves the connection usable, a broken one does not: ask before the next
+					verify = true;
 					continue;
 				}
+				// the server has just answered on this connection: the next message needs no NOOP first
+				verify = false;
 				accepted.accept(message);
 			}
 			return failures;
 		}
 		finally {
-			close(transport);
+			if (connection != null) {
+				if (verify || connection.sent >= settings.batchSize()) {
+					connection.close();
+				}
+				else {
+					keepIdle(connection);
+				}
+			}
 		}
+	}
+
+	/**
+	 * Leaves a connection open for the next run, at most {@code senders} of them. In a burst each run often
+	 * sends one or two messages (it starts as soon as a firing commits), and opening a connection for each
+	 * (greeting, EHLO, QUIT, a session on the server) cost more than the message.
+	 */
+	private void keepIdle(Connection connection) {
+		connection.idleSince = System.nanoTime();
+		idle.addFirst(connection);
+		while (idle.size() > settings.senders()) {
+			Connection extra = idle.pollLast();
+			if (extra != null) {
+				extra.close();
+			}
+		}
+	}
+
+	/** Closes the connections left open longer than {@link #IDLE_CONNECTION}, or all of them. */
+	void closeIdle(boolean all) {
+		long now = System.nanoTime();
+		for (Connection connection = idle.pollLast(); connection != null; connection = idle.pollLast()) {
+			if (!all && now - connection.idleSince < IDLE_CONNECTION.toNanos()) {
+				idle.addLast(connection);
+				return;
+			}
+			connection.close();
+		}
+	}
+
+	/** On shutdown: no connection stays open. */
+	@Override
+	public void close() {
+		closeIdle(true);
+	}
+
+	/** An open SMTP connection and how many messages it carried, as the plain client of the benchmark counts. */
+	private static final class Connection {
+
+		final Transport transport;
+
+		int sent;
+
+		long idleSince;
+
+		Connection(Transport transport) {
+			this.transport = transport;
+		}
+
+		void close() {
+			OutboxDispatcher.close(transport);
+		}
+
 	}
 
 	private static Transport connect(JavaMailSenderImpl sender) throws MessagingException {

@@ -2,7 +2,6 @@ package vn.dondoc.reminder;
 
 import java.util.concurrent.TimeUnit;
 
-import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
@@ -13,8 +12,14 @@ import org.slf4j.LoggerFactory;
  * The Quartz job of one task (job key = task id, group {@value ReminderEngine#GROUP}). Its trigger is a
  * wake-up call: the engine works out from the plan and its log what is due, so a late or repeated firing
  * does no harm.
+ * <p>
+ * Two firings of one task may run at once (a trigger set "now" by a task change while the previous one
+ * runs, rarely): the engine's log records each step once ({@code reminder_log_once}), so the second one
+ * either finds the step handled or fails on the log and runs again. The job is therefore not marked
+ * {@code @DisallowConcurrentExecution}: with it, a clustered Quartz blocks and unblocks the job's other
+ * triggers under its one database lock for every firing, five statements of about twenty that a reminder
+ * burst queued behind that lock for (BENCHMARKS.md, "Reminder burst (issue 18)").
  */
-@DisallowConcurrentExecution
 public class ReminderJob implements Job {
 
 	private static final Logger log = LoggerFactory.getLogger(ReminderJob.class);

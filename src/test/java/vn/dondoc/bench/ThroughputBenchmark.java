@@ -85,7 +85,8 @@ class ThroughputBenchmark {
 		GreenMail smtp = new GreenMail(new ServerSetup(NodeProcess.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 		smtp.start();
 		try {
-			double dondocImport = 30;
+			// without the import part, the rate assumed to plan the burst after the import (-Dbench.import-rate: lower on a busy machine)
+			double dondocImport = Double.parseDouble(System.getProperty("bench.import-rate", "30"));
 			if (PARTS.contains("import")) {
 				double camunda = rawCamundaStarts(IMPORT_N);
 				dondocImport = dondocImport(IMPORT_N, smtp);

@@ -117,6 +117,58 @@ class DeliveryFailuresIT {
 	}
 
 	@Test
+	void theNextRunSendsOnTheConnectionLeftOpenAndOnANewOneOnceTheServerDroppedIt() throws Exception {
+		int port = freePort();
+		OutboxDispatcher dispatcher = dispatcherFor(port);
+		GreenMail first = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		first.start();
+		try {
+			queue(Requests.reminder("open/1"));
+			assertThat(dispatcher.dispatchDue().sent()).isOne();
+			queue(Requests.reminder("open/2"));
+			assertThat(dispatcher.dispatchDue().sent()).isOne();
+			assertThat(first.getReceivedMessages()).as("to and cc of both").hasSize(4);
+		}
+		finally {
+			first.stop();
+		}
+		// the connection kept for the next run is now dead: the run asks first (NOOP), opens a new one, loses nothing
+		GreenMail second = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		second.start();
+		try {
+			queue(Requests.reminder("open/3"));
+			DispatchCounts counts = dispatcher.dispatchDue();
+			assertThat(counts.sent()).isOne();
+			assertThat(counts.retrying()).isZero();
+			assertThat(second.getReceivedMessages()).hasSize(2);
+			assertThat(outbox.find("open/3").orElseThrow().attempts()).isOne();
+		}
+		finally {
+			dispatcher.close();
+			second.stop();
+		}
+	}
+
+	@Test
+	void runsOneAfterAnotherShareOneConnectionUntilItCarriedABatch() throws Exception {
+		try (ScriptedSmtpServer server = new ScriptedSmtpServer()) {
+			OutboxDispatcher dispatcher = dispatcherFor(server.port());
+			for (int i = 0; i < 3; i++) {
+				queue(Requests.to("again/" + i, "ban-to-chuc@thanhuy-haiphong.example"));
+				assertThat(dispatcher.dispatchDue().sent()).isOne();
+			}
+			assertThat(server.accepted.get()).isEqualTo(3);
+			assertThat(server.connections.get()).as("three runs, one connection").isOne();
+
+			dispatcher.close();
+			queue(Requests.to("again/closed", "ban-to-chuc@thanhuy-haiphong.example"));
+			assertThat(dispatcher.dispatchDue().sent()).isOne();
+			assertThat(server.connections.get()).as("closed on shutdown: a new one").isEqualTo(2);
+			dispatcher.close();
+		}
+	}
+
+	@Test
 	void a4xxIsRetriedWithGrowingPausesThenGivenUp() throws Exception {
 		try (ScriptedSmtpServer server = new ScriptedSmtpServer()) {
 			OutboxDispatcher dispatcher = dispatcherFor(server.port());
