@@ -8,12 +8,14 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -192,19 +194,23 @@ class DirectiveRows {
 
 	/** The unit rows of a new directive: its lead units, due on {@code dueDate}, and its coordinating units. */
 	void insertUnits(long directiveId, List<String> leads, List<String> coordinating, LocalDate dueDate) {
+		// one statement for all of them: a directive of the seed has up to 40 units (issue 18)
+		StringJoiner rows = new StringJoiner(", ");
+		List<Object> params = new ArrayList<>();
 		for (String unit : leads) {
-			insertUnit(directiveId, unit, LEAD, dueDate);
+			rows.add("(?, ?, ?, ?, ?)");
+			params.addAll(Arrays.asList(directiveId, unit, LEAD, dueDate, dueDate));
 		}
 		for (String unit : coordinating) {
-			insertUnit(directiveId, unit, COORDINATING, null);
+			rows.add("(?, ?, ?, ?, ?)");
+			params.addAll(Arrays.asList(directiveId, unit, COORDINATING, null, null));
+		}
+		if (!params.isEmpty()) {
+			jdbc.sql("INSERT INTO directive_unit (directive_id, unit_code, role, due_date, original_due_date) VALUES " + rows)
+				.params(params)
+				.update();
 		}
 		summarize(directiveId);
-	}
-
-	private void insertUnit(long directiveId, String unitCode, String role, LocalDate dueDate) {
-		jdbc.sql("INSERT INTO directive_unit (directive_id, unit_code, role, due_date, original_due_date) VALUES (?, ?, ?, ?, ?)")
-			.params(directiveId, unitCode, role, dueDate, dueDate)
-			.update();
 	}
 
 	List<UnitRow> unitsOf(long directiveId) {
@@ -251,12 +257,22 @@ class DirectiveRows {
 	}
 
 	void taskOpened(long directiveId, String unitCode, String taskId, LocalDate dueDate) {
-		jdbc.sql("""
+		// the directive is summed up again only if the part's date or state changed: not for the task of a part
+		// just imported with the date its row has (each of a directive's parts summed up all of them; issue 18)
+		int changed = jdbc.sql("""
 				UPDATE directive_unit SET task_id = ?, due_date = ?, completed_at = NULL, completed_on = NULL
-				WHERE directive_id = ? AND unit_code = ? AND role = 'LEAD'""")
-			.params(taskId, dueDate, directiveId, unitCode)
+				WHERE directive_id = ? AND unit_code = ? AND role = 'LEAD'
+				  AND (due_date IS DISTINCT FROM ? OR completed_at IS NOT NULL OR completed_on IS NOT NULL)""")
+			.params(taskId, dueDate, directiveId, unitCode, dueDate)
 			.update();
-		summarize(directiveId);
+		if (changed > 0) {
+			summarize(directiveId);
+		}
+		else {
+			jdbc.sql("UPDATE directive_unit SET task_id = ? WHERE directive_id = ? AND unit_code = ? AND role = 'LEAD'")
+				.params(taskId, directiveId, unitCode)
+				.update();
+		}
 	}
 
 	void dueDateMoved(long directiveId, String unitCode, LocalDate dueDate) {

@@ -78,6 +78,10 @@ public final class SeedReimport {
 			HttpResponse<String> first = post(node, "/api/documents", seed);
 			double firstSeconds = (System.nanoTime() - started) / 1e9;
 			assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+			Variables variables;
+			try (Connection db = database.open()) {
+				variables = Variables.count(db);
+			}
 
 			// the assignment notices go out first: then each part's trigger waits at the first step of its ladder
 			await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(2)).until(() -> {
@@ -141,18 +145,61 @@ public final class SeedReimport {
 
 			assertThat(node.logLines()).noneMatch(line -> line.contains("OutOfMemoryError"));
 			assertThat(node.stop(Duration.ofSeconds(60))).as("the node stops on SIGTERM").isTrue();
-			Result result = new Result(firstSeconds, againSeconds, movedParts, after.size(), heapMb);
+			Result result = new Result(firstSeconds, againSeconds, movedParts, after.size(), heapMb, variables);
 			System.out.printf("reimport[%s]: first import %.1f s, re-import moving %d of %d parts %.1f s (%.2f× the first), "
-					+ "heap used after it %.0f MB%n", name, firstSeconds, movedParts, after.size(), againSeconds, result.ratio(), heapMb);
+					+ "heap used after it %.0f MB; after the first import: %s%n", name, firstSeconds, movedParts, after.size(), againSeconds,
+					result.ratio(), heapMb, variables);
 			return result;
 		}
 	}
 
-	/** What one run measured: seconds of the first import and of the re-import, parts moved, heap used after. */
-	public record Result(double firstSeconds, double againSeconds, int movedParts, int parts, double heapMb) {
+	/**
+	 * What one run measured: seconds of the first import and of the re-import, parts moved, heap used after, and
+	 * Camunda's variable rows right after the first import.
+	 */
+	public record Result(double firstSeconds, double againSeconds, int movedParts, int parts, double heapMb, Variables variables) {
 
 		public double ratio() {
 			return againSeconds / firstSeconds;
+		}
+
+	}
+
+	/**
+	 * Camunda's variable rows after the first import: runtime variables, their history (one row a variable) and
+	 * history details (one row a change, written at history level full only), and the unit parts imported.
+	 */
+	public record Variables(long runtime, long history, long details, long parts) {
+
+		static Variables count(Connection db) throws SQLException {
+			return new Variables(count(db, "SELECT COUNT(*) FROM ACT_RU_VARIABLE"), count(db, "SELECT COUNT(*) FROM ACT_HI_VARINST"),
+					count(db, "SELECT COUNT(*) FROM ACT_HI_DETAIL"),
+					count(db, "SELECT COUNT(*) FROM directive_unit WHERE role = 'LEAD'"));
+		}
+
+		private static long count(Connection db, String sql) throws SQLException {
+			try (ResultSet rs = db.createStatement().executeQuery(sql)) {
+				rs.next();
+				return rs.getLong(1);
+			}
+		}
+
+		public double runtimePerPart() {
+			return (double) runtime / parts;
+		}
+
+		public double historyPerPart() {
+			return (double) history / parts;
+		}
+
+		public double detailsPerPart() {
+			return (double) details / parts;
+		}
+
+		@Override
+		public String toString() {
+			return String.format(java.util.Locale.ROOT, "%d parts; Camunda variables per part: %.1f runtime, %.1f history, %.1f history details",
+					parts, runtimePerPart(), historyPerPart(), detailsPerPart());
 		}
 
 	}

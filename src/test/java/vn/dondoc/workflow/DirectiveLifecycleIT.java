@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +43,9 @@ class DirectiveLifecycleIT {
 
 	@Autowired
 	DirectiveLifecycle lifecycle;
+
+	@Autowired
+	HistoryService historyService;
 
 	@Autowired
 	ApplicationEvents events;
@@ -80,6 +85,47 @@ class DirectiveLifecycleIT {
 		UnitPartStatus part = lifecycle.part(directive.getId(), "quan-uy-le-chan").orElseThrow();
 		assertThat(part.late()).isFalse();
 		assertThat(part.originalDueDate()).isEqualTo(LocalDate.now(Dates.ZONE).minusDays(1));
+	}
+
+	@Test
+	void aPartCreatesOnlyItsDatesAndFormFieldsAndWhatItRecordsStaysInItsScope() {
+		ProcessInstance directive = start("IT/3", List.of("ban-to-chuc", "ban-tuyen-giao"), LocalDate.now(Dates.ZONE).plusMonths(2));
+		Task carryOut = carryOut(directive, "ban-to-chuc");
+		String unitScope = unitScope(directive, "ban-to-chuc");
+		// issue 18: what only dondoc writes (histories, late, outcome…) is not created before it has a value
+		assertThat(localNames(unitScope)).containsExactlyInAnyOrder(VAR_UNIT, VAR_UNIT_NAME, VAR_ONGOING, VAR_DUE_DATE,
+				VAR_ORIGINAL_DUE_DATE, VAR_DUE_DATE_LABEL, VAR_UNIT_ACTION, VAR_REPORT_TEXT, VAR_REPORT_LINK, VAR_REPORT_STATUS,
+				VAR_REVIEW_DECISION, VAR_REVIEW_COMMENT, VAR_END_TRACKING, VAR_REQUESTED_DUE_DATE, VAR_EXTENSION_REASON,
+				VAR_EXTENSION_REQUESTED_BY, VAR_EXTENSION_DECISION, VAR_EXTENSION_DECISION_NOTE, VAR_FOLLOW_UP_NOTE);
+		// and an empty form field has no history row until it is filled in
+		assertThat(historyService.createHistoricVariableInstanceQuery().executionIdIn(unitScope).variableName(VAR_REPORT_TEXT).count()).isZero();
+
+		lifecycle.submitReport(carryOut.getId(), new ResultReport(ReportStatus.COMPLETED, "Đã xong", null), "ban-to-chuc");
+
+		assertThat(localNames(unitScope)).contains(VAR_REPORTS);
+		assertThat(historyService.createHistoricVariableInstanceQuery().executionIdIn(unitScope).variableName(VAR_REPORT_TEXT)
+			.singleResult().getValue()).isEqualTo("Đã xong");
+		// nothing a part records lands on the process instance, shared by the other unit
+		assertThat(localNames(directive.getId())).doesNotContain(VAR_REPORTS, VAR_REPORT_TEXT, VAR_REPORT_STATUS, VAR_UNIT_ACTION);
+		assertThat(taskService.getVariable(carryOut(directive, "ban-tuyen-giao").getId(), VAR_REPORT_TEXT)).isNull();
+		assertThat(taskService.getVariable(carryOut(directive, "ban-tuyen-giao").getId(), VAR_REPORTS)).isNull();
+	}
+
+	/** The unit's sub-process instance: the execution holding the unit as a local that is not a loop's element. */
+	String unitScope(ProcessInstance directive, String unit) {
+		return runtimeService.createVariableInstanceQuery()
+			.processInstanceIdIn(directive.getId())
+			.variableName(VAR_DUE_DATE_LABEL)
+			.list()
+			.stream()
+			.filter(variable -> unit.equals(runtimeService.getVariableLocal(variable.getExecutionId(), VAR_UNIT)))
+			.map(VariableInstance::getExecutionId)
+			.findFirst()
+			.orElseThrow();
+	}
+
+	List<String> localNames(String executionId) {
+		return new ArrayList<>(runtimeService.getVariablesLocal(executionId).keySet());
 	}
 
 	@Test

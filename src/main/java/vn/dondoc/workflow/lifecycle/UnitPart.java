@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.core.variable.scope.AbstractVariableScope;
 
 import static vn.dondoc.directive.DirectiveProcess.*;
 
@@ -17,8 +18,9 @@ import static vn.dondoc.directive.DirectiveProcess.*;
  * One lead unit's part of a directive: the rules of reporting, reviewing, extending and being late, applied
  * to the variables of the unit's scope (one instance of the multi-instance sub-process {@code unitPart}).
  * Each state change is a named method that refuses what the rules do not allow ({@link RequestRefused}).
- * It reads and writes through any variable scope inside that instance (an execution or a task): a variable
- * set there lands in the unit's scope because {@link #start} created them all there first.
+ * It reads through any variable scope inside that instance (an execution or a task) and writes to the unit's
+ * scope itself ({@link #set}): a variable that is not there yet is created there, so nothing this class
+ * records lands on the process instance shared by all units.
  */
 final class UnitPart {
 
@@ -35,6 +37,8 @@ final class UnitPart {
 
 	private final VariableScope scope;
 
+	private VariableScope unitScope;
+
 	private UnitPart(VariableScope scope) {
 		this.scope = scope;
 	}
@@ -44,9 +48,20 @@ final class UnitPart {
 	}
 
 	/**
+	 * The variables a form or a message may set on the unit's part, created (null) as locals of its
+	 * sub-process instance so that what Tasklist, the engine's REST API or a message submits lands here and
+	 * not on the process instance shared by all units: Camunda sets a variable that no scope has yet on the
+	 * process instance.
+	 */
+	static final List<String> SUBMITTED = List.of(VAR_UNIT_ACTION, VAR_REPORT_TEXT, VAR_REPORT_LINK, VAR_REPORT_STATUS,
+			VAR_REVIEW_DECISION, VAR_REVIEW_COMMENT, VAR_END_TRACKING, VAR_REQUESTED_DUE_DATE, VAR_EXTENSION_REASON,
+			VAR_EXTENSION_REQUESTED_BY, VAR_EXTENSION_DECISION, VAR_EXTENSION_DECISION_NOTE, VAR_FOLLOW_UP_NOTE);
+
+	/**
 	 * Creates the unit's variables as locals of its sub-process instance: its own due date (an extension of
-	 * one unit must not move another's), empty histories, and the form fields, so that what a form submits
-	 * lands here and not on the process instance shared by all units.
+	 * one unit must not move another's) and the fields that forms and messages submit ({@link #SUBMITTED}).
+	 * What only this class writes (histories, late, pending extension, outcome…) is created by {@link #set}
+	 * when it first gets a value: absent reads as null or false, and costs no rows (issue 18).
 	 */
 	static void start(DelegateExecution unitScope) {
 		boolean ongoing = isTrue(unitScope.getVariable(VAR_ONGOING));
@@ -74,22 +89,13 @@ final class UnitPart {
 		locals.put(VAR_DUE_DATE, due);
 		locals.put(VAR_ORIGINAL_DUE_DATE, original);
 		locals.put(VAR_DUE_DATE_LABEL, Dates.label(due));
-		locals.put(VAR_REPORT_PERIOD, period);
-		locals.put(VAR_REPORT_PERIOD_END, periodEnd);
-		for (String formField : List.of(VAR_UNIT_ACTION, VAR_REPORT_TEXT, VAR_REPORT_LINK, VAR_REPORT_STATUS, VAR_REVIEW_DECISION,
-				VAR_REVIEW_COMMENT, VAR_REQUESTED_DUE_DATE, VAR_EXTENSION_REASON, VAR_EXTENSION_REQUESTED_BY, VAR_EXTENSION_DECISION,
-				VAR_EXTENSION_DECISION_NOTE, VAR_FOLLOW_UP_NOTE, VAR_PENDING_DUE_DATE_LABEL, VAR_PENDING_REASON, VAR_LATE_SINCE,
-				VAR_OUTCOME, VAR_COMPLETED_AT)) {
-			locals.put(formField, null);
+		if (ongoing) {
+			locals.put(VAR_REPORT_PERIOD, period);
+			locals.put(VAR_REPORT_PERIOD_END, periodEnd);
 		}
-		locals.put(VAR_END_TRACKING, false);
-		locals.put(VAR_EXTENSION_PENDING, false);
-		locals.put(VAR_LATE, false);
-		locals.put(VAR_FOLLOW_UP_OPEN, false);
-		// the histories start empty as null, not as empty lists: a list is a serialized object, which costs a
-		// byte array row and its history copy for each unit part at import, before anything happened
-		locals.put(VAR_REPORTS, null);
-		locals.put(VAR_EXTENSIONS, null);
+		for (String submitted : SUBMITTED) {
+			locals.put(submitted, null);
+		}
 		unitScope.setVariablesLocal(locals);
 	}
 
@@ -348,8 +354,33 @@ final class UnitPart {
 		return outcome;
 	}
 
+	/**
+	 * Writes a variable of the unit's part in the unit's scope, creating it there if it is not there yet
+	 * (parts started before issue 18 have them all already); a null is not created, absent reads as null.
+	 */
 	private void set(String name, Object value) {
-		scope.setVariable(name, value);
+		VariableScope unitScope = unitScope();
+		if (value != null || unitScope.hasVariableLocal(name)) {
+			unitScope.setVariableLocal(name, value);
+		}
+	}
+
+	/**
+	 * The unit's sub-process instance: the nearest execution above {@link #scope} (or the scope itself) that
+	 * holds the unit as a local ({@link #start}). A task's own scope is never it.
+	 */
+	private VariableScope unitScope() {
+		if (unitScope == null) {
+			AbstractVariableScope candidate = (AbstractVariableScope) scope;
+			while (candidate != null && !(candidate instanceof DelegateExecution && candidate.hasVariableLocal(VAR_UNIT))) {
+				candidate = candidate.getParentVariableScope();
+			}
+			if (candidate == null) {
+				throw new IllegalStateException("no unit part around " + scope + ": " + VAR_UNIT + " is not a local of any scope");
+			}
+			unitScope = candidate;
+		}
+		return unitScope;
 	}
 
 	@SuppressWarnings("unchecked")
