@@ -25,10 +25,13 @@ class DashboardController {
 
 	private final Trends trends;
 
-	DashboardController(Dashboard dashboard, DirectiveCatalog catalog, Trends trends) {
+	private final OverviewTrends overviewTrends;
+
+	DashboardController(Dashboard dashboard, DirectiveCatalog catalog, Trends trends, OverviewTrends overviewTrends) {
 		this.dashboard = dashboard;
 		this.catalog = catalog;
 		this.trends = trends;
+		this.overviewTrends = overviewTrends;
 	}
 
 	@GetMapping("/login")
@@ -48,7 +51,10 @@ class DashboardController {
 		model.addAttribute("totals", dashboard.totals(rows, query));
 		model.addAttribute("timeline", dashboard.timeline(viewer, query));
 		model.addAttribute("reviewQueue", dashboard.reviewQueue(viewer, query));
-		model.addAttribute("trends", trends.view(viewer, query, OVERVIEW_TREND_UNITS));
+		OverviewTrends.Counted counted = overviewTrends.view(viewer, query, OVERVIEW_TREND_UNITS);
+		model.addAttribute("trends", counted.view());
+		model.addAttribute("trendsCountedAt", counted.at());
+		model.addAttribute("trendsFreshMinutes", OverviewTrends.FRESH_MINUTES);
 		model.addAttribute("trendsUrl", new DirectiveQuery(query.document(), query.unit(), null, null, 0, query.process()).url("/xu-huong"));
 		filters(viewer, model);
 		return "web/overview";

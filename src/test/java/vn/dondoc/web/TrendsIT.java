@@ -170,6 +170,13 @@ class TrendsIT {
 		assertThat(points(svg(overview, "backlog-chart"))).hasSize(Trends.WEEKS);
 		assertThat(overview).contains("href=\"/xu-huong\" id=\"trends-link\"");
 		assertReadsInVietnamese(overview);
+		// counted once per scope for a few minutes (the overview is opened often; the trends page counts afresh)
+		java.util.regex.Pattern label = java.util.regex.Pattern.compile("Biểu đồ xu hướng tính lúc\\s*<span>(\\d{2}:\\d{2})</span>");
+		java.util.regex.Matcher counted = label.matcher(overview);
+		assertThat(counted.find()).as("the overview says when its trends were counted").isTrue();
+		java.util.regex.Matcher again = label.matcher(page("/?document=" + DOCUMENT, AccessByRoleIT.office()));
+		assertThat(again.find() && again.group(1).equals(counted.group(1))).as("the same count, not a new one").isTrue();
+		assertThat(page("/xu-huong?document=" + DOCUMENT, AccessByRoleIT.office())).doesNotContain("trends-counted");
 	}
 
 	// ---- what the figures should be, from the parts themselves ----------------------------------------
