@@ -1,10 +1,8 @@
 package vn.dondoc.directive;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,16 +11,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-import vn.dondoc.calendar.VietnamCalendar;
 import vn.dondoc.directive.DirectiveRows.DirectiveRow;
 import vn.dondoc.directive.DirectiveRows.DocumentRow;
 import vn.dondoc.directive.DirectiveRows.UnitRow;
-import vn.dondoc.unit.Unit;
-import vn.dondoc.unit.UnitDirectory;
 
 /**
  * Reads documents and directives back with their status per lead unit, for the API and the dashboard.
@@ -32,27 +26,17 @@ public class DirectiveCatalog {
 
 	private final DirectiveRows rows;
 
-	private final UnitDirectory units;
-
-	private final VietnamCalendar calendar;
-
-	private final DirectiveSettings settings;
-
-	private final Clock clock;
+	private final StatusRules status;
 
 	private final JdbcClient jdbc;
 
-	private final ObjectProvider<TaskReminders> reminders;
+	private final DirectiveViewBuilder views;
 
-	DirectiveCatalog(DirectiveRows rows, UnitDirectory units, VietnamCalendar calendar, DirectiveSettings settings,
-			Clock clock, JdbcClient jdbc, ObjectProvider<TaskReminders> reminders) {
+	DirectiveCatalog(DirectiveRows rows, StatusRules status, JdbcClient jdbc, DirectiveViewBuilder views) {
 		this.rows = rows;
-		this.units = units;
-		this.calendar = calendar;
-		this.settings = settings;
-		this.clock = clock;
+		this.status = status;
 		this.jdbc = jdbc;
-		this.reminders = reminders;
+		this.views = views;
 	}
 
 	/** A document and how many directives and unit parts it has. */
@@ -138,7 +122,7 @@ public class DirectiveCatalog {
 		long total = rows.countDirectives(query.where(), query.params());
 		long offset = (long) page * size;
 		List<DirectiveRow> selected = offset >= total ? List.of() : rows.directives(query.where(), query.params(), offset, size);
-		return new Page<>(views(selected, false), page, size, total);
+		return new Page<>(views.of(selected, false), page, size, total);
 	}
 
 	/** The {@code status} value that asks for what awaits the office's review (not a {@link DirectiveStatus}). */
@@ -163,7 +147,7 @@ public class DirectiveCatalog {
 
 	public Optional<DirectiveDetail> directive(long id) {
 		return rows.directive(id).map(row -> {
-			DirectiveView view = views(List.of(row), true).get(0);
+			DirectiveView view = views.of(List.of(row), true).get(0);
 			List<HistoryLine> history = jdbc.sql("""
 					SELECT occurred_at, kind, actor, detail FROM history_entry WHERE subject = ? ORDER BY occurred_at, id""")
 				.param(historySubject(id))
@@ -185,7 +169,7 @@ public class DirectiveCatalog {
 
 	/** Status counts per lead unit, for the overview matrix. */
 	public Map<String, Map<DirectiveStatus, Long>> statusByUnit() {
-		Today today = statusRules();
+		StatusRules.Today today = status.today();
 		Map<String, Map<DirectiveStatus, Long>> matrix = new LinkedHashMap<>();
 		jdbc.sql("SELECT unit_code, status, COUNT(*) FROM (SELECT u.unit_code, " + DirectiveStatus.sql("u") + " AS status"
 				+ " FROM directive_unit u WHERE u.role = 'LEAD') parts GROUP BY unit_code, status ORDER BY unit_code")
@@ -231,7 +215,7 @@ public class DirectiveCatalog {
 		Query query = partQuery(filter, false);
 		return jdbc.sql("SELECT COUNT(*) FROM directive_unit u" + query.where() + " AND u.completed_at IS NULL AND u.due_date < :today")
 			.params(query.params())
-			.param("today", today())
+			.param("today", status.day())
 			.query(Long.class)
 			.single();
 	}
@@ -257,7 +241,7 @@ public class DirectiveCatalog {
 	public List<PartView> openParts(PartFilter filter, boolean late, LocalDate before, int limit) {
 		Query query = partQuery(filter, false);
 		Map<String, Object> params = new HashMap<>(query.params());
-		params.put("today", today());
+		params.put("today", status.day());
 		params.put("before", before);
 		params.put("limit", limit);
 		return partViews(jdbc.sql("SELECT u.directive_id, u.unit_code FROM directive_unit u JOIN directive d ON d.id = u.directive_id"
@@ -336,7 +320,7 @@ public class DirectiveCatalog {
 			params.put("dueTo", filter.dueTo());
 		}
 		if (withStatus) {
-			Today today = statusRules();
+			StatusRules.Today today = status.today();
 			params.put("today", today.day());
 			params.put("dueSoonUntil", today.dueSoonUntil());
 		}
@@ -345,51 +329,19 @@ public class DirectiveCatalog {
 
 	/** Views of the directives of these parts (directive id, unit code), read in one go, in the parts' order. */
 	private List<PartView> partViews(List<Map.Entry<Long, String>> parts) {
-		Map<Long, DirectiveView> views = new HashMap<>();
-		for (DirectiveView view : views(rows.directives(parts.stream().map(Map.Entry::getKey).collect(Collectors.toSet())), false)) {
-			views.put(view.id(), view);
+		Map<Long, DirectiveView> byId = new HashMap<>();
+		for (DirectiveView view : views.of(rows.directives(parts.stream().map(Map.Entry::getKey).collect(Collectors.toSet())), false)) {
+			byId.put(view.id(), view);
 		}
 		List<PartView> found = new ArrayList<>();
 		for (Map.Entry<Long, String> part : parts) {
-			DirectiveView view = views.get(part.getKey());
+			DirectiveView view = byId.get(part.getKey());
 			view.units().stream()
 				.filter(unit -> DirectiveRows.LEAD.equals(unit.role()) && unit.code().equals(part.getValue()))
 				.findFirst()
 				.ifPresent(unit -> found.add(new PartView(view, unit)));
 		}
 		return found;
-	}
-
-	private List<DirectiveView> views(List<DirectiveRow> directives, boolean withReminders) {
-		LocalDate today = today();
-		Map<String, String> titles = rows.titles(directives.stream().map(DirectiveRow::documentCode).collect(Collectors.toSet()));
-		Map<Long, List<UnitRow>> unitRows = rows.unitsOf(directives.stream().map(DirectiveRow::id).toList());
-		TaskReminders steps = withReminders ? reminders.getIfAvailable() : null;
-		List<DirectiveView> views = new ArrayList<>();
-		for (DirectiveRow row : directives) {
-			List<UnitPart> parts = new ArrayList<>();
-			List<DirectiveStatus> statuses = new ArrayList<>();
-			for (UnitRow unit : unitRows.getOrDefault(row.id(), List.of())) {
-				String name = units.find(unit.unitCode()).map(Unit::name).orElse(unit.unitCode());
-				if (DirectiveRows.LEAD.equals(unit.role())) {
-					DirectiveStatus status = statusOf(unit, today);
-					statuses.add(status);
-					List<TaskReminders.Step> planned = steps != null && unit.taskId() != null ? steps.stepsOf(unit.taskId()) : List.of();
-					parts.add(new UnitPart(unit.unitCode(), name, unit.role(), unit.dueDate(), DirectiveViews.display(unit.dueDate()),
-							unit.originalDueDate(), unit.taskId(), unit.completedAt(), status.name(), status.label(), planned));
-				}
-				else {
-					parts.add(new UnitPart(unit.unitCode(), name, unit.role(), null, null, null, null, null, null, null, List.of()));
-				}
-			}
-			parts.sort(Comparator.comparing((UnitPart part) -> !DirectiveRows.LEAD.equals(part.role())));
-			DirectiveStatus status = DirectiveStatus.worst(statuses);
-			views.add(new DirectiveView(row.id(), row.businessKey(), row.documentCode(), titles.get(row.documentCode()),
-					row.section(), row.text(), row.deadlineText(), row.deadlineKind(), row.deadlineExplanation(), row.dueDate(),
-					DirectiveViews.display(row.dueDate()), row.statedDueDate(), row.movedToWorkingDay(), row.awaitingEvent(),
-					row.awaitingEvent() != null, row.processInstanceId(), status.name(), status.label(), parts));
-		}
-		return views;
 	}
 
 	/** A filter as a condition on {@code directive d}, with its named parameters. */
@@ -423,7 +375,7 @@ public class DirectiveCatalog {
 							+ DirectiveStatus.sql("u") + " = :status)"
 					: DirectiveStatus.sqlOfDirective(filter.status(), "d"));
 			params.put("status", filter.status().ordinal());
-			Today today = statusRules();
+			StatusRules.Today today = status.today();
 			params.put("today", today.day());
 			params.put("dueSoonUntil", today.dueSoonUntil());
 		}
@@ -452,42 +404,13 @@ public class DirectiveCatalog {
 
 	/** The status expression over {@code alias} and its parameters ({@code :today}, {@code :dueSoonUntil}). */
 	public StatusSql statusSql(String alias) {
-		Today today = statusRules();
+		StatusRules.Today today = status.today();
 		return new StatusSql(DirectiveStatus.sql(alias), Map.of("today", today.day(), "dueSoonUntil", today.dueSoonUntil()));
 	}
 
 	/** The status of a part due on {@code dueDate} (or without) and completed at {@code completedAt} ({@code null} while open). */
 	public DirectiveStatus statusOf(LocalDate dueDate, Instant completedAt) {
-		LocalDate completedOn = completedAt == null ? null : calendar.toLocalDate(completedAt);
-		return DirectiveStatus.of(dueDate, completedOn, today(), dueDate == null ? null : dueSoonFrom(dueDate));
-	}
-
-	/** Today in Vietnam, and the last due date that counts as "due soon" today (the parameters of {@link DirectiveStatus#sql}). */
-	record Today(LocalDate day, LocalDate dueSoonUntil) {
-	}
-
-	private LocalDate today() {
-		return LocalDate.now(clock.withZone(calendar.zone()));
-	}
-
-	private Today statusRules() {
-		LocalDate today = today();
-		// dueSoonFrom grows with the due date, so the parts due soon are those due from today up to a last day
-		LocalDate until = today.minusDays(1);
-		for (LocalDate due = today; !dueSoonFrom(due).isAfter(today) && due.isBefore(today.plusYears(1)); due = due.plusDays(1)) {
-			until = due;
-		}
-		return new Today(today, until);
-	}
-
-	private LocalDate dueSoonFrom(LocalDate due) {
-		return calendar.addWorkingDays(due, -settings.dueSoonWorkingDays());
-	}
-
-	private DirectiveStatus statusOf(UnitRow unit, LocalDate today) {
-		LocalDate completedOn = unit.completedAt() == null ? null : calendar.toLocalDate(unit.completedAt());
-		LocalDate dueSoonFrom = unit.dueDate() == null ? null : dueSoonFrom(unit.dueDate());
-		return DirectiveStatus.of(unit.dueDate(), completedOn, today, dueSoonFrom);
+		return status.of(dueDate, completedAt, status.day());
 	}
 
 }
