@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -331,11 +332,25 @@ public class ReminderEngine implements TaskReminders {
 			return steps;
 		}
 		Set<String> handled = reminderLog.handledKeys(snapshot.scope());
-		policyOf(snapshot).ifPresent(policy -> ReminderPlan.lay(policy, dueDay(snapshot), snapshot.createdAt(), calendar)
-			.stream()
-			.filter(o -> !handled.contains(o.key()))
-			.forEach(o -> steps.add(new Step(o.step() + (o.occurrence() > 1 ? " #" + o.occurrence() : ""), o.message().name(),
-					o.plannedAt(), null, recipients(snapshot, o.audience()).names()))));
+		policyOf(snapshot).ifPresent(policy -> {
+			List<Occurrence> plan = ReminderPlan.lay(policy, dueDay(snapshot), snapshot.createdAt(), calendar);
+			// steps whose day has passed unsent (a task created late, outside working hours, a node that was down)
+			// are shown as the firing will treat them: the most relevant at the moment it really goes, the rest
+			// not at all (they are skipped then), so that the page never lists a past step as still to come
+			Instant now = clock.instant();
+			Instant working = calendar.nextWorkingMoment(now);
+			Instant handledAt = working.isAfter(now) ? working : now;
+			Decision come = ReminderPlan.decide(plan, handled, handledAt, working);
+			plan.stream()
+				.filter(o -> !handled.contains(o.key()) && !come.skip().contains(o))
+				.map(o -> new Step(o.step() + (o.occurrence() > 1 ? " #" + o.occurrence() : ""), o.message().name(),
+						!o.isAssignment() && come.send().contains(o) ? handledAt : o.plannedAt(), null,
+						recipients(snapshot, o.audience()).names()))
+				// the assignment notice first among steps of the same moment
+				.sorted(Comparator.comparing(Step::plannedAt)
+					.thenComparing(step -> !NotificationKind.ASSIGNMENT.name().equals(step.kind())))
+				.forEach(steps::add);
+		});
 		return steps;
 	}
 

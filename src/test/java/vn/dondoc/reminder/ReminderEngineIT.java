@@ -196,6 +196,30 @@ class ReminderEngineIT {
 	}
 
 	/**
+	 * A task created after some of its steps' days (a due date close at hand): the page does not list those
+	 * steps as still to come. The most relevant one is shown at the moment it really goes (at once in working
+	 * hours, else at the next working moment); the others, which the firing will skip, are not shown.
+	 */
+	@Test
+	void aTaskCreatedLateShowsItsPassedStepsAsTheFiringWillTreatThem() throws Exception {
+		moveTo(at(2023, 6, 28, 9, 0));   // Wednesday, working hours: nhắc hạn (16/6) and sắp đến hạn (27/6) have passed
+		Task inHours = startProbe("standard", "ban-to-chuc", at(2023, 6, 30, 23, 59));
+		List<vn.dondoc.directive.TaskReminders.Step> steps = engine.stepsOf(inHours.getId());
+		assertThat(steps).extracting(TaskRemindersStepName::of).startsWith("giao-nhiem-vu", "sap-den-han", "den-han")
+			.doesNotContain("nhac-han");
+		assertThat(steps.get(1).plannedAt()).isBetween(at(2023, 6, 28, 9, 0), clock.instant());   // now
+		assertThat(steps.get(2).plannedAt()).isEqualTo(at(2023, 6, 30, 7, 30));
+
+		moveTo(at(2023, 6, 28, 22, 0));  // the same evening: the step waits for the next working morning
+		Task evening = startProbe("standard", "ban-tuyen-giao", at(2023, 6, 30, 23, 59));
+		steps = engine.stepsOf(evening.getId());
+		assertThat(steps).extracting(TaskRemindersStepName::of).startsWith("giao-nhiem-vu", "sap-den-han", "den-han")
+			.doesNotContain("nhac-han");
+		assertThat(steps.get(1).plannedAt()).isEqualTo(at(2023, 6, 29, 7, 30));
+		assertThat(steps).allSatisfy(step -> assertThat(step.plannedAt()).isAfterOrEqualTo(at(2023, 6, 28, 22, 0)));
+	}
+
+	/**
 	 * A unit completes its task while the reminder of that task is being sent. The firing holds the
 	 * reminder triggers' lock until it commits, and completing the task waits for that lock: the firing
 	 * must not have written the task's row meanwhile, or the completion fails on a stale revision (and,
