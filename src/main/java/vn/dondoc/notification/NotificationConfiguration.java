@@ -26,6 +26,9 @@ import vn.dondoc.calendar.VietnamCalendar;
 @Configuration(proxyBeanMethods = false)
 class NotificationConfiguration {
 
+	/** The longest node identity kept as it is (see {@link #identity}). */
+	static final int IDENTITY_LENGTH = 60;
+
 	/** No Nagle delay on the SMTP connections (see {@link SmtpNoDelay}). */
 	@Bean
 	static SmtpNoDelay smtpNoDelay() {
@@ -83,14 +86,26 @@ class NotificationConfiguration {
 	static String identity(Environment environment) {
 		String configured = environment.getProperty("dondoc.notification.node-id");
 		if (configured != null && !configured.isBlank()) {
-			return configured.strip().replaceAll("[^A-Za-z0-9._@-]", "-");
+			return bounded(configured.strip().replaceAll("[^A-Za-z0-9._@-]", "-"));
 		}
 		String port = environment.getProperty("server.port", "8080");
 		if ("0".equals(port.strip())) {
 			return null;
 		}
 		String database = environment.getProperty("spring.datasource.url", "");
-		return host() + "@" + port.strip() + "-" + Integer.toHexString(database.hashCode());
+		return bounded(host() + "@" + port.strip() + "-" + Integer.toHexString(database.hashCode()));
+	}
+
+	/**
+	 * A longer identity is cut to {@link #IDENTITY_LENGTH} and ends with its hash: the same on every start,
+	 * and short enough that the node name beginning with it is never cut ({@code claimed_by} holds 100
+	 * characters), or a restarted node would not recognise its earlier runs' leases.
+	 */
+	private static String bounded(String identity) {
+		if (identity.length() <= IDENTITY_LENGTH) {
+			return identity;
+		}
+		return identity.substring(0, IDENTITY_LENGTH - 9) + "-" + String.format("%08x", identity.hashCode());
 	}
 
 	@Bean
@@ -115,9 +130,13 @@ class NotificationConfiguration {
 	 * The node's identity (or its host), process and a random part, so the log and {@code claimed_by} say which
 	 * node holds a row; unique per start.
 	 */
-	private static String nodeName(String identity) {
-		String pid = String.valueOf(ProcessHandle.current().pid());
-		String name = (identity == null ? host() : identity) + ":" + pid + ":" + UUID.randomUUID().toString().substring(0, 8);
+	static String nodeName(String identity) {
+		String suffix = ":" + ProcessHandle.current().pid() + ":" + UUID.randomUUID().toString().substring(0, 8);
+		if (identity != null) {
+			// never cut: a restarted node finds its earlier runs' leases by this beginning
+			return identity + suffix;
+		}
+		String name = host() + suffix;
 		return name.length() > 80 ? name.substring(name.length() - 80) : name;
 	}
 

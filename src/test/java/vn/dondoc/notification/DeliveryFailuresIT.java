@@ -5,6 +5,10 @@ import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -49,6 +53,9 @@ class DeliveryFailuresIT {
 
 	@Autowired
 	ApplicationEventPublisher events;
+
+	@Autowired
+	DataSource dataSource;
 
 	@BeforeEach
 	void emptyOutbox() {
@@ -113,6 +120,38 @@ class DeliveryFailuresIT {
 
 			// a dead letter stays dead
 			assertThat(dispatcher.dispatchDue().attempted()).isZero();
+		}
+	}
+
+	@Test
+	void eachMessageIsRecordedAsSentAsSoonAsTheServerAcceptsItNotWhenItsBatchEnds() throws Exception {
+		try (ScriptedSmtpServer server = new ScriptedSmtpServer()) {
+			List<String> keys = List.of("accepted/1", "accepted/2", "accepted/3", "accepted/4");
+			transactions.executeWithoutResult(status -> keys.forEach(key -> notifications.enqueue(
+					Requests.to(key, "ban-to-chuc@thanhuy-haiphong.example"))));
+			// how many messages the server had accepted when each row was recorded as sent: a node killed
+			// after the server's "250 OK" repeats only the one message it had not recorded yet
+			List<Integer> acceptedWhenRecorded = new ArrayList<>();
+			Outbox recording = new Outbox(jdbc, dataSource) {
+
+				@Override
+				boolean markSent(long id, Instant sentAt) {
+					acceptedWhenRecorded.add(server.accepted.get());
+					return super.markSent(id, sentAt);
+				}
+
+			};
+			OutboxDispatcher dispatcher = new OutboxDispatcher(recording, composer, senderFor(server.port()), settings,
+					Clock.system(VietnameseDates.ZONE), events, "test-node");
+
+			assertThat(dispatcher.dispatchDue().sent()).isEqualTo(4);
+
+			assertThat(acceptedWhenRecorded).containsExactly(1, 2, 3, 4);
+			assertThat(server.connections.get()).as("one batch, one connection").isOne();
+			for (String key : keys) {
+				assertThat(outbox.find(key).orElseThrow().state()).as(key).isEqualTo(DeliveryState.SENT);
+			}
+			dispatcher.close();
 		}
 	}
 
@@ -229,14 +268,18 @@ class DeliveryFailuresIT {
 	}
 
 	private OutboxDispatcher dispatcherFor(int port) {
+		return new OutboxDispatcher(outbox, composer, senderFor(port), settings, Clock.system(VietnameseDates.ZONE), events,
+				"test-node");
+	}
+
+	private static JavaMailSenderImpl senderFor(int port) {
 		JavaMailSenderImpl sender = new JavaMailSenderImpl();
 		sender.setHost("127.0.0.1");
 		sender.setPort(port);
 		sender.setDefaultEncoding("UTF-8");
 		sender.getJavaMailProperties().setProperty("mail.smtp.connectiontimeout", "2000");
 		sender.getJavaMailProperties().setProperty("mail.smtp.timeout", "5000");
-		return new OutboxDispatcher(outbox, composer, sender, settings, Clock.system(VietnameseDates.ZONE), events,
-				"test-node");
+		return sender;
 	}
 
 	private static int freePort() throws IOException {

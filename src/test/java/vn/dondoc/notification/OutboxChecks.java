@@ -24,9 +24,12 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mock.env.MockEnvironment;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -185,6 +188,50 @@ abstract class OutboxChecks {
 	}
 
 	@Test
+	void aRestartedNodeTakesBackAtOnceWhatItsEarlierRunHeldAndLeavesOtherNodesLeasesAlone() {
+		List<String> keys = List.of("restart/earlier-run", "restart/this-run", "restart/other-node", "restart/longer-id",
+				"restart/look-alike");
+		transactions.executeWithoutResult(status -> keys.forEach(key -> notifications.enqueue(Requests.reminder(key))));
+		MockEnvironment environment = new MockEnvironment().withProperty("dondoc.notification.node-id", "hai_phong");
+		NotificationConfiguration configuration = new NotificationConfiguration();
+		OutboxDispatcher restarted = configuration.outboxDispatcher(outbox, composer, mailSender, settings, events,
+				Clock.system(VietnameseDates.ZONE), environment);
+		// every lease runs for another hour: only the restart can free one before that
+		Instant until = Instant.now().plus(Duration.ofHours(1));
+		lease("restart/earlier-run", "hai_phong:4242:0badcafe/7", until);
+		lease("restart/this-run", restarted.node() + "/1", until);
+		lease("restart/other-node", "ha-noi:4242:0badcafe/7", until);
+		lease("restart/longer-id", "hai_phong-2:4242:0badcafe/7", until);
+		lease("restart/look-alike", "haiXphong:4242:0badcafe/7", until);   // '_' is no wildcard here
+		// an hour between polls: only the wake at start-up can send it within the test
+		NotificationSettings hourly = new NotificationSettings(Duration.ofHours(1), settings.batchSize(),
+				settings.lease(), settings.retryInitial(), settings.retryMax(), settings.maxAttempts(), false, null, true,
+				settings.templateDir(), 2);
+		DispatchPoller poller = new DispatchPoller(notifications, hourly);
+		poller.start();
+		try {
+			configuration.releaseOwnLeases(outbox, restarted, poller, environment)
+				.onApplicationEvent(new ApplicationStartedEvent(new SpringApplication(), new String[0], null, Duration.ZERO));
+
+			String messageId = outbox.find("restart/earlier-run").orElseThrow().messageId();
+			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+				assertThat(outbox.find("restart/earlier-run").orElseThrow().state()).isEqualTo(DeliveryState.SENT);
+				assertThat(smtp.receivedMessages()).anySatisfy(m -> assertThat(m.getMessageID()).isEqualTo(messageId));
+			});
+		}
+		finally {
+			poller.stop();
+		}
+		assertThat(outbox.find("restart/this-run").orElseThrow().claimedBy()).isEqualTo(restarted.node() + "/1");
+		assertThat(outbox.find("restart/other-node").orElseThrow().claimedBy()).isEqualTo("ha-noi:4242:0badcafe/7");
+		assertThat(outbox.find("restart/longer-id").orElseThrow().claimedBy()).isEqualTo("hai_phong-2:4242:0badcafe/7");
+		assertThat(outbox.find("restart/look-alike").orElseThrow().claimedBy()).isEqualTo("haiXphong:4242:0badcafe/7");
+		for (String key : keys.subList(1, keys.size())) {
+			assertThat(outbox.find(key).orElseThrow().state()).as(key).isEqualTo(DeliveryState.PENDING);
+		}
+	}
+
+	@Test
 	void aRunWhoseLeaseRanOutWhileComposingSendsNothingThatAnotherRunTookOver() throws Exception {
 		List<String> keys = List.of("slow/1/" + System.nanoTime(), "slow/2/" + System.nanoTime(), "slow/3/" + System.nanoTime());
 		transactions.executeWithoutResult(status -> keys.forEach(key -> notifications.enqueue(
@@ -302,7 +349,12 @@ abstract class OutboxChecks {
 	}
 
 	private void lease(String key, Instant until) {
-		jdbc.sql("UPDATE notification SET claimed_by = 'crashed-node/1', claimed_until = :until WHERE idempotency_key = :key")
+		lease(key, "crashed-node/1", until);
+	}
+
+	private void lease(String key, String token, Instant until) {
+		jdbc.sql("UPDATE notification SET claimed_by = :token, claimed_until = :until WHERE idempotency_key = :key")
+			.param("token", token)
 			.param("until", until.atOffset(ZoneOffset.UTC))
 			.param("key", key)
 			.update();
