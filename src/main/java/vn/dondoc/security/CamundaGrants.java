@@ -43,7 +43,7 @@ import vn.dondoc.unit.UnitDirectory;
  * <li>the tracking office may start every deployed process except the directive process (started by imports
  * only): CREATE_INSTANCE on each of those process definitions and CREATE on process instances, which the
  * dashboard's «Khởi tạo công việc» and Tasklist's start dialog check. A model deployed later (Modeler's
- * Deploy) gets its grant at the next start, or at once from an admin in Camunda Admin.</li>
+ * Deploy) gets its grant as it is deployed ({@link StartGrantOnDeploy}).</li>
  * </ul>
  */
 @Component

@@ -6,8 +6,14 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +27,8 @@ import static vn.dondoc.web.AccessByRoleIT.unit;
 /**
  * «Khởi tạo công việc»: the tracking office starts the quarterly report from its start form, by the Camunda
  * grants of {@code CamundaGrants}; a unit without the grant sees nothing to start and is refused; a bad
- * value is named and starts nothing; the directive process is never offered.
+ * value is named and starts nothing; the directive process is never offered; a process an administrator deploys
+ * from Camunda Modeler while dondoc runs may be started by the office at once, not by a unit.
  */
 @DashboardIT
 class StartWorkIT {
@@ -39,6 +46,12 @@ class StartWorkIT {
 
 	@Autowired
 	HistoryService history;
+
+	@Autowired
+	TestRestTemplate rest;
+
+	@Autowired
+	ObjectMapper json;
 
 	@Test
 	void officeStartsTheQuarterlyReportFromItsForm() throws Exception {
@@ -108,6 +121,41 @@ class StartWorkIT {
 			.andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
 		assertThat(unknown).contains("«Mã đơn vị»: không có đơn vị «ban-khong-co» trong danh mục đơn vị");
 		assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(QUARTERLY).count()).isEqualTo(before);
+	}
+
+	@Test
+	void aProcessDeployedFromModelerIsStartedByTheOfficeAtOnce() throws Exception {
+		ModelledWork model = ModelledWork.deploy(rest, runtime, tasks);
+
+		// offered to the office on «Khởi tạo công việc» without a restart; not to a unit
+		assertThat(mvc.perform(get("/processes/start").with(office())).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString()).contains("id=\"process-" + model.key() + "\"");
+		assertThat(mvc.perform(get("/processes/start").with(unit("ban-to-chuc"))).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString()).doesNotContain("id=\"process-" + model.key() + "\"");
+
+		// started as Tasklist or any REST client starts it, under the office's own account
+		String variables = """
+				{"variables": {
+				  "unit": {"value": "ban-to-chuc", "type": "String"},
+				  "dueDate": {"value": "2027-01-05T17:00:00.000+0700", "type": "Date"}}}""";
+		ResponseEntity<String> started = rest.withBasicAuth("vanphong", "demo")
+			.postForEntity("/engine-rest/process-definition/key/" + model.key() + "/start", jsonEntity(variables), String.class);
+		assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(200);
+		String instanceId = json.readTree(started.getBody()).path("id").asText();
+		assertThat(tasks.createTaskQuery().processInstanceId(instanceId).taskCandidateGroup("ban-to-chuc").count()).isEqualTo(1);
+		assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult().getStartUserId())
+			.isEqualTo("vanphong");
+
+		ResponseEntity<String> unitTries = rest.withBasicAuth("ban-to-chuc", "demo")
+			.postForEntity("/engine-rest/process-definition/key/" + model.key() + "/start", jsonEntity(variables), String.class);
+		assertThat(unitTries.getStatusCode().value()).isEqualTo(403);
+		assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(model.key()).count()).isEqualTo(1);
+	}
+
+	private static HttpEntity<String> jsonEntity(String body) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		return new HttpEntity<>(body, headers);
 	}
 
 	@Test

@@ -28,6 +28,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import vn.dondoc.work.WorkBackfill;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -144,6 +145,18 @@ class TrackedWorkIT {
 		assertThat(work).contains(ModelledWork.NAME).contains(ModelledWork.TASK).contains("Ban Tổ chức Thành ủy")
 			.contains(ModelledWork.today().minusDays(10).format(DAY)).contains("quá hạn").contains("Giao việc");
 		mvc.perform(get("/work/" + late.getId()).with(unit("ban-tuyen-giao"))).andExpect(status().isForbidden());
+
+		// the reminders: the assignment notice sent at once (by Quartz, soon after the start), the default policy's
+		// steps planned, none of them sent two months before the due date; recipients by name
+		String reminders = await().until(() -> reminders(page("/work/" + onTrack.getId(), unit("ban-tuyen-giao"))),
+				table -> rows(table, "sent").stream().anyMatch(row -> row.contains("Giao nhiệm vụ")));
+		assertThat(rows(reminders, "sent")).singleElement().asString().contains("Giao nhiệm vụ")
+			.containsPattern("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}").doesNotContain("chưa gửi");
+		List<String> planned = rows(reminders, "planned");
+		assertThat(planned).hasSizeGreaterThanOrEqualTo(5).allSatisfy(row -> assertThat(row).contains("chưa gửi"));
+		assertThat(String.join("", planned)).contains("Nhắc hạn").contains("Sắp đến hạn").contains("Đến hạn hôm nay")
+			.contains("Quá hạn").contains("lần nhắc thứ 2").contains("Ban Tuyên giáo Thành ủy").doesNotContain("Giao nhiệm vụ");
+		assertThat(reminders).doesNotContain("ban-tuyen-giao");
 		mvc.perform(get("/work/khong-co").with(office())).andExpect(status().isNotFound());
 	}
 
@@ -191,6 +204,24 @@ class TrackedWorkIT {
 		assertThat(all.get(0).path("processName").asText()).isEqualTo(ModelledWork.NAME);
 		assertThat(all.get(0).path("dueDate").asText()).isEqualTo(ModelledWork.today().minusDays(10).toString());
 		assertThat(all.get(0).path("businessKey").asText()).isEqualTo("KT-01");
+	}
+
+	/** The reminders table of a work page. */
+	private static String reminders(String html) {
+		int table = html.indexOf("id=\"reminders\"");
+		assertThat(table).as("a reminders table").isPositive();
+		return html.substring(table, html.indexOf("</table>", table));
+	}
+
+	/** The rows of a reminders table that are {@code sent} or {@code planned}, as text. */
+	private static List<String> rows(String reminders, String state) {
+		List<String> rows = new ArrayList<>();
+		for (String row : reminders.split("<tr class=\"")) {
+			if (row.startsWith(state + "\"")) {
+				rows.add(row.replaceAll("(?s)<[^>]+>", " ").replaceAll("\\s+", " ").strip());
+			}
+		}
+		return rows;
 	}
 
 	private JsonNode api(String user, String path) throws Exception {
