@@ -57,9 +57,12 @@ class StartWorkIT {
 	void officeStartsTheQuarterlyReportFromItsForm() throws Exception {
 		String page = mvc.perform(get("/processes/start").with(office())).andExpect(status().isOk()).andReturn().getResponse()
 			.getContentAsString();
-		assertThat(page).contains("id=\"start-work-link\"").contains("Thu thập báo cáo quý").contains("Mã đơn vị").contains("Quý")
+		assertThat(page).contains("id=\"start-work-link\"").contains("Thu thập báo cáo quý").contains("Đơn vị").contains("Quý")
 			.contains("Ví dụ: Quý II/2023")
+			// the unit is chosen by its name; its code and the Tasklist hint about codes are not shown
+			.containsPattern("<select name=\"unit\"[^>]*class=\"unit-choice\"")
 			.contains("<option value=\"ban-to-chuc\">Ban Tổ chức Thành ủy</option>")
+			.doesNotContain("ví dụ ban-to-chuc")
 			.doesNotContain("Theo dõi thực hiện nhiệm vụ")
 			.doesNotContain("id=\"none\"");
 
@@ -113,13 +116,17 @@ class StartWorkIT {
 		String page = mvc.perform(post("/processes/start/" + QUARTERLY).param("unit", "Ban Tổ chức").param("quarter", "")
 				.with(office()).with(csrf()))
 			.andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
-		assertThat(page).contains("Chưa khởi tạo").contains("«Mã đơn vị» không đúng dạng yêu cầu: «Ban Tổ chức»")
-			.contains("Chưa nhập «Quý» (bắt buộc).")
-			.contains("value=\"Ban Tổ chức\"");
+		assertThat(page).contains("Chưa khởi tạo").contains("«Đơn vị» không đúng dạng yêu cầu: «Ban Tổ chức»")
+			.contains("Chưa nhập «Quý» (bắt buộc).");
+		// a unit chosen from the list stays chosen when the form comes back with a mistake
+		String kept = mvc.perform(post("/processes/start/" + QUARTERLY).param("unit", "ban-to-chuc").param("quarter", "")
+				.with(office()).with(csrf()))
+			.andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+		assertThat(kept).containsPattern("<option value=\"ban-to-chuc\" selected=\"selected\">Ban Tổ chức Thành ủy</option>");
 		String unknown = mvc.perform(post("/processes/start/" + QUARTERLY).param("unit", "ban-khong-co").param("quarter", "Quý IV/2026")
 				.with(office()).with(csrf()))
 			.andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
-		assertThat(unknown).contains("«Mã đơn vị»: không có đơn vị «ban-khong-co» trong danh mục đơn vị");
+		assertThat(unknown).contains("«Đơn vị»: không có đơn vị «ban-khong-co» trong danh mục đơn vị");
 		assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(QUARTERLY).count()).isEqualTo(before);
 	}
 
