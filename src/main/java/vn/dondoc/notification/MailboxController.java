@@ -10,12 +10,16 @@ import jakarta.mail.internet.MimeMessage;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+
+import vn.dondoc.security.Viewer;
 
 /**
  * {@code /mailbox}: what the embedded SMTP server received, so that a new user sees the reminders
@@ -35,6 +39,12 @@ class MailboxController {
 	MailboxController(ObjectProvider<EmbeddedSmtpServer> smtp, Environment environment) {
 		this.smtp = smtp;
 		this.environment = environment;
+	}
+
+	/** The reader, for the dashboard's top bar the mailbox pages share (its menu and the help link). */
+	@ModelAttribute("viewer")
+	Viewer viewer(Authentication authentication) {
+		return Viewer.of(authentication);
 	}
 
 	@GetMapping

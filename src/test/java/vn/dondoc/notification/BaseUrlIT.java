@@ -6,10 +6,10 @@ import java.nio.charset.StandardCharsets;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.dondoc.web.DashboardIT;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -18,9 +18,7 @@ import static org.awaitility.Awaitility.await;
  * Without {@code dondoc.base-url}, the links in the mail name the port the web server really got (here a random
  * one, {@code server.port=0}), not 8080.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "dondoc.data-dir=target/it-data/base-url-${random.uuid}", "dondoc.mail.embedded-port=0",
-				"dondoc.demo.enabled=false", "dondoc.notification.poll-interval=0" })
+@DashboardIT // the dashboard tests' context sets no base-url either: sharing it saves a context start
 class BaseUrlIT {
 
 	@LocalServerPort

@@ -123,12 +123,15 @@ class NotificationWebIT {
 		assertThat(list.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
 		assertThat(list.getBody()).contains("Hộp thư", "Người nhận", Requests.BAN_TO_CHUC)
 			.contains("Nhắc hạn: Báo cáo &quot;&gt;&lt;script&gt;")
-			.doesNotContain("<script>alert");
+			.doesNotContain("<script>alert")
+			// in the dashboard's layout: its top bar, the reader's name and the help link
+			.contains("class=\"bar\"", "href=\"/huong-dan\"", "Quản trị");
 
 		URI link = UriComponentsBuilder.fromPath("/mailbox/message").queryParam("id", row.messageId()).encode().build().toUri();
 		ResponseEntity<String> message = rest.withBasicAuth("admin", "admin").getForEntity(link, String.class);
 		assertThat(message.getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(message.getBody()).contains("<iframe sandbox=\"\"").contains("srcdoc=\"&lt;!DOCTYPE html&gt;")
+		assertThat(message.getBody()).containsPattern("<iframe [^>]*sandbox=\"\"").contains("srcdoc=\"&lt;!DOCTYPE html&gt;")
+			.contains("class=\"bar\"", "href=\"/huong-dan\"")
 			.contains("Hạn KL-HNTU11-KXVI mục I.2.3.1.ics")
 			.contains("Ban Tuyên giáo Thành ủy")
 			.doesNotContain("<script>alert");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The tracking office reads process state in Cockpit and through the REST API, but the engine refuses it
  * (403) changing a directive's variables or deleting its process instance: through {@code /engine-rest}
- * with HTTP Basic, and through the webapps' own API with a signed-in session and its CSRF token.
+ * with HTTP Basic, and through the webapps' own API with a signed-in session and its CSRF token. Cockpit does
+ * not offer the office the buttons and toolbar actions the engine would refuse; the admin keeps them.
  */
 @DashboardIT
 class CamundaPrivilegesIT {
@@ -50,6 +52,9 @@ class CamundaPrivilegesIT {
 
 	@Autowired
 	DirectiveCatalog catalog;
+
+	@Autowired
+	RuntimeService runtime;
 
 	Chromium browser;
 
@@ -91,9 +96,17 @@ class CamundaPrivilegesIT {
 		browser.waitForText("directiveText");
 		// the buttons the engine would refuse are not offered to the office
 		await().atMost(Duration.ofSeconds(30))
-			.until(() -> String.valueOf(browser.driver.findElement(By.tagName("html")).getAttribute("class")).contains("dondoc-read-only"));
+			.until(() -> htmlClass().contains("dondoc-read-only"));
 		assertThat(variableButtons()).isEmpty();
+		// nor the instance's toolbar actions (add a variable, delete, suspend): in the page, not shown
+		await().atMost(Duration.ofSeconds(30)).until(() -> htmlClass().contains("dondoc-no-delete") && htmlClass().contains("dondoc-no-suspend")
+				&& toolbarActions().size() >= 3);
+		assertThat(toolbarActions()).noneMatch(WebElement::isDisplayed);
 		browser.screenshot("cockpit-van-phong-bien");
+		// nor the definition's (suspend it, override its job priority)
+		browser.open("/camunda/app/cockpit/default/#/process-definition/" + definition() + "/runtime");
+		await().atMost(Duration.ofSeconds(30)).until(() -> htmlClass().contains("dondoc-no-definition-suspend") && !toolbarActions().isEmpty());
+		assertThat(toolbarActions()).noneMatch(WebElement::isDisplayed);
 		assertThat(browser.status("GET", path, null)).isEqualTo(200);
 		assertThat(browser.status("GET", path + "/variables", null)).isEqualTo(200);
 
@@ -105,7 +118,6 @@ class CamundaPrivilegesIT {
 		// Camunda ends the session of a request with a forged or missing token: dondoc's sign-in goes with it
 		browser.open("/");
 		assertThat(browser.driver.getCurrentUrl()).isEqualTo(browser.url("/login"));
-
 	}
 
 	@Test
@@ -116,7 +128,26 @@ class CamundaPrivilegesIT {
 		browser.open("/camunda/app/cockpit/default/#/process-instance/" + instance + "/runtime?tab=variables-tab");
 		browser.waitForText("directiveText");
 		await().atMost(Duration.ofSeconds(30)).until(() -> !variableButtons().isEmpty());
-		assertThat(String.valueOf(browser.driver.findElement(By.tagName("html")).getAttribute("class"))).doesNotContain("dondoc-read-only");
+		assertThat(htmlClass()).doesNotContain("dondoc-read-only");
+		// the toolbar's actions too, known by the tooltips user-styles.css names
+		await().atMost(Duration.ofSeconds(30)).until(() -> toolbarActions().stream().filter(WebElement::isDisplayed).count() >= 3);
+		assertThat(htmlClass()).doesNotContain("dondoc-no-");
+		List<String> tooltips = toolbarActions().stream().map(action -> action.getAttribute("uib-tooltip")).toList();
+		assertThat(tooltips).anyMatch(t -> t.equals("Xóa phiên quy trình đang chạy") || t.contains("PLUGIN_CANCEL_PROCESS_RUNNING_PROCESS_INSTANCE"))
+			.anyMatch(t -> t.equals("Thêm biến mới cho phiên quy trình") || t.contains("PLUGIN_ADD_VARIABLE_NEW_VARIABLE"));
+	}
+
+	private String htmlClass() {
+		return String.valueOf(browser.driver.findElement(By.tagName("html")).getAttribute("class"));
+	}
+
+	/** The actions of the page's toolbar, shown or not. */
+	private List<WebElement> toolbarActions() {
+		return browser.driver.findElements(By.cssSelector(".ctn-toolbar a[ng-click='openDialog()']"));
+	}
+
+	private String definition() {
+		return runtime.createProcessInstanceQuery().processInstanceId(instance).singleResult().getProcessDefinitionId();
 	}
 
 	private List<WebElement> variableButtons() {

@@ -36,7 +36,8 @@ import static org.awaitility.Awaitility.await;
  * One whole loop of an official's day, in Vietnamese, in a real browser: the unit reports with a PDF, the
  * office reads it and returns it with a note, the unit gets the mail with the note and a link to its
  * directive in dondoc, reports again, the office accepts, the unit gets that mail too and the part reads
- * "hoàn thành". Screenshots go to {@code target/screenshots/}.
+ * "hoàn thành". And a unit's list, where a directive shared by 34 units takes one short row (the issue saw a
+ * page 5,857 px tall). Screenshots go to {@code target/screenshots/}.
  */
 @DashboardIT
 class DailyLoopBrowserIT {
@@ -144,6 +145,33 @@ class DailyLoopBrowserIT {
 
 		String accepted = mailTo(UNIT_MAILBOX, "chấp nhận");
 		assertThat(accepted).contains("Ban Tổ chức Thành ủy").contains(page).doesNotContain("/camunda/");
+	}
+
+	@Test
+	void aDirectiveSharedByThirtyFourUnitsTakesOneShortRowOfAUnitsList() {
+		String code = "WEB-LOOP-34";
+		importer.importDocument("""
+				code: %s
+				title: "Thông báo kết luận kiểm thử danh sách"
+				issuedBy: "Ban Thường vụ Thành ủy"
+				issuedOn: %s
+				signer: "Thường trực Thành ủy"
+				directives:
+				  - section: "1"
+				    text: "Các cấp ủy, tổ chức đảng quán triệt, xây dựng chương trình hành động thực hiện Nghị quyết."
+				    lead: ["@khoi-thuc-hien-nghi-quyet"]
+				    dueDate: %s
+				""".formatted(code, Documents.today().minusDays(5), Documents.today().plusDays(30)), "yaml", "test", false);
+
+		logIn("ban-to-chuc");
+		browser.get(url("/directives?document=" + code));
+		WebElement leads = waitFor(By.cssSelector("td.leads"));
+		assertThat(leads.getText()).contains("Ban Tổ chức Thành ủy").contains("33 đơn vị khác");
+		// its own line and one folded line for the 33 others, not a line per unit (about 700 px)
+		assertThat(leads.getSize().getHeight()).isLessThan(160);
+		assertThat(((Number) browser.executeScript("return document.documentElement.scrollHeight")).intValue()).isLessThan(1400);
+		screenshot("33-danh-sach-don-vi");
+		logOut();
 	}
 
 	/** Sends what the outbox holds and returns the text of the newest mail to {@code address} that says {@code words}. */

@@ -146,6 +146,12 @@ class DailyLoopPagesIT {
 		HttpResponse<String> noDirective = unit.get("/directives/987654321");
 		assertThat(noDirective.statusCode()).isEqualTo(404);
 		assertThat(noDirective.body()).contains("Không có nhiệm vụ");
+
+		// a failure: the container hands every uncaught exception to /error, which answers 500 with this page
+		HttpResponse<String> failed = unit.get("/error");
+		assertThat(failed.statusCode()).isEqualTo(500);
+		assertThat(failed.body()).contains("Đã có lỗi").contains("không có gì bị lưu dở dang").contains("class=\"bar\"")
+			.contains("Ban Tổ chức Thành ủy").doesNotContain("Whitelabel").doesNotContain("Internal Server Error");
 	}
 
 	@Test

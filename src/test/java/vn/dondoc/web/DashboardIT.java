@@ -20,5 +20,5 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 		properties = { "dondoc.data-dir=target/it-data/h2-${random.uuid}", "dondoc.mail.embedded-port=0",
 				"dondoc.demo.enabled=false", "dondoc.notification.poll-interval=0" })
 @AutoConfigureMockMvc
-@interface DashboardIT {
+public @interface DashboardIT {
 }
