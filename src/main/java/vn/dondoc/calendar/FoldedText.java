@@ -19,6 +19,10 @@ record FoldedText(String original, String text, int[] origin) {
 		boolean pendingSpace = false;
 		for (int i = 0; i < original.length(); i++) {
 			for (char c : fold(original.charAt(i)).toCharArray()) {
+				if (text.length() + 2 > origin.length) {
+					// a character may fold into several (a Hangul syllable into three jamo)
+					origin = Arrays.copyOf(origin, origin.length * 2 + 2);
+				}
 				if (c == ' ') {
 					pendingSpace = text.length() > 0;
 					continue;

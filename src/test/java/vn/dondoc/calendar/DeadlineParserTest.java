@@ -158,6 +158,13 @@ class DeadlineParserTest {
 				});
 	}
 
+	@Test
+	void refusesAPhraseWhoseLettersFoldIntoSeveralWithoutFailingItself() {
+		// a Hangul syllable folds into three letters: the folded text is longer than twice the phrase
+		assertThatThrownBy(() -> parser.parse("한한한한", ISSUED)).isInstanceOfSatisfying(DeadlineParseException.class,
+				e -> assertThat(e.getMessage()).contains("한한한한"));
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = {"", "   "})
 	void refusesAnEmptyPhrase(String phrase) {
