@@ -539,4 +539,4 @@ function problem(phrase, today) {
   return verdict.readable ? null : verdict.message;
 }
 
-module.exports = { read, problem, fold };
+module.exports = { read, problem, strip };

@@ -1,13 +1,14 @@
 'use strict';
 
-const { problem } = require('../lib/deadline');
+const { problem, strip } = require('../lib/deadline');
 const { userTaskProperties, isExpression, where } = require('../lib/properties');
 
 /** dondoc.deadline.text reads as a deadline phrase, as vn.dondoc.calendar.DeadlineParser reads it (lib/deadline.js). */
 module.exports = function() {
   function check(node, reporter) {
-    for (const { name, value } of userTaskProperties(node)) {
-      // an empty phrase is no deadline in words: dondoc takes it as such
+    for (const { name, raw } of userTaskProperties(node)) {
+      // stripped as Java strips (a no-break space stays, and does not read); an empty phrase is no deadline in words
+      const value = strip(raw);
       if (name !== 'dondoc.deadline.text' || !value || isExpression(value)) {
         continue;
       }
