@@ -12,7 +12,8 @@ module.exports = {
         'reminder-policy': 'error',
         'reminder-steps': 'error',
         'reminder-enabled': 'error',
-        'candidate-groups': 'error'
+        'candidate-groups': 'error',
+        'deadline-text': 'error'
       }
     }
   }

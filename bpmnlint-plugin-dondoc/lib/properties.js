@@ -5,7 +5,10 @@ const { is } = require('bpmnlint-utils');
 /** The dondoc.* names dondoc reads (ModelPropertyCheck.KNOWN). */
 const KNOWN = ['dondoc.deadline.text', 'dondoc.reminder.enabled', 'dondoc.reminder.policy', 'dondoc.reminder.steps'];
 
-/** The camunda:property entries of a user task, as [{ name, value }] (names stripped); [] for anything else. */
+/**
+ * The camunda:property entries of a user task, as [{ name, value, raw }] (name and value trimmed, raw as written);
+ * [] for anything else.
+ */
 function userTaskProperties(node) {
   if (!is(node, 'bpmn:UserTask')) {
     return [];
@@ -16,7 +19,8 @@ function userTaskProperties(node) {
     if (extension.$type === 'camunda:Properties') {
       for (const property of extension.values || []) {
         if (property.name) {
-          found.push({ name: property.name.trim(), value: property.value == null ? '' : String(property.value).trim() });
+          const raw = property.value == null ? '' : String(property.value);
+          found.push({ name: property.name.trim(), value: raw.trim(), raw });
         }
       }
     }

@@ -90,6 +90,22 @@ class ModelerChecksTest {
 	}
 
 	@Test
+	void dondocRulesNameTheElementOfAnUnreadableDeadlinePhrase(@TempDir Path folder) throws Exception {
+		Path wrong = folder.resolve("wrong-deadline.bpmn");
+		// dondoc refuses it on deployment (DeadlineParser): quý V does not exist (DeadlineLintParityTest for the rest)
+		Files.writeString(wrong, Files.readString(MODELS.resolve("quarterly-report.bpmn"))
+			.replace("<camunda:property name=\"dondoc.deadline.text\" value=\"trong 10 ngày\" />",
+					"<camunda:property name=\"dondoc.deadline.text\" value=\"trong quý V năm 2027\" />"), StandardCharsets.UTF_8);
+		Result lint = bpmnlint(List.of(wrong.toString()));
+		assertThat(lint.exitCode()).isNotZero();
+		assertThat(lint.output())
+			.contains("submitQuarterlyReport  error  phần tử «submitQuarterlyReport» («Gửi báo cáo quý»): dondoc.deadline.text"
+					+ " = «trong quý V năm 2027» không đọc được thành thời hạn: Quý «V» không tồn tại: một năm chỉ có quý I đến"
+					+ " quý IV.  dondoc/deadline-text")
+			.contains("1 problem");
+	}
+
+	@Test
 	void schemaCheckFailsOnABrokenTemplate(@TempDir Path folder) throws Exception {
 		Files.writeString(folder.resolve("broken.json"), """
 				{ "name": "Hỏng", "id": "broken", "properties": [ { "type": "Dropdown", "binding": { "type": "property", "name": "name" } } ] }
