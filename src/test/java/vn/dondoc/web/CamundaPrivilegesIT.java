@@ -3,8 +3,11 @@ package vn.dondoc.web;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,9 +59,15 @@ class CamundaPrivilegesIT {
 	@Autowired
 	RuntimeService runtime;
 
+	@Autowired
+	ManagementService management;
+
 	Chromium browser;
 
 	String instance;
+
+	/** The job a test made fail (an incident), given its retries back afterwards. */
+	String failedJob;
 
 	@BeforeEach
 	void importTheDocument() throws IOException {
@@ -71,6 +80,9 @@ class CamundaPrivilegesIT {
 	@AfterEach
 	void stopBrowser() throws IOException {
 		browser.close();
+		if (failedJob != null) {
+			management.setJobRetries(failedJob, 3);
+		}
 	}
 
 	@Test
@@ -107,6 +119,11 @@ class CamundaPrivilegesIT {
 		browser.open("/camunda/app/cockpit/default/#/process-definition/" + definition() + "/runtime");
 		await().atMost(Duration.ofSeconds(30)).until(() -> htmlClass().contains("dondoc-no-definition-suspend") && !toolbarActions().isEmpty());
 		assertThat(toolbarActions()).noneMatch(WebElement::isDisplayed);
+		// nor the actions in the tables' rows: an incident's retry, a job's, a job definition's
+		incident();
+		rowActions(actions -> actions.stream().noneMatch(WebElement::isDisplayed));
+		assertThat(htmlClass()).contains("dondoc-no-retry", "dondoc-no-update", "dondoc-no-suspend", "dondoc-no-definition-suspend",
+				"dondoc-no-definition-update");
 		assertThat(browser.status("GET", path, null)).isEqualTo(200);
 		assertThat(browser.status("GET", path + "/variables", null)).isEqualTo(200);
 
@@ -135,6 +152,40 @@ class CamundaPrivilegesIT {
 		List<String> tooltips = toolbarActions().stream().map(action -> action.getAttribute("uib-tooltip")).toList();
 		assertThat(tooltips).anyMatch(t -> t.equals("Xóa phiên quy trình đang chạy") || t.contains("PLUGIN_CANCEL_PROCESS_RUNNING_PROCESS_INSTANCE"))
 			.anyMatch(t -> t.equals("Thêm biến mới cho phiên quy trình") || t.contains("PLUGIN_ADD_VARIABLE_NEW_VARIABLE"));
+		// and the actions in the tables' rows
+		incident();
+		rowActions(actions -> actions.stream().anyMatch(WebElement::isDisplayed));
+		assertThat(htmlClass()).doesNotContain("dondoc-no-");
+	}
+
+	/** Makes the instance's timer job fail for good, as an incident (its retries are given back after the test). */
+	private void incident() {
+		Job job = management.createJobQuery().processInstanceId(instance).list().get(0);
+		management.setJobRetries(job.getId(), 0);
+		failedJob = job.getId();
+		assertThat(runtime.createIncidentQuery().processInstanceId(instance).count()).isOne();
+	}
+
+	/**
+	 * Waits until the actions in the rows of the tables the engine checks per permission are drawn and shown as
+	 * {@code expected} says, page by page: the instance's incident (retry), its job (suspend/activate, recalculate
+	 * the due date), the definition's job definitions (suspend/activate, override the job priority).
+	 */
+	private void rowActions(Predicate<List<WebElement>> expected) {
+		String page = "/camunda/app/cockpit/default/#/process-instance/" + instance + "/runtime?tab=";
+		browser.open(page + "incidents-tab");
+		drawn("a[ng-click='openJobRetryDialog(incident)']", expected);
+		browser.open(page + "jobs-tab");
+		drawn("a[ng-click='toggleSuspension(job)']", expected);
+		drawn("a[ng-click='openRecalculationWindow(job)']", expected);
+		browser.open("/camunda/app/cockpit/default/#/process-definition/" + definition() + "/runtime?detailsTab=job-definition-table");
+		drawn("a[ng-click='openSuspensionStateDialog(jobDefinition)']", expected);
+		drawn("a[ng-click='openDialog(jobDefinition)']", expected);
+	}
+
+	private void drawn(String css, Predicate<List<WebElement>> expected) {
+		await(css).atMost(Duration.ofSeconds(30))
+			.until(() -> browser.driver.findElements(By.cssSelector(css)), found -> !found.isEmpty() && expected.test(found));
 	}
 
 	private String htmlClass() {

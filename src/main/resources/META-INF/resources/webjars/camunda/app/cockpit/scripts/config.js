@@ -33,8 +33,9 @@ export default {
     long: 'dddd, DD/MM/YYYY HH:mm',
     short: 'DD/MM/YYYY'
   },
-  // the date pickers' month and weekday names in Vietnamese (AngularJS's $locale, not moment)
-  customScripts: ['scripts/vi-datepicker', 'scripts/read-only-controls'],
+  // the date pickers' month and weekday names in Vietnamese (AngularJS's $locale, not moment), the variables
+  // table's "Actions" header that Camunda hard-codes in English, the controls the engine would refuse hidden
+  customScripts: ['scripts/vi-datepicker', 'scripts/vi-hard-coded', 'scripts/read-only-controls'],
   // // change the app name and vendor
   // app: {
   //   name: 'Operations',

@@ -1,8 +1,10 @@
 /*
  * dondoc: hides Cockpit's controls that change a process from a user the engine would refuse anyway, such
  * as the tracking office (read-only in Cockpit, see CamundaGrants): the buttons that edit or delete a
- * variable and the toolbar actions of an instance (add a variable, delete it, suspend or activate it,
- * retry its jobs) and of a definition (suspend or activate it, override its job priority). The engine's own
+ * variable, the toolbar actions of an instance (add a variable, delete it, suspend or activate it, retry its
+ * jobs) and of a definition (suspend or activate it, override its job priority), an incident's retry, a
+ * job's suspend/activate and due-date recalculation in an instance's jobs tab, and a job definition's
+ * suspend/activate and job priority in a definition's job definitions tab. The engine's own
  * authorization check is asked once per page load for each; a class on <html> says which permission is
  * missing and styles/user-styles.css holds the rules that hide the controls. Whatever a page shows, the
  * engine still answers 403 to a change it does not allow.
@@ -15,6 +17,7 @@ const checks = [
   { className: 'dondoc-no-delete', resourceName: 'ProcessInstance', resourceType: 8, permissions: ['DELETE'] },
   { className: 'dondoc-no-suspend', resourceName: 'ProcessInstance', resourceType: 8, permissions: ['SUSPEND', 'UPDATE'] },
   { className: 'dondoc-no-retry', resourceName: 'ProcessInstance', resourceType: 8, permissions: ['RETRY_JOB', 'UPDATE'] },
+  { className: 'dondoc-no-update', resourceName: 'ProcessInstance', resourceType: 8, permissions: ['UPDATE'] },
   { className: 'dondoc-no-definition-suspend', resourceName: 'ProcessDefinition', resourceType: 6, permissions: ['SUSPEND', 'UPDATE'] },
   { className: 'dondoc-no-definition-update', resourceName: 'ProcessDefinition', resourceType: 6, permissions: ['UPDATE'] }
 ];
