@@ -204,10 +204,7 @@ abstract class OutboxChecks {
 		lease("restart/longer-id", "hai_phong-2:4242:0badcafe/7", until);
 		lease("restart/look-alike", "haiXphong:4242:0badcafe/7", until);   // '_' is no wildcard here
 		// an hour between polls: only the wake at start-up can send it within the test
-		NotificationSettings hourly = new NotificationSettings(Duration.ofHours(1), settings.batchSize(),
-				settings.lease(), settings.retryInitial(), settings.retryMax(), settings.maxAttempts(), false, null, true,
-				settings.templateDir(), 2);
-		DispatchPoller poller = new DispatchPoller(notifications, hourly);
+		DispatchPoller poller = hourlyPoller();
 		poller.start();
 		try {
 			configuration.releaseOwnLeases(outbox, restarted, poller, environment)
@@ -296,10 +293,7 @@ abstract class OutboxChecks {
 	@Test
 	void mailQueuedInATransactionGoesOutOnceItCommitsWithoutWaitingForThePoll() {
 		// an hour between polls: only the commit of the queuing transaction can start the run
-		NotificationSettings hourly = new NotificationSettings(Duration.ofHours(1), settings.batchSize(),
-				settings.lease(), settings.retryInitial(), settings.retryMax(), settings.maxAttempts(), false, null, true,
-				settings.templateDir(), 2);
-		DispatchPoller poller = new DispatchPoller(notifications, hourly);
+		DispatchPoller poller = hourlyPoller();
 		poller.start();
 		try {
 			transactions.executeWithoutResult(status -> {
@@ -370,6 +364,13 @@ abstract class OutboxChecks {
 		catch (SQLException e) {
 			throw new IllegalStateException(e);
 		}
+	}
+
+	/** A poller with an hour between polls: within a test, only a wake-up makes it send. */
+	private DispatchPoller hourlyPoller() {
+		NotificationSettings hourly = new NotificationSettings(Duration.ofHours(1), settings.batchSize(), settings.lease(),
+				settings.retryInitial(), settings.retryMax(), settings.maxAttempts(), false, null, true, settings.templateDir(), 2);
+		return new DispatchPoller(notifications, hourly);
 	}
 
 }

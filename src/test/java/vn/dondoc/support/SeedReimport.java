@@ -136,10 +136,15 @@ public final class SeedReimport {
 				assertThat(now.timerDue()).as("the overdue timer of " + entry.getKey()).isEqualTo(endOfDay);
 				assertThat(old.nextReminder()).as("a reminder was planned for " + entry.getKey()).isNotNull();
 				assertThat(now.nextReminder()).as("a reminder is planned for " + entry.getKey()).isNotNull();
-				// the ladder is the same, counted back from the new date: it moves by about as much as the date did
-				long shift = ChronoUnit.DAYS.between(old.due(), now.due());
-				long reminderShift = Duration.between(old.nextReminder(), now.nextReminder()).toDays();
-				assertThat(reminderShift).as("the next reminder of " + entry.getKey()).isBetween(shift - 7, shift + 7).isPositive();
+				// the ladder is the same, counted back from the new date: it moves by about as much as the date did.
+				// Not for a part due within days: a step of its new ladder may already have come (one due on the
+				// next working morning, earlier than the old ladder's next step), as the firing rules intend
+				Instant soon = Instant.now().plus(Duration.ofDays(4));
+				if (old.nextReminder().isAfter(soon) && now.nextReminder().isAfter(soon)) {
+					long shift = ChronoUnit.DAYS.between(old.due(), now.due());
+					long reminderShift = Duration.between(old.nextReminder(), now.nextReminder()).toDays();
+					assertThat(reminderShift).as("the next reminder of " + entry.getKey()).isBetween(shift - 7, shift + 7).isPositive();
+				}
 			}
 			assertThat(movedParts).isEqualTo(dated);
 

@@ -43,12 +43,15 @@ final class Chromium implements AutoCloseable {
 	/**
 	 * Debian's chromium through its own chromedriver (never a download by Selenium Manager), headless, with the
 	 * profile in {@code profile}, the browser's language ({@code vi-VN}, or {@code en-US} as on many office PCs)
-	 * and any other preferences (downloads).
+	 * and any other preferences (downloads), in Vietnam's time zone.
 	 */
 	static ChromeDriver driver(Path profile, String language, Map<String, Object> preferences) {
 		System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
 			.usingAnyFreePort()
+			// the officials' PCs are on Vietnam's time: Tasklist counts "Đến hạn sau N ngày" in the browser's zone,
+			// which in UTC is a day off from 17:00 to midnight
+			.withEnvironment(Map.of("TZ", "Asia/Ho_Chi_Minh"))
 			.build();
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary("/usr/bin/chromium");
