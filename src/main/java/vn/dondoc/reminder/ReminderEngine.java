@@ -324,7 +324,7 @@ public class ReminderEngine implements TaskReminders {
 		List<Step> steps = new ArrayList<>();
 		TaskSnapshot snapshot = read(taskId);
 		for (ReminderLog.Entry entry : snapshot == null ? reminderLog.entriesOfTask(taskId) : reminderLog.entries(snapshot.scope())) {
-			steps.add(new Step(entry.step() + (entry.occurrence() > 1 ? " #" + entry.occurrence() : ""), entry.message(),
+			steps.add(new Step(stepName(entry.step(), entry.occurrence()), entry.message(),
 					entry.plannedAt(), ReminderLog.SENT.equals(entry.state()) ? entry.handledAt() : null,
 					entry.recipients() == null ? List.of() : List.of(entry.recipients().split(", "))));
 		}
@@ -343,7 +343,7 @@ public class ReminderEngine implements TaskReminders {
 			Decision come = ReminderPlan.decide(plan, handled, handledAt, working);
 			plan.stream()
 				.filter(o -> !handled.contains(o.key()) && !come.skip().contains(o))
-				.map(o -> new Step(o.step() + (o.occurrence() > 1 ? " #" + o.occurrence() : ""), o.message().name(),
+				.map(o -> new Step(stepName(o.step(), o.occurrence()), o.message().name(),
 						!o.isAssignment() && come.send().contains(o) ? handledAt : o.plannedAt(), null,
 						recipients(snapshot, o.audience()).names()))
 				// the assignment notice first among steps of the same moment
@@ -352,6 +352,11 @@ public class ReminderEngine implements TaskReminders {
 				.forEach(steps::add);
 		});
 		return steps;
+	}
+
+	/** A step's id with its repetition after the first ({@code qua-han #2}), as {@link Step#step} holds it. */
+	private static String stepName(String step, int occurrence) {
+		return step + (occurrence > 1 ? " #" + occurrence : "");
 	}
 
 	/** The task as a firing sees it, or {@code null} when it no longer exists. */

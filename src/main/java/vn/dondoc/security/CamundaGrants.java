@@ -93,17 +93,25 @@ class CamundaGrants {
 			grant(office, Resources.FILTER, filter.getId(), Permissions.READ);
 		}
 		// per key, not ANY: the directive process must not be started by hand (Tasklist would offer it too)
-		List<String> startable = repository.createProcessDefinitionQuery().latestVersion().list().stream()
-			.map(ProcessDefinition::getKey)
-			.filter(key -> !DirectiveProcess.KEY.equals(key))
-			.distinct()
-			.toList();
+		List<String> startable = startableByHand(repository.createProcessDefinitionQuery().latestVersion().list());
 		for (String key : startable) {
 			grant(office, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
 		}
 		grant(office, Resources.PROCESS_INSTANCE, Authorization.ANY, ProcessInstancePermissions.READ, ProcessInstancePermissions.CREATE);
 		log.info("Camunda authorizations: Tasklist and the filter '{}' for {} unit groups and {}; Cockpit and every task for {}; "
 				+ "{} may start {}", FILTER_NAME, groups.size() - 1, office, office, office, startable);
+	}
+
+	/**
+	 * The keys of the given process definitions that the tracking office may start by hand: all but the
+	 * directive process, which only imports start.
+	 */
+	static List<String> startableByHand(List<? extends ProcessDefinition> definitions) {
+		return definitions.stream()
+			.map(ProcessDefinition::getKey)
+			.filter(key -> !DirectiveProcess.KEY.equals(key))
+			.distinct()
+			.toList();
 	}
 
 	private String unitFilter() {

@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -46,11 +45,7 @@ class StartGrantOnDeploy extends AbstractProcessEnginePlugin {
 			return;   // read again into the cache: granted when it was new, or by CamundaGrants at start-up
 		}
 		List<String> keys = deployment.getDeployedProcessDefinitions() == null ? List.of()
-				: deployment.getDeployedProcessDefinitions().stream()
-					.map(ProcessDefinition::getKey)
-					.filter(key -> !DirectiveProcess.KEY.equals(key))
-					.distinct()
-					.toList();
+				: CamundaGrants.startableByHand(deployment.getDeployedProcessDefinitions());
 		if (keys.isEmpty()) {
 			return;
 		}

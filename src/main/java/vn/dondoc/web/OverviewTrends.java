@@ -2,8 +2,7 @@ package vn.dondoc.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Set;
@@ -26,8 +25,6 @@ class OverviewTrends {
 	static final int FRESH_MINUTES = 5;
 
 	private static final int MAX_SCOPES = 500;
-
-	private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -54,13 +51,14 @@ class OverviewTrends {
 
 	Counted view(Viewer viewer, DirectiveQuery query, int limit) {
 		long now = System.nanoTime();
-		Scope scope = new Scope(viewer.seesAll(), Set.copyOf(viewer.units()), query, limit, LocalDate.now(clock.withZone(VIETNAM)));
+		LocalDateTime inVietnam = LocalDateTime.now(clock.withZone(WebDates.VIETNAM));
+		Scope scope = new Scope(viewer.seesAll(), Set.copyOf(viewer.units()), query, limit, inVietnam.toLocalDate());
 		Entry entry = counted.get(scope);
 		if (entry == null || now - entry.countedAt() > FRESH_MINUTES * 60_000_000_000L) {
 			if (counted.size() >= MAX_SCOPES) {
 				counted.clear();
 			}
-			entry = new Entry(new Counted(trends.view(viewer, query, limit), LocalTime.now(clock.withZone(VIETNAM)).format(TIME)), now);
+			entry = new Entry(new Counted(trends.view(viewer, query, limit), inVietnam.format(TIME)), now);
 			counted.put(scope, entry);
 		}
 		return entry.counted();
