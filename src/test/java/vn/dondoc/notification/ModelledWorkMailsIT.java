@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.impl.matchers.GroupMatcher;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -34,7 +33,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import vn.dondoc.web.ThisContextsEngine;
 import vn.dondoc.reminder.ReminderEngine;
 import vn.dondoc.support.MovableClock;
 import vn.dondoc.support.TestClock;
@@ -56,7 +54,6 @@ import static org.awaitility.Awaitility.await;
 				"dondoc.demo.enabled=false", "dondoc.base-url=https://dondoc.thanhuy-haiphong.example",
 				"dondoc.notification.poll-interval=0" })
 @Import(TestClock.class)
-@ExtendWith(ThisContextsEngine.class)
 class ModelledWorkMailsIT {
 
 	static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");

@@ -7,7 +7,6 @@ import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
@@ -35,7 +34,6 @@ import vn.dondoc.attachment.Attachments;
 import vn.dondoc.directive.DirectiveCatalog;
 import vn.dondoc.directive.DocumentImporter;
 import vn.dondoc.notification.EmbeddedSmtpServer;
-import vn.dondoc.web.ThisContextsEngine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,7 +43,6 @@ import static org.awaitility.Awaitility.await;
  * What the foundation promises, checked against a running dondoc: the same checks run on H2 and on
  * PostgreSQL (see the subclasses).
  */
-@ExtendWith(ThisContextsEngine.class)   // its engine-rest checks reach this context's engine
 abstract class FoundationChecks {
 
 	static final String ADMIN = "admin";

@@ -5,14 +5,12 @@ import java.io.IOException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 
-import vn.dondoc.web.ThisContextsEngine;
 import vn.dondoc.support.ModelerDeploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"dondoc.demo.enabled=false", "dondoc.notification.poll-interval=0" })
 // not the dashboard tests' context: Camunda's REST API and webapps find "the" engine in a static registry,
 // where the context started last wins; the dashboard's context must be started after this one
-@ExtendWith(ThisContextsEngine.class)
 class ModelPropertyCheckIT {
 
 	@Autowired

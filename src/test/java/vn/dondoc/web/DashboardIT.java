@@ -5,7 +5,6 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -21,6 +20,5 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 		properties = { "dondoc.data-dir=target/it-data/h2-${random.uuid}", "dondoc.mail.embedded-port=0",
 				"dondoc.demo.enabled=false", "dondoc.notification.poll-interval=0" })
 @AutoConfigureMockMvc
-@ExtendWith(ThisContextsEngine.class) // not part of the context's configuration: the context stays shared
 public @interface DashboardIT {
 }
