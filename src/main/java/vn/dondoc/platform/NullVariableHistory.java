@@ -5,11 +5,14 @@ import java.util.List;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.camunda.bpm.engine.impl.persistence.entity.HistoricVariableInstanceEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +23,11 @@ import org.springframework.stereotype.Component;
  * handler finds no history row for it and inserts one with the value (the same path it keeps for
  * instances started before a history level was raised); a variable removed while still empty leaves
  * nothing behind. Readers of the history see an absent variable as they saw an empty one.
+ * <p>
+ * Likewise a variable created and removed in the same command leaves no history row: a form's fields land on
+ * the process instance for the moment it takes the unit part's rules to read them ({@code UnitPart}), and
+ * Camunda would otherwise keep a "deleted" row of each, for every submission. Such a row is still only in
+ * the command's cache when the variable goes, and is dropped from it there (unless it holds a byte array).
  */
 @Component
 class NullVariableHistory extends AbstractProcessEnginePlugin {
@@ -50,9 +58,24 @@ class NullVariableHistory extends AbstractProcessEnginePlugin {
 
 		@Override
 		public void handleEvent(HistoryEvent event) {
-			if (!emptyCreation(event)) {
+			if (!emptyCreation(event) && !droppedWithinCommand(event)) {
 				super.handleEvent(event);
 			}
+		}
+
+		/** The removal of a variable whose history row this command created: the row is dropped unwritten. */
+		private static boolean droppedWithinCommand(HistoryEvent event) {
+			if (!(event instanceof HistoricVariableUpdateEventEntity variable)
+					|| !variable.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_DELETE) || Context.getCommandContext() == null) {
+				return false;
+			}
+			DbEntityManager db = Context.getCommandContext().getDbEntityManager();
+			HistoricVariableInstanceEntity row = db.getCachedEntity(HistoricVariableInstanceEntity.class, variable.getVariableInstanceId());
+			if (row == null || row.getByteArrayId() != null || !db.getDbEntityCache().isTransient(row)) {
+				return false;
+			}
+			db.delete(row);
+			return true;
 		}
 
 	}

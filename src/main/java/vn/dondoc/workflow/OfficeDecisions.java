@@ -17,10 +17,11 @@ import vn.dondoc.workflow.lifecycle.Entries;
 import static vn.dondoc.directive.DirectiveProcess.*;
 
 /**
- * Turns the completion of the office's review tasks into {@link OfficeDecided}. Camunda's task events reach
- * Spring before the model's own listeners apply the decision, so this reads only what the decision leaves
- * unchanged (the submitted choice and note, the request under review) and counts the request under review
- * itself: the result is the same in either order.
+ * Turns the completion of the office's review tasks into {@link OfficeDecided}. Camunda's task events may reach
+ * Spring before or after the model's own listeners apply the decision, so this reads only what the decision
+ * leaves unchanged (the submitted choice, the request under review), takes the note as submitted or, once the
+ * model's listener has taken it off the instance, from the decided request, and counts the request under
+ * review itself: the result is the same in either order.
  */
 @Component
 class OfficeDecisions {
@@ -62,7 +63,11 @@ class OfficeDecisions {
 		Map<String, Object> underReview = extensions.get(extensions.size() - 1);
 		LocalDate requested = day(underReview.get(Entries.REQUESTED_DUE_DATE));
 		int before = approved(extensions, extensions.size() - 1);
+		// the submitted note, or once the model's listener has taken it off the instance, the decided entry's
 		String note = text(task.getVariable(VAR_EXTENSION_DECISION_NOTE));
+		if (note == null) {
+			note = text(underReview.get(Entries.DECISION_NOTE));
+		}
 		return decision == Decision.EXTENSION_APPROVED ? of(task, decision, requested, requested, note, before + 1)
 				: of(task, decision, day(task.getVariable(VAR_DUE_DATE)), requested, note, before);
 	}

@@ -1,5 +1,6 @@
 package vn.dondoc.workflow;
 
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -7,10 +8,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -21,6 +25,7 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
 import vn.dondoc.workflow.lifecycle.Dates;
+import vn.dondoc.workflow.lifecycle.EmptyFormFieldsMigration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -50,6 +55,9 @@ class DirectiveLifecycleIT {
 	@Autowired
 	ApplicationEvents events;
 
+	@Autowired
+	DataSource dataSource;
+
 	@Test
 	void deployedDirectiveRunsFromReportToAcceptanceWithItsForms() {
 		ProcessInstance directive = start("IT/1", List.of("ban-to-chuc", "ban-tuyen-giao"), LocalDate.now(Dates.ZONE).plusMonths(2));
@@ -75,6 +83,10 @@ class DirectiveLifecycleIT {
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> taskService.createTaskQuery().processInstanceId(directive.getId()).taskDefinitionKey(TASK_FOLLOW_UP_LATE).count() == 1);
 		assertThat(lifecycle.part(directive.getId(), "quan-uy-le-chan").orElseThrow().late()).isTrue();
+		Task followUp = taskService.createTaskQuery().processInstanceId(directive.getId()).taskDefinitionKey(TASK_FOLLOW_UP_LATE).singleResult();
+		lifecycle.recordFollowUp(followUp.getId(), "Đã gọi điện cho đồng chí Chánh Văn phòng", "admin");
+		assertThat(runtimeService.getVariableLocal(unitScope(directive, "quan-uy-le-chan"), VAR_FOLLOW_UP_NOTE))
+			.isEqualTo("Đã gọi điện cho đồng chí Chánh Văn phòng");
 
 		LocalDate extended = LocalDate.now(Dates.ZONE).plusDays(20);
 		lifecycle.requestExtension(directive.getId(), "quan-uy-le-chan", extended, "Chờ số liệu", "quan-uy-le-chan");
@@ -85,30 +97,96 @@ class DirectiveLifecycleIT {
 		UnitPartStatus part = lifecycle.part(directive.getId(), "quan-uy-le-chan").orElseThrow();
 		assertThat(part.late()).isFalse();
 		assertThat(part.originalDueDate()).isEqualTo(LocalDate.now(Dates.ZONE).minusDays(1));
+		assertNothingSubmittedOn(directive);
 	}
 
 	@Test
-	void aPartCreatesOnlyItsDatesAndFormFieldsAndWhatItRecordsStaysInItsScope() {
+	void aPartCreatesOnlyItsUnitAndDatesAndWhatItRecordsStaysInItsScope() {
 		ProcessInstance directive = start("IT/3", List.of("ban-to-chuc", "ban-tuyen-giao"), LocalDate.now(Dates.ZONE).plusMonths(2));
 		Task carryOut = carryOut(directive, "ban-to-chuc");
 		String unitScope = unitScope(directive, "ban-to-chuc");
-		// issue 18: what only dondoc writes (histories, late, outcome…) is not created before it has a value
+		// issue 18: neither what only dondoc writes (histories, late, outcome…) nor the empty form fields are created
 		assertThat(localNames(unitScope)).containsExactlyInAnyOrder(VAR_UNIT, VAR_UNIT_NAME, VAR_ONGOING, VAR_DUE_DATE,
-				VAR_ORIGINAL_DUE_DATE, VAR_DUE_DATE_LABEL, VAR_UNIT_ACTION, VAR_REPORT_TEXT, VAR_REPORT_LINK, VAR_REPORT_STATUS,
-				VAR_REVIEW_DECISION, VAR_REVIEW_COMMENT, VAR_END_TRACKING, VAR_REQUESTED_DUE_DATE, VAR_EXTENSION_REASON,
-				VAR_EXTENSION_REQUESTED_BY, VAR_EXTENSION_DECISION, VAR_EXTENSION_DECISION_NOTE, VAR_FOLLOW_UP_NOTE);
-		// and an empty form field has no history row until it is filled in
-		assertThat(historyService.createHistoricVariableInstanceQuery().executionIdIn(unitScope).variableName(VAR_REPORT_TEXT).count()).isZero();
+				VAR_ORIGINAL_DUE_DATE, VAR_DUE_DATE_LABEL);
 
 		lifecycle.submitReport(carryOut.getId(), new ResultReport(ReportStatus.COMPLETED, "Đã xong", null), "ban-to-chuc");
 
-		assertThat(localNames(unitScope)).contains(VAR_REPORTS);
+		assertThat(localNames(unitScope)).contains(VAR_REPORTS, VAR_REPORT_TEXT, VAR_REPORT_STATUS).doesNotContain(VAR_UNIT_ACTION);
 		assertThat(historyService.createHistoricVariableInstanceQuery().executionIdIn(unitScope).variableName(VAR_REPORT_TEXT)
 			.singleResult().getValue()).isEqualTo("Đã xong");
-		// nothing a part records lands on the process instance, shared by the other unit
-		assertThat(localNames(directive.getId())).doesNotContain(VAR_REPORTS, VAR_REPORT_TEXT, VAR_REPORT_STATUS, VAR_UNIT_ACTION);
+		// the office's review form reads the report from the part
+		Task review = taskService.createTaskQuery().processInstanceId(directive.getId()).taskDefinitionKey(TASK_REVIEW_REPORT).singleResult();
+		assertThat(taskService.getVariable(review.getId(), VAR_REPORT_TEXT)).isEqualTo("Đã xong");
+		lifecycle.review(review.getId(), ReportReview.returnToUnit("Bổ sung số liệu"), "admin");
+		// and the unit's next carryOut form reads the office's comment
+		assertThat(taskService.getVariable(carryOut(directive, "ban-to-chuc").getId(), VAR_REVIEW_COMMENT)).isEqualTo("Bổ sung số liệu");
+		assertThat(localNames(unitScope)).doesNotContain(VAR_REVIEW_DECISION);
+
+		// what was submitted never reached the process instance, shared by the other unit: not even its history
+		assertNothingSubmittedOn(directive);
 		assertThat(taskService.getVariable(carryOut(directive, "ban-tuyen-giao").getId(), VAR_REPORT_TEXT)).isNull();
 		assertThat(taskService.getVariable(carryOut(directive, "ban-tuyen-giao").getId(), VAR_REPORTS)).isNull();
+	}
+
+	@Test
+	void partsStartedBeforeIssue18LoseOnlyTheirEmptyFormFieldsAndRunToTheEnd() throws Exception {
+		ProcessInstance directive = start("IT/4", List.of("ban-to-chuc", "ban-tuyen-giao"), LocalDate.now(Dates.ZONE).plusMonths(2));
+		// as parts were started before: every submitted field created empty in the unit's scope
+		for (String unit : List.of("ban-to-chuc", "ban-tuyen-giao")) {
+			Map<String, Object> empty = new HashMap<>();
+			for (String name : SUBMITTED_FIELDS) {
+				empty.put(name, null);
+			}
+			runtimeService.setVariablesLocal(unitScope(directive, unit), empty);
+		}
+		// one unit reported and had its report returned with a comment before the upgrade
+		lifecycle.submitReport(carryOut(directive, "ban-to-chuc").getId(), new ResultReport(ReportStatus.COMPLETED, "Lần 1", null),
+				"ban-to-chuc");
+		Task firstReview = taskService.createTaskQuery().processInstanceId(directive.getId()).taskDefinitionKey(TASK_REVIEW_REPORT).singleResult();
+		lifecycle.review(firstReview.getId(), ReportReview.returnToUnit("Thiếu số liệu"), "admin");
+		String returned = unitScope(directive, "ban-to-chuc");
+		String untouched = unitScope(directive, "ban-tuyen-giao");
+
+		int removed;
+		try (Connection connection = dataSource.getConnection()) {
+			removed = EmptyFormFieldsMigration.removeEmptyFormFields(connection);
+		}
+
+		assertThat(removed).isPositive();
+		assertThat(localNames(untouched)).containsExactlyInAnyOrder(VAR_UNIT, VAR_UNIT_NAME, VAR_ONGOING, VAR_DUE_DATE,
+				VAR_ORIGINAL_DUE_DATE, VAR_DUE_DATE_LABEL, VAR_FOLLOW_UP_NOTE);
+		// what holds a value stays: the comment the unit's form shows, the report the office accepted or returned
+		assertThat(runtimeService.getVariableLocal(returned, VAR_REVIEW_COMMENT)).isEqualTo("Thiếu số liệu");
+		assertThat(runtimeService.getVariableLocal(returned, VAR_REPORT_TEXT)).isEqualTo("Lần 1");
+		assertThat(taskService.getVariable(carryOut(directive, "ban-to-chuc").getId(), VAR_REVIEW_COMMENT)).isEqualTo("Thiếu số liệu");
+
+		for (String unit : List.of("ban-to-chuc", "ban-tuyen-giao")) {
+			lifecycle.submitReport(carryOut(directive, unit).getId(), new ResultReport(ReportStatus.COMPLETED, "Xong: " + unit, null), unit);
+			Task review = taskService.createTaskQuery().processInstanceId(directive.getId()).taskDefinitionKey(TASK_REVIEW_REPORT).singleResult();
+			assertThat(taskService.getVariable(review.getId(), VAR_REPORT_TEXT)).isEqualTo("Xong: " + unit);
+			lifecycle.review(review.getId(), ReportReview.accept(null), "admin");
+		}
+		assertThat(lifecycle.parts(directive.getId())).extracting(UnitPartStatus::outcome).containsExactly(Outcome.ON_TIME, Outcome.ON_TIME);
+		assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(directive.getId()).includeDeleted()
+			.variableName(VAR_REPORTS).list()).extracting(HistoricVariableInstance::getExecutionId).containsExactlyInAnyOrder(returned, untouched);
+		assertNothingSubmittedOn(directive);
+	}
+
+	/** The submitted fields of every part: the carryOut, review and follow-up forms and the extension message. */
+	static final List<String> SUBMITTED_FIELDS = List.of(VAR_UNIT_ACTION, VAR_REPORT_TEXT, VAR_REPORT_LINK, VAR_REPORT_STATUS,
+			VAR_REVIEW_DECISION, VAR_REVIEW_COMMENT, VAR_END_TRACKING, VAR_REQUESTED_DUE_DATE, VAR_EXTENSION_REASON,
+			VAR_EXTENSION_REQUESTED_BY, VAR_EXTENSION_DECISION, VAR_EXTENSION_DECISION_NOTE, VAR_FOLLOW_UP_NOTE);
+
+	/** No submitted field on the process instance, at runtime or in its history (deleted ones included). */
+	void assertNothingSubmittedOn(ProcessInstance directive) {
+		boolean running = runtimeService.createProcessInstanceQuery().processInstanceId(directive.getId()).count() > 0;
+		if (running) {
+			assertThat(localNames(directive.getId())).doesNotContainAnyElementsOf(SUBMITTED_FIELDS);
+		}
+		assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(directive.getId()).includeDeleted().list())
+			.filteredOn(variable -> directive.getId().equals(variable.getExecutionId()))
+			.extracting(HistoricVariableInstance::getName)
+			.doesNotContainAnyElementsOf(SUBMITTED_FIELDS);
 	}
 
 	/** The unit's sub-process instance: the execution holding the unit as a local that is not a loop's element. */

@@ -17,14 +17,14 @@ public class CarryOutCompleted implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		UnitPart part = UnitPart.in(task);
-		Object action = task.getVariable(VAR_UNIT_ACTION);
+		UnitPart part = UnitPart.in(task).takeSubmitted();
+		Object action = part.submitted(VAR_UNIT_ACTION);
 		if (ACTION_REPORT.equals(action)) {
-			part.submitReport(task.getVariable(VAR_REPORT_STATUS), task.getVariable(VAR_REPORT_TEXT),
-					task.getVariable(VAR_REPORT_LINK), Actors.of(task));
+			part.submitReport(part.submitted(VAR_REPORT_STATUS), part.submitted(VAR_REPORT_TEXT),
+					part.submitted(VAR_REPORT_LINK), Actors.of(task));
 		}
 		else if (ACTION_REQUEST_EXTENSION.equals(action)) {
-			part.requestExtension(task.getVariable(VAR_REQUESTED_DUE_DATE), task.getVariable(VAR_EXTENSION_REASON), Actors.of(task));
+			part.requestExtension(part.submitted(VAR_REQUESTED_DUE_DATE), part.submitted(VAR_EXTENSION_REASON), Actors.of(task));
 		}
 		else {
 			throw new RequestRefused(List.of("Cần chọn: nộp báo cáo kết quả hoặc đề nghị gia hạn ("

@@ -15,8 +15,9 @@ public class ExtensionRequested implements ExecutionListener {
 
 	@Override
 	public void notify(DelegateExecution execution) {
-		Object by = execution.getVariable(VAR_EXTENSION_REQUESTED_BY);
-		UnitPart.in(execution).requestExtension(execution.getVariable(VAR_REQUESTED_DUE_DATE), execution.getVariable(VAR_EXTENSION_REASON),
+		UnitPart part = UnitPart.in(execution).takeSubmitted();
+		Object by = part.submitted(VAR_EXTENSION_REQUESTED_BY);
+		part.requestExtension(part.submitted(VAR_REQUESTED_DUE_DATE), part.submitted(VAR_EXTENSION_REASON),
 				by != null ? by.toString() : Actors.authenticated(execution.getProcessEngineServices()));
 	}
 

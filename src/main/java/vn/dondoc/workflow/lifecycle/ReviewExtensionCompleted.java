@@ -11,8 +11,8 @@ public class ReviewExtensionCompleted implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		UnitPart.in(task).decideExtension(task.getVariable(VAR_EXTENSION_DECISION), task.getVariable(VAR_EXTENSION_DECISION_NOTE),
-				Actors.of(task));
+		UnitPart part = UnitPart.in(task).takeSubmitted();
+		part.decideExtension(part.submitted(VAR_EXTENSION_DECISION), part.submitted(VAR_EXTENSION_DECISION_NOTE), Actors.of(task));
 	}
 
 }

@@ -12,7 +12,8 @@ public class ReviewReportCompleted implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		UnitPart.in(task).review(task.getVariable(VAR_REVIEW_DECISION), task.getVariable(VAR_REVIEW_COMMENT), task.getVariable(VAR_END_TRACKING),
+		UnitPart part = UnitPart.in(task).takeSubmitted();
+		part.review(part.submitted(VAR_REVIEW_DECISION), part.submitted(VAR_REVIEW_COMMENT), part.submitted(VAR_END_TRACKING),
 				Actors.of(task));
 	}
 

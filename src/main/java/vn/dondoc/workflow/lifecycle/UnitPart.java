@@ -3,14 +3,18 @@ package vn.dondoc.workflow.lifecycle;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.core.variable.scope.AbstractVariableScope;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
+import org.camunda.bpm.engine.variable.Variables;
 
 import static vn.dondoc.directive.DirectiveProcess.*;
 
@@ -39,6 +43,9 @@ final class UnitPart {
 
 	private VariableScope unitScope;
 
+	/** What {@link #takeSubmitted} took off the process instance, by name (a value may be null). */
+	private final Map<String, Object> taken = new HashMap<>();
+
 	private UnitPart(VariableScope scope) {
 		this.scope = scope;
 	}
@@ -48,20 +55,25 @@ final class UnitPart {
 	}
 
 	/**
-	 * The variables a form or a message may set on the unit's part, created (null) as locals of its
-	 * sub-process instance so that what Tasklist, the engine's REST API or a message submits lands here and
-	 * not on the process instance shared by all units: Camunda sets a variable that no scope has yet on the
-	 * process instance.
+	 * The variables a form or a message may set on the unit's part. A part does not create them (issue 18):
+	 * what Tasklist, the engine's REST API or a message submits lands on the process instance, where Camunda
+	 * puts a variable that no scope has, and the listener of that task or message moves it to the unit's scope
+	 * at once, in the same command ({@link #takeSubmitted}). Parts started before hold them as locals, and a
+	 * submission lands there as it always did.
 	 */
 	static final List<String> SUBMITTED = List.of(VAR_UNIT_ACTION, VAR_REPORT_TEXT, VAR_REPORT_LINK, VAR_REPORT_STATUS,
 			VAR_REVIEW_DECISION, VAR_REVIEW_COMMENT, VAR_END_TRACKING, VAR_REQUESTED_DUE_DATE, VAR_EXTENSION_REASON,
 			VAR_EXTENSION_REQUESTED_BY, VAR_EXTENSION_DECISION, VAR_EXTENSION_DECISION_NOTE, VAR_FOLLOW_UP_NOTE);
 
+	/** The submitted choices that the model's gateways read after the task, and no rule stores. */
+	static final Set<String> CHOICES = Set.of(VAR_UNIT_ACTION, VAR_REVIEW_DECISION, VAR_EXTENSION_DECISION);
+
 	/**
-	 * Creates the unit's variables as locals of its sub-process instance: its own due date (an extension of
-	 * one unit must not move another's) and the fields that forms and messages submit ({@link #SUBMITTED}).
-	 * What only this class writes (histories, late, pending extension, outcome…) is created by {@link #set}
-	 * when it first gets a value: absent reads as null or false, and costs no rows (issue 18).
+	 * Creates the unit's variables as locals of its sub-process instance: its unit and its own due date (an
+	 * extension of one unit must not move another's). What this class writes later (histories, late, pending
+	 * extension, outcome, the report shown to the office…) is created by {@link #set} when it first gets a
+	 * value, and what forms submit arrives through {@link #takeSubmitted}: absent reads as null or false, and
+	 * costs no rows (issue 18).
 	 */
 	static void start(DelegateExecution unitScope) {
 		boolean ongoing = isTrue(unitScope.getVariable(VAR_ONGOING));
@@ -93,14 +105,44 @@ final class UnitPart {
 			locals.put(VAR_REPORT_PERIOD, period);
 			locals.put(VAR_REPORT_PERIOD_END, periodEnd);
 		}
-		for (String submitted : SUBMITTED) {
-			locals.put(submitted, null);
-		}
 		unitScope.setVariablesLocal(locals);
 	}
 
 	String unit() {
 		return (String) scope.getVariable(VAR_UNIT);
+	}
+
+	/**
+	 * Takes what a form or a message has just submitted ({@link #SUBMITTED}) off the process instance, where
+	 * Camunda put it: the rules read it from here ({@link #submitted}) and write what is worth keeping (the
+	 * report, the office's comment…) to the unit's scope. The choices the model's gateways read
+	 * ({@link #CHOICES}) stay in the unit's scope as transient variables, for this command only. Created and
+	 * removed in one command, the process instance's variable is never written to the database, so units that
+	 * submit at the same moment do not meet on it, and none of it is left in the history. Called first by
+	 * every listener of a task or message that submits.
+	 */
+	UnitPart takeSubmitted() {
+		AbstractVariableScope unit = (AbstractVariableScope) unitScope();
+		AbstractVariableScope top = unit;
+		while (top.getParentVariableScope() != null) {
+			top = top.getParentVariableScope();
+		}
+		for (String name : SUBMITTED) {
+			if (top != unit && top.hasVariableLocal(name) && !unit.hasVariableLocal(name)) {
+				Object value = top.getVariableLocal(name);
+				top.removeVariableLocal(name);
+				taken.put(name, value);
+				if (CHOICES.contains(name)) {
+					unit.setVariableLocal(name, Variables.untypedValue(value, true));
+				}
+			}
+		}
+		return this;
+	}
+
+	/** A submitted field: as {@link #takeSubmitted} took it, or where a part started before keeps it. */
+	Object submitted(String name) {
+		return taken.containsKey(name) ? taken.get(name) : scope.getVariable(name);
 	}
 
 	Date dueDate() {
@@ -309,6 +351,11 @@ final class UnitPart {
 		return true;
 	}
 
+	/** The office's note on how it followed the late unit up, kept in the unit's scope. */
+	void recordFollowUp(Object note) {
+		set(VAR_FOLLOW_UP_NOTE, text(note));
+	}
+
 	/** Ongoing work: the next period's report, due at the end of that period. */
 	void nextPeriod() {
 		ReportingCycle cycle = ReportingCycle.of(scope.getVariable(VAR_REPORTING_CYCLE));
@@ -357,9 +404,16 @@ final class UnitPart {
 	/**
 	 * Writes a variable of the unit's part in the unit's scope, creating it there if it is not there yet
 	 * (parts started before issue 18 have them all already); a null is not created, absent reads as null.
+	 * A choice submitted in this command stays transient.
 	 */
 	private void set(String name, Object value) {
-		VariableScope unitScope = unitScope();
+		AbstractVariableScope unitScope = (AbstractVariableScope) unitScope();
+		if (unitScope.getVariableInstanceLocal(name) instanceof VariableInstanceEntity choice && choice.isTransient()) {
+			// a choice submitted in this command ({@link #takeSubmitted}) stays transient: Camunda keeps a removed
+			// variable's kind until the command ends and refuses to store one of the same name meanwhile
+			unitScope.setVariableLocal(name, Variables.untypedValue(value, true));
+			return;
+		}
 		if (value != null || unitScope.hasVariableLocal(name)) {
 			unitScope.setVariableLocal(name, value);
 		}
