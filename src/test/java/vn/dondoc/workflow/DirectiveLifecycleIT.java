@@ -7,6 +7,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -170,6 +175,45 @@ class DirectiveLifecycleIT {
 		assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(directive.getId()).includeDeleted()
 			.variableName(VAR_REPORTS).list()).extracting(HistoricVariableInstance::getExecutionId).containsExactlyInAnyOrder(returned, untouched);
 		assertNothingSubmittedOn(directive);
+	}
+
+	@Test
+	void unitsOfOneDirectiveReportingAtTheSameMomentDoNotMeetOnTheProcessInstance() throws Exception {
+		List<String> units = List.of("ban-to-chuc", "ban-tuyen-giao", "ban-dan-van", "ban-noi-chinh");
+		List<ProcessInstance> directives = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			directives.add(start("IT/5-" + i, units, LocalDate.now(Dates.ZONE).plusMonths(2)));
+		}
+		// every unit's carryOut of a directive completed at once from its own thread, as from Tasklist or REST:
+		// the submitted fields all land on the one process instance for the moment it takes to apply them
+		ExecutorService threads = Executors.newFixedThreadPool(units.size());
+		try {
+			for (ProcessInstance directive : directives) {
+				CyclicBarrier together = new CyclicBarrier(units.size());
+				List<Future<?>> done = new ArrayList<>();
+				for (String unit : units) {
+					String task = carryOut(directive, unit).getId();
+					done.add(threads.submit(() -> {
+						together.await();
+						taskService.complete(task, Map.of(VAR_UNIT_ACTION, ACTION_REPORT, VAR_REPORT_STATUS, "COMPLETED",
+								VAR_REPORT_TEXT, "Báo cáo của " + unit));
+						return null;
+					}));
+				}
+				for (Future<?> each : done) {
+					each.get(60, TimeUnit.SECONDS);
+				}
+				assertThat(taskService.createTaskQuery().processInstanceId(directive.getId()).taskDefinitionKey(TASK_REVIEW_REPORT).count())
+					.isEqualTo(units.size());
+				for (String unit : units) {
+					assertThat(runtimeService.getVariableLocal(unitScope(directive, unit), VAR_REPORT_TEXT)).isEqualTo("Báo cáo của " + unit);
+				}
+				assertNothingSubmittedOn(directive);
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
 	}
 
 	/** The submitted fields of every part: the carryOut, review and follow-up forms and the extension message. */
