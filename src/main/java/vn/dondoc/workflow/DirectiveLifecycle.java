@@ -132,14 +132,15 @@ public class DirectiveLifecycle {
 	/** Every lead unit's part of a directive, running or done, in the order of its lead units. */
 	public List<UnitPartStatus> parts(String processInstanceId) {
 		Map<String, UnitPartStatus> parts = new LinkedHashMap<>();
+		Map<String, Object> directive = directiveDefaults(processInstanceId);
 		for (Map<String, Object> variables : finishedPartVariables(processInstanceId)) {
-			UnitPartStatus part = status(variables, false, null);
+			UnitPartStatus part = status(withDefaults(variables, directive), false, null);
 			parts.put(part.unit(), part);
 		}
 		ActivityInstance tree = runtimeService.getActivityInstance(processInstanceId);
 		if (tree != null) {
 			for (ActivityInstance instance : tree.getActivityInstances(ELEMENT_UNIT_PART)) {
-				Map<String, Object> variables = runtimeService.getVariablesLocal(instance.getExecutionIds()[0]);
+				Map<String, Object> variables = withDefaults(runtimeService.getVariablesLocal(instance.getExecutionIds()[0]), directive);
 				String unit = (String) variables.get(VAR_UNIT);
 				parts.put(unit, status(variables, true, openCarryOut(processInstanceId, unit)));
 			}
@@ -280,6 +281,30 @@ public class DirectiveLifecycle {
 			byInstance.computeIfAbsent(variable.getExecutionId(), id -> new HashMap<>()).put(variable.getName(), variable.getValue());
 		}
 		return new ArrayList<>(byInstance.values());
+	}
+
+	/**
+	 * What a part reads from its directive when it holds no copy of its own (parts started since issue 18):
+	 * whether the work is ongoing, and a dated part's original due date. From history, which has them for a
+	 * running directive and a finished one alike.
+	 */
+	private Map<String, Object> directiveDefaults(String processInstanceId) {
+		Map<String, Object> defaults = new HashMap<>();
+		for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
+			.processInstanceId(processInstanceId)
+			.variableNameIn(VAR_ONGOING, VAR_ORIGINAL_DUE_DATE)
+			.list()) {
+			if (processInstanceId.equals(variable.getExecutionId())) {
+				defaults.put(variable.getName(), variable.getValue());
+			}
+		}
+		return defaults;
+	}
+
+	private static Map<String, Object> withDefaults(Map<String, Object> part, Map<String, Object> directive) {
+		Map<String, Object> variables = new HashMap<>(directive);
+		variables.putAll(part);
+		return variables;
 	}
 
 	@SuppressWarnings("unchecked")

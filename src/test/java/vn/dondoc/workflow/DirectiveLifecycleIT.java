@@ -110,9 +110,12 @@ class DirectiveLifecycleIT {
 		ProcessInstance directive = start("IT/3", List.of("ban-to-chuc", "ban-tuyen-giao"), LocalDate.now(Dates.ZONE).plusMonths(2));
 		Task carryOut = carryOut(directive, "ban-to-chuc");
 		String unitScope = unitScope(directive, "ban-to-chuc");
-		// issue 18: neither what only dondoc writes (histories, late, outcome…) nor the empty form fields are created
-		assertThat(localNames(unitScope)).containsExactlyInAnyOrder(VAR_UNIT, VAR_UNIT_NAME, VAR_ONGOING, VAR_DUE_DATE,
-				VAR_ORIGINAL_DUE_DATE, VAR_DUE_DATE_LABEL);
+		// issue 18: neither what only dondoc writes (histories, late, outcome…) nor the empty form fields are created,
+		// nor copies of what is the directive's (ongoing, the original due date): the part reads them through
+		assertThat(localNames(unitScope)).containsExactlyInAnyOrder(VAR_UNIT, VAR_UNIT_NAME, VAR_DUE_DATE, VAR_DUE_DATE_LABEL);
+		assertThat(lifecycle.part(directive.getId(), "ban-to-chuc").orElseThrow())
+			.satisfies(part -> assertThat(part.ongoing()).isFalse())
+			.satisfies(part -> assertThat(part.originalDueDate()).isEqualTo(LocalDate.now(Dates.ZONE).plusMonths(2)));
 
 		lifecycle.submitReport(carryOut.getId(), new ResultReport(ReportStatus.COMPLETED, "Đã xong", null), "ban-to-chuc");
 
@@ -138,11 +141,13 @@ class DirectiveLifecycleIT {
 		ProcessInstance directive = start("IT/4", List.of("ban-to-chuc", "ban-tuyen-giao"), LocalDate.now(Dates.ZONE).plusMonths(2));
 		// as parts were started before: every submitted field created empty in the unit's scope
 		for (String unit : List.of("ban-to-chuc", "ban-tuyen-giao")) {
-			Map<String, Object> empty = new HashMap<>();
+			Map<String, Object> before = new HashMap<>();
 			for (String name : SUBMITTED_FIELDS) {
-				empty.put(name, null);
+				before.put(name, null);
 			}
-			runtimeService.setVariablesLocal(unitScope(directive, unit), empty);
+			before.put(VAR_ONGOING, false);
+			before.put(VAR_ORIGINAL_DUE_DATE, Dates.endOfDay(LocalDate.now(Dates.ZONE).plusMonths(1)));
+			runtimeService.setVariablesLocal(unitScope(directive, unit), before);
 		}
 		// one unit reported and had its report returned with a comment before the upgrade
 		lifecycle.submitReport(carryOut(directive, "ban-to-chuc").getId(), new ResultReport(ReportStatus.COMPLETED, "Lần 1", null),
@@ -160,6 +165,9 @@ class DirectiveLifecycleIT {
 		assertThat(removed).isPositive();
 		assertThat(localNames(untouched)).containsExactlyInAnyOrder(VAR_UNIT, VAR_UNIT_NAME, VAR_ONGOING, VAR_DUE_DATE,
 				VAR_ORIGINAL_DUE_DATE, VAR_DUE_DATE_LABEL, VAR_FOLLOW_UP_NOTE);
+		// a part's own copy of its original due date wins over the directive's
+		assertThat(lifecycle.part(directive.getId(), "ban-tuyen-giao").orElseThrow().originalDueDate())
+			.isEqualTo(LocalDate.now(Dates.ZONE).plusMonths(1));
 		// what holds a value stays: the comment the unit's form shows, the report the office accepted or returned
 		assertThat(runtimeService.getVariableLocal(returned, VAR_REVIEW_COMMENT)).isEqualTo("Thiếu số liệu");
 		assertThat(runtimeService.getVariableLocal(returned, VAR_REPORT_TEXT)).isEqualTo("Lần 1");

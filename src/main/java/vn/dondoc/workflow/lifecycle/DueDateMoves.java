@@ -98,6 +98,8 @@ class DueDateMoves {
 		RuntimeService runtime = engine.getRuntimeService();
 		Map<String, Map<String, Object>> scopeVariables = new HashMap<>();
 		Map<String, String> instanceOfScope = new HashMap<>();
+		// ongoing is the directive's (parts started since issue 18 hold no copy of it)
+		Set<String> ongoingDirectives = new HashSet<>();
 		for (VariableInstance variable : runtime.createVariableInstanceQuery()
 			.processInstanceIdIn(instances)
 			.variableNameIn(VAR_UNIT, VAR_DUE_DATE, VAR_ONGOING)
@@ -106,6 +108,9 @@ class DueDateMoves {
 				scopeVariables.computeIfAbsent(variable.getExecutionId(), id -> new HashMap<>())
 					.put(variable.getName(), variable.getValue());
 				instanceOfScope.put(variable.getExecutionId(), variable.getProcessInstanceId());
+			}
+			else if (VAR_ONGOING.equals(variable.getName()) && Boolean.TRUE.equals(variable.getValue())) {
+				ongoingDirectives.add(variable.getProcessInstanceId());
 			}
 		}
 		int moved = 0;
@@ -117,7 +122,7 @@ class DueDateMoves {
 			PartKey key = new PartKey(instanceOfScope.get(scope.getKey()), unit);
 			DueDatesMoved.Part part = parts.get(key);
 			partOfExecution.put(scope.getKey(), key);
-			if (Boolean.TRUE.equals(locals.get(VAR_ONGOING))) {
+			if (Boolean.TRUE.equals(locals.get(VAR_ONGOING)) || ongoingDirectives.contains(key.processInstanceId())) {
 				// ongoing work is ongoing for every unit of the directive: its tasks follow reporting periods
 				ongoing.add(key.processInstanceId());
 				continue;

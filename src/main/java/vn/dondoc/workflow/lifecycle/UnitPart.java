@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -97,9 +98,12 @@ final class UnitPart {
 		// a copy of the element variable in this scope, so that the history of the scope names its unit
 		locals.put(VAR_UNIT, unitScope.getVariable(VAR_UNIT));
 		locals.put(VAR_UNIT_NAME, unitScope.getVariable(VAR_UNIT));
-		locals.put(VAR_ONGOING, ongoing);
 		locals.put(VAR_DUE_DATE, due);
-		locals.put(VAR_ORIGINAL_DUE_DATE, original);
+		// whether the work is ongoing, and a dated part's original due date, are the directive's: read through
+		// to the process instance (DirectiveLifecycle.parts, DueDateMoves), not copied into every part
+		if (ongoing || !Objects.equals(original, unitScope.getVariable(VAR_ORIGINAL_DUE_DATE))) {
+			locals.put(VAR_ORIGINAL_DUE_DATE, original);
+		}
 		locals.put(VAR_DUE_DATE_LABEL, Dates.label(due));
 		if (ongoing) {
 			locals.put(VAR_REPORT_PERIOD, period);
