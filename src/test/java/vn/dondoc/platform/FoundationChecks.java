@@ -1,10 +1,17 @@
 package vn.dondoc.platform;
 
+import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
 
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.quartz.JobBuilder;
@@ -34,10 +41,12 @@ import vn.dondoc.attachment.Attachments;
 import vn.dondoc.directive.DirectiveCatalog;
 import vn.dondoc.directive.DocumentImporter;
 import vn.dondoc.notification.EmbeddedSmtpServer;
+import vn.dondoc.workflow.lifecycle.EmptyFormFieldsMigration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static vn.dondoc.directive.DirectiveProcess.*;
 
 /**
  * What the foundation promises, checked against a running dondoc: the same checks run on H2 and on
@@ -52,6 +61,12 @@ abstract class FoundationChecks {
 
 	@Autowired
 	RepositoryService repositoryService;
+
+	@Autowired
+	RuntimeService runtimeService;
+
+	@Autowired
+	DataSource dataSource;
 
 	@Autowired
 	Scheduler scheduler;
@@ -254,5 +269,49 @@ abstract class FoundationChecks {
 		return jdbc.sql("SELECT COUNT(*) FROM history_entry WHERE subject = 'transaction-probe'").query(Long.class).single();
 	}
 
+
+
+	/**
+	 * Migration 33 on this database: running parts started before issue 18 lose their empty form fields, and
+	 * keep a field with a value, the follow-up note and everything else.
+	 */
+	@Test
+	void migration33RemovesOnlyTheEmptyFormFieldsOfRunningParts() throws Exception {
+		Map<String, Object> variables = new HashMap<>();
+		variables.put(VAR_DIRECTIVE_ID, "M33");
+		variables.put(VAR_DOCUMENT_CODE, "M33");
+		variables.put(VAR_DOCUMENT_TITLE, "Văn bản thử");
+		variables.put(VAR_SECTION, "1");
+		variables.put(VAR_TEXT, "Nhiệm vụ thử");
+		variables.put(VAR_LEAD_UNITS, new ArrayList<>(List.of("ban-to-chuc")));
+		variables.put(VAR_COORDINATING_UNITS, new ArrayList<String>());
+		variables.put(VAR_DUE_DATE, new Date(System.currentTimeMillis() + 30L * 24 * 3600 * 1000));
+		variables.put(VAR_ORIGINAL_DUE_DATE, variables.get(VAR_DUE_DATE));
+		variables.put(VAR_DEADLINE_TEXT, "thử");
+		variables.put(VAR_DEADLINE_KIND, "FIXED_DATE");
+		variables.put(VAR_ONGOING, false);
+		String directive = runtimeService.startProcessInstanceByKey(KEY, "M33-" + System.nanoTime(), variables).getId();
+		String scope = runtimeService.createVariableInstanceQuery().processInstanceIdIn(directive).variableName(VAR_DUE_DATE_LABEL)
+			.singleResult().getExecutionId();
+		Map<String, Object> before = new HashMap<>();
+		before.put(VAR_UNIT_ACTION, null);
+		before.put(VAR_REPORT_TEXT, null);
+		before.put(VAR_FOLLOW_UP_NOTE, null);
+		before.put(VAR_REVIEW_COMMENT, "Cần bổ sung số liệu");
+		runtimeService.setVariablesLocal(scope, before);
+		// the same empty name on the process instance is not a part's: it stays
+		runtimeService.setVariableLocal(directive, VAR_REPORT_LINK, null);
+
+		int removed;
+		try (Connection connection = dataSource.getConnection()) {
+			removed = EmptyFormFieldsMigration.removeEmptyFormFields(connection);
+		}
+
+		assertThat(removed).isEqualTo(2);
+		assertThat(runtimeService.getVariablesLocal(scope).keySet()).contains(VAR_UNIT, VAR_DUE_DATE, VAR_FOLLOW_UP_NOTE, VAR_REVIEW_COMMENT)
+			.doesNotContain(VAR_UNIT_ACTION, VAR_REPORT_TEXT);
+		assertThat(runtimeService.getVariablesLocal(directive).keySet()).contains(VAR_REPORT_LINK);
+		runtimeService.deleteProcessInstance(directive, "thử xong");
+	}
 
 }
