@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,11 +91,12 @@ class ScaleBenchmark {
 			// the cloned part
 			ScaleClone.Result clone = ScaleClone.multiply(db, DIRECTIVES);
 			Map<String, Long> largeRows = rows(db);
+			String largest = largestTables(db);
 			Run large = run("scale-large", settings, db, new ScaleProbe.Budget(20, Duration.ofSeconds(60), REQUESTS, Duration.ofSeconds(120)),
 					node -> clonesAreAlive(node, db));
 
 			String markdown = markdown(loadBefore, loadAverage(), importSeconds, workSeconds, work, clone, sampleRows, largeRows,
-					small, large, postgres(db));
+					small, large, postgres(db)) + largest;
 			System.out.println(markdown);
 			Bench.writeSection("scale", markdown);
 		}
@@ -174,6 +176,22 @@ class ScaleBenchmark {
 		rows.put("history_entry", ScaleProbe.count(db, "SELECT COUNT(*) FROM history_entry"));
 		rows.put("database size (MB)", ScaleProbe.count(db, "SELECT pg_database_size(current_database())") / (1024 * 1024));
 		return rows;
+	}
+
+	/** Where the bytes are: the largest tables after the copy, with their indexes and TOAST, per directive too. */
+	static String largestTables(Connection db) throws Exception {
+		long directives = ScaleProbe.count(db, "SELECT COUNT(*) FROM directive");
+		StringBuilder out = new StringBuilder("\n\n| largest tables after the copy | MB, with indexes and TOAST | bytes per directive |\n|---|---|---|\n");
+		try (Statement statement = db.createStatement();
+				ResultSet rs = statement.executeQuery("SELECT relname, pg_total_relation_size(relid) FROM pg_catalog.pg_statio_user_tables"
+						+ " ORDER BY 2 DESC LIMIT 15")) {
+			while (rs.next()) {
+				long bytes = rs.getLong(2);
+				out.append("| ").append(rs.getString(1)).append(" | ").append(bytes / (1024 * 1024)).append(" | ")
+					.append(directives == 0 ? 0 : bytes / directives).append(" |\n");
+			}
+		}
+		return out.toString();
 	}
 
 	static String postgres(Connection db) throws Exception {
