@@ -28,9 +28,17 @@ import org.springframework.stereotype.Component;
  * the process instance for the moment it takes the unit part's rules to read them ({@code UnitPart}), and
  * Camunda would otherwise keep a "deleted" row of each, for every submission. Such a row is still only in
  * the command's cache when the variable goes, and is dropped from it there (unless it holds a byte array).
+ * <p>
+ * And a variable that a module's {@link VariableHistoryFilter} leaves out gets no history at all.
  */
 @Component
 class NullVariableHistory extends AbstractProcessEnginePlugin {
+
+	private final List<VariableHistoryFilter> filters;
+
+	NullVariableHistory(List<VariableHistoryFilter> filters) {
+		this.filters = List.copyOf(filters);
+	}
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -38,7 +46,7 @@ class NullVariableHistory extends AbstractProcessEnginePlugin {
 			return;   // someone chose the handlers already: leave them
 		}
 		List<HistoryEventHandler> handlers = new ArrayList<>();
-		handlers.add(new Handler());
+		handlers.add(new Handler(filters));
 		if (configuration.getCustomHistoryEventHandlers() != null) {
 			handlers.addAll(configuration.getCustomHistoryEventHandlers());
 		}
@@ -56,11 +64,21 @@ class NullVariableHistory extends AbstractProcessEnginePlugin {
 
 	static final class Handler extends DbHistoryEventHandler {
 
+		private final List<VariableHistoryFilter> filters;
+
+		Handler(List<VariableHistoryFilter> filters) {
+			this.filters = filters;
+		}
+
 		@Override
 		public void handleEvent(HistoryEvent event) {
-			if (!emptyCreation(event) && !droppedWithinCommand(event)) {
+			if (!emptyCreation(event) && !droppedWithinCommand(event) && !filteredOut(event)) {
 				super.handleEvent(event);
 			}
+		}
+
+		private boolean filteredOut(HistoryEvent event) {
+			return event instanceof HistoricVariableUpdateEventEntity variable && !filters.stream().allMatch(filter -> filter.keeps(variable));
 		}
 
 		/** The removal of a variable whose history row this command created: the row is dropped unwritten. */

@@ -78,6 +78,12 @@ class DirectiveLifecycleIT {
 
 		assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(directive.getId()).count()).isZero();
 		assertThat(lifecycle.parts(directive.getId())).extracting(UnitPartStatus::outcome).containsExactly(Outcome.ON_TIME, Outcome.ON_TIME);
+		// issue 18: the directive's copies of its row and the loop's counters leave no history; what is read keeps it
+		assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(directive.getId()).includeDeleted().list())
+			.extracting(HistoricVariableInstance::getName)
+			.doesNotContain(VAR_DIRECTIVE_ID, VAR_DOCUMENT_CODE, VAR_DOCUMENT_TITLE, VAR_SECTION, VAR_TEXT, VAR_COORDINATING_UNITS,
+					VAR_DEADLINE_TEXT, VAR_DEADLINE_KIND, "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances", "loopCounter")
+			.contains(VAR_LEAD_UNITS, VAR_ONGOING, VAR_ORIGINAL_DUE_DATE, VAR_DUE_DATE, VAR_UNIT, VAR_REPORTS, VAR_OUTCOME);
 	}
 
 	@Test
