@@ -29,14 +29,14 @@ import org.springframework.stereotype.Component;
  * Camunda would otherwise keep a "deleted" row of each, for every submission. Such a row is still only in
  * the command's cache when the variable goes, and is dropped from it there (unless it holds a byte array).
  * <p>
- * And a variable that a module's {@link VariableHistoryFilter} leaves out gets no history at all.
+ * And what a module's {@link HistoryFilter} leaves out (a variable, a step of a model) gets no history at all.
  */
 @Component
 class NullVariableHistory extends AbstractProcessEnginePlugin {
 
-	private final List<VariableHistoryFilter> filters;
+	private final List<HistoryFilter> filters;
 
-	NullVariableHistory(List<VariableHistoryFilter> filters) {
+	NullVariableHistory(List<HistoryFilter> filters) {
 		this.filters = List.copyOf(filters);
 	}
 
@@ -64,9 +64,9 @@ class NullVariableHistory extends AbstractProcessEnginePlugin {
 
 	static final class Handler extends DbHistoryEventHandler {
 
-		private final List<VariableHistoryFilter> filters;
+		private final List<HistoryFilter> filters;
 
-		Handler(List<VariableHistoryFilter> filters) {
+		Handler(List<HistoryFilter> filters) {
 			this.filters = filters;
 		}
 
@@ -78,7 +78,7 @@ class NullVariableHistory extends AbstractProcessEnginePlugin {
 		}
 
 		private boolean filteredOut(HistoryEvent event) {
-			return event instanceof HistoricVariableUpdateEventEntity variable && !filters.stream().allMatch(filter -> filter.keeps(variable));
+			return !filters.stream().allMatch(filter -> filter.keeps(event));
 		}
 
 		/** The removal of a variable whose history row this command created: the row is dropped unwritten. */

@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
@@ -84,6 +85,11 @@ class DirectiveLifecycleIT {
 			.doesNotContain(VAR_DIRECTIVE_ID, VAR_DOCUMENT_CODE, VAR_DOCUMENT_TITLE, VAR_SECTION, VAR_TEXT, VAR_COORDINATING_UNITS,
 					VAR_DEADLINE_TEXT, VAR_DEADLINE_KIND, "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances", "loopCounter")
 			.contains(VAR_LEAD_UNITS, VAR_ONGOING, VAR_ORIGINAL_DUE_DATE, VAR_DUE_DATE, VAR_UNIT, VAR_REPORTS, VAR_OUTCOME);
+		// nor the passage through start and end events and gateways; the parts and their tasks keep theirs
+		assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(directive.getId()).list())
+			.extracting(HistoricActivityInstance::getActivityType)
+			.doesNotContain("startEvent", "noneEndEvent", "exclusiveGateway")
+			.contains("subProcess", "userTask");
 	}
 
 	@Test
