@@ -6,12 +6,11 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
 import vn.dondoc.calendar.CalendarSettings;
+import vn.dondoc.platform.JavaMigrationStep;
 
 /**
  * Flyway migration 26: {@code directive_unit.completed_on}, the day (in Vietnam) a lead unit's part was
@@ -21,32 +20,13 @@ import vn.dondoc.calendar.CalendarSettings;
  * {@code completed_at} in the calendar's zone.
  */
 @Component
-class CompletionDayMigration implements JavaMigration {
+class CompletionDayMigration extends JavaMigrationStep {
 
 	private final CalendarSettings calendar;
 
 	CompletionDayMigration(CalendarSettings calendar) {
+		super("26", "directive unit completion day");
 		this.calendar = calendar;
-	}
-
-	@Override
-	public MigrationVersion getVersion() {
-		return MigrationVersion.fromVersion("26");
-	}
-
-	@Override
-	public String getDescription() {
-		return "directive unit completion day";
-	}
-
-	@Override
-	public Integer getChecksum() {
-		return null;
-	}
-
-	@Override
-	public boolean canExecuteInTransaction() {
-		return true;
 	}
 
 	@Override

@@ -10,9 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,28 +19,12 @@ import org.springframework.stereotype.Component;
  * never re-created (the vendor scripts begin by dropping the tables).
  */
 @Component
-class QuartzSchemaMigration implements JavaMigration {
+class QuartzSchemaMigration extends JavaMigrationStep {
 
 	private static final String SCRIPT_FOLDER = "org/quartz/impl/jdbcjobstore/";
 
-	@Override
-	public MigrationVersion getVersion() {
-		return MigrationVersion.fromVersion("1");
-	}
-
-	@Override
-	public String getDescription() {
-		return "Quartz JDBC JobStore tables";
-	}
-
-	@Override
-	public Integer getChecksum() {
-		return null;
-	}
-
-	@Override
-	public boolean canExecuteInTransaction() {
-		return true;
+	QuartzSchemaMigration() {
+		super("1", "Quartz JDBC JobStore tables");
 	}
 
 	@Override

@@ -1,7 +1,6 @@
 package vn.dondoc.platform;
 
 import java.sql.Connection;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -41,6 +40,7 @@ import vn.dondoc.attachment.Attachments;
 import vn.dondoc.directive.DirectiveCatalog;
 import vn.dondoc.directive.DocumentImporter;
 import vn.dondoc.notification.EmbeddedSmtpServer;
+import vn.dondoc.support.DirectiveStart;
 import vn.dondoc.workflow.lifecycle.EmptyFormFieldsMigration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -277,19 +277,8 @@ abstract class FoundationChecks {
 	 */
 	@Test
 	void migration33RemovesOnlyTheEmptyFormFieldsOfRunningParts() throws Exception {
-		Map<String, Object> variables = new HashMap<>();
-		variables.put(VAR_DIRECTIVE_ID, "M33");
-		variables.put(VAR_DOCUMENT_CODE, "M33");
-		variables.put(VAR_DOCUMENT_TITLE, "Văn bản thử");
-		variables.put(VAR_SECTION, "1");
-		variables.put(VAR_TEXT, "Nhiệm vụ thử");
-		variables.put(VAR_LEAD_UNITS, new ArrayList<>(List.of("ban-to-chuc")));
-		variables.put(VAR_COORDINATING_UNITS, new ArrayList<String>());
-		variables.put(VAR_DUE_DATE, new Date(System.currentTimeMillis() + 30L * 24 * 3600 * 1000));
-		variables.put(VAR_ORIGINAL_DUE_DATE, variables.get(VAR_DUE_DATE));
-		variables.put(VAR_DEADLINE_TEXT, "thử");
-		variables.put(VAR_DEADLINE_KIND, "FIXED_DATE");
-		variables.put(VAR_ONGOING, false);
+		Map<String, Object> variables = DirectiveStart.variables("M33", List.of("ban-to-chuc"),
+				new Date(System.currentTimeMillis() + 30L * 24 * 3600 * 1000));
 		String directive = runtimeService.startProcessInstanceByKey(KEY, "M33-" + System.nanoTime(), variables).getId();
 		String scope = runtimeService.createVariableInstanceQuery().processInstanceIdIn(directive).variableName(VAR_DUE_DATE_LABEL)
 			.singleResult().getExecutionId();

@@ -30,6 +30,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
+import vn.dondoc.support.DirectiveStart;
 import vn.dondoc.workflow.lifecycle.Dates;
 import vn.dondoc.workflow.lifecycle.EmptyFormFieldsMigration;
 
@@ -286,20 +287,7 @@ class DirectiveLifecycleIT {
 	}
 
 	ProcessInstance start(String id, List<String> units, LocalDate due) {
-		Map<String, Object> variables = new HashMap<>();
-		variables.put(VAR_DIRECTIVE_ID, id);
-		variables.put(VAR_DOCUMENT_CODE, "IT");
-		variables.put(VAR_DOCUMENT_TITLE, "Văn bản thử");
-		variables.put(VAR_SECTION, "1");
-		variables.put(VAR_TEXT, "Nhiệm vụ thử");
-		variables.put(VAR_LEAD_UNITS, new ArrayList<>(units));
-		variables.put(VAR_COORDINATING_UNITS, new ArrayList<String>());
-		variables.put(VAR_DUE_DATE, Dates.endOfDay(due));
-		variables.put(VAR_ORIGINAL_DUE_DATE, Dates.endOfDay(due));
-		variables.put(VAR_DEADLINE_TEXT, "thử");
-		variables.put(VAR_DEADLINE_KIND, "FIXED_DATE");
-		variables.put(VAR_ONGOING, false);
-		return runtimeService.startProcessInstanceByKey(KEY, id, variables);
+		return runtimeService.startProcessInstanceByKey(KEY, id, DirectiveStart.variables(id, units, Dates.endOfDay(due)));
 	}
 
 	Task carryOut(ProcessInstance directive, String unit) {

@@ -5,14 +5,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import vn.dondoc.directive.DirectiveProcess;
+import vn.dondoc.platform.JavaMigrationStep;
 
 import static vn.dondoc.directive.DirectiveProcess.VAR_FOLLOW_UP_NOTE;
 import static vn.dondoc.directive.DirectiveProcess.VAR_UNIT;
@@ -26,28 +25,12 @@ import static vn.dondoc.directive.DirectiveProcess.VAR_UNIT;
  * that takes it. On a new database Flyway runs before Camunda has created its tables: nothing to do.
  */
 @Component
-public class EmptyFormFieldsMigration implements JavaMigration {
+public class EmptyFormFieldsMigration extends JavaMigrationStep {
 
 	private static final Logger log = LoggerFactory.getLogger(EmptyFormFieldsMigration.class);
 
-	@Override
-	public MigrationVersion getVersion() {
-		return MigrationVersion.fromVersion("33");
-	}
-
-	@Override
-	public String getDescription() {
-		return "empty form fields of unit parts";
-	}
-
-	@Override
-	public Integer getChecksum() {
-		return null;
-	}
-
-	@Override
-	public boolean canExecuteInTransaction() {
-		return true;
+	public EmptyFormFieldsMigration() {
+		super("33", "empty form fields of unit parts");
 	}
 
 	@Override
