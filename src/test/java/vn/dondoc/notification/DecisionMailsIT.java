@@ -8,8 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +25,7 @@ import vn.dondoc.calendar.VietnamCalendar;
 import vn.dondoc.directive.DirectiveCatalog;
 import vn.dondoc.directive.DirectiveCatalog.DirectiveView;
 import vn.dondoc.directive.DocumentImporter;
+import vn.dondoc.support.DirectiveStart;
 import vn.dondoc.unit.UnitDirectory;
 import vn.dondoc.workflow.DirectiveLifecycle;
 import vn.dondoc.workflow.ReportReview;
@@ -249,19 +248,10 @@ class DecisionMailsIT {
 	}
 
 	private ProcessInstance start(String id, LocalDate due) {
-		Map<String, Object> variables = new HashMap<>();
-		variables.put(VAR_DIRECTIVE_ID, id);
-		variables.put(VAR_DOCUMENT_CODE, "Quy định 123-QĐ/TU");
-		variables.put(VAR_DOCUMENT_TITLE, "Quy định về công tác cán bộ");
-		variables.put(VAR_SECTION, "II.1");
-		variables.put(VAR_TEXT, "Rà soát, bổ sung quy hoạch cán bộ diện Ban Thường vụ Thành ủy quản lý");
-		variables.put(VAR_LEAD_UNITS, new ArrayList<>(List.of(UNIT)));
-		variables.put(VAR_COORDINATING_UNITS, new ArrayList<String>());
-		variables.put(VAR_DUE_DATE, Dates.endOfDay(due));
-		variables.put(VAR_ORIGINAL_DUE_DATE, Dates.endOfDay(due));
-		variables.put(VAR_DEADLINE_TEXT, "trong 30 ngày");
-		variables.put(VAR_DEADLINE_KIND, "FIXED_DATE");
-		variables.put(VAR_ONGOING, false);
+		Map<String, Object> variables = DirectiveStart.variables(id, List.of(UNIT), Dates.endOfDay(due));
+		variables.putAll(Map.of(VAR_DOCUMENT_CODE, "Quy định 123-QĐ/TU", VAR_DOCUMENT_TITLE, "Quy định về công tác cán bộ",
+				VAR_SECTION, "II.1", VAR_TEXT, "Rà soát, bổ sung quy hoạch cán bộ diện Ban Thường vụ Thành ủy quản lý",
+				VAR_DEADLINE_TEXT, "trong 30 ngày"));
 		return runtimeService.startProcessInstanceByKey(KEY, id, variables);
 	}
 
