@@ -132,7 +132,7 @@ public class DirectiveLifecycle {
 	/** Every lead unit's part of a directive, running or done, in the order of its lead units. */
 	public List<UnitPartStatus> parts(String processInstanceId) {
 		Map<String, UnitPartStatus> parts = new LinkedHashMap<>();
-		Map<String, Object> directive = directiveDefaults(processInstanceId);
+		Map<String, Object> directive = directiveVariables(processInstanceId);
 		for (Map<String, Object> variables : finishedPartVariables(processInstanceId)) {
 			UnitPartStatus part = status(withDefaults(variables, directive), false, null);
 			parts.put(part.unit(), part);
@@ -145,7 +145,7 @@ public class DirectiveLifecycle {
 				parts.put(unit, status(variables, true, openCarryOut(processInstanceId, unit)));
 			}
 		}
-		List<String> order = leadUnits(processInstanceId);
+		List<String> order = leadUnits(directive);
 		return parts.values()
 			.stream()
 			.sorted(Comparator.comparingInt(part -> order.indexOf(part.unit()) < 0 ? Integer.MAX_VALUE : order.indexOf(part.unit())))
@@ -284,36 +284,38 @@ public class DirectiveLifecycle {
 	}
 
 	/**
-	 * What a part reads from its directive when it holds no copy of its own (parts started since issue 18):
-	 * whether the work is ongoing, and a dated part's original due date. From history, which has them for a
-	 * running directive and a finished one alike.
+	 * The directive's own variables that its parts are read with, in one history query (history has them for a
+	 * running directive and a finished one alike): its lead units, in order, and what a part reads from its
+	 * directive when it holds no copy of its own (parts started since issue 18): whether the work is ongoing,
+	 * and a dated part's original due date.
 	 */
-	private Map<String, Object> directiveDefaults(String processInstanceId) {
-		Map<String, Object> defaults = new HashMap<>();
+	private Map<String, Object> directiveVariables(String processInstanceId) {
+		Map<String, Object> directive = new HashMap<>();
 		for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
 			.processInstanceId(processInstanceId)
-			.variableNameIn(VAR_ONGOING, VAR_ORIGINAL_DUE_DATE)
+			.variableNameIn(VAR_LEAD_UNITS, VAR_ONGOING, VAR_ORIGINAL_DUE_DATE)
 			.list()) {
 			if (processInstanceId.equals(variable.getExecutionId())) {
-				defaults.put(variable.getName(), variable.getValue());
+				directive.put(variable.getName(), variable.getValue());
 			}
 		}
-		return defaults;
+		return directive;
 	}
 
+	/** A part's variables, with the directive's where the part holds no copy of its own. */
 	private static Map<String, Object> withDefaults(Map<String, Object> part, Map<String, Object> directive) {
-		Map<String, Object> variables = new HashMap<>(directive);
-		variables.putAll(part);
+		Map<String, Object> variables = new HashMap<>(part);
+		for (String name : List.of(VAR_ONGOING, VAR_ORIGINAL_DUE_DATE)) {
+			if (!variables.containsKey(name)) {
+				variables.put(name, directive.get(name));
+			}
+		}
 		return variables;
 	}
 
 	@SuppressWarnings("unchecked")
-	private List<String> leadUnits(String processInstanceId) {
-		HistoricVariableInstance units = historyService.createHistoricVariableInstanceQuery()
-			.processInstanceId(processInstanceId)
-			.variableName(VAR_LEAD_UNITS)
-			.singleResult();
-		return units != null && units.getValue() instanceof List<?> list ? (List<String>) list : List.of();
+	private static List<String> leadUnits(Map<String, Object> directive) {
+		return directive.get(VAR_LEAD_UNITS) instanceof List<?> list ? (List<String>) list : List.of();
 	}
 
 	@SuppressWarnings("unchecked")

@@ -127,10 +127,7 @@ final class UnitPart {
 	 */
 	UnitPart takeSubmitted() {
 		AbstractVariableScope unit = (AbstractVariableScope) unitScope();
-		AbstractVariableScope top = unit;
-		while (top.getParentVariableScope() != null) {
-			top = top.getParentVariableScope();
-		}
+		AbstractVariableScope top = (AbstractVariableScope) ((DelegateExecution) unit).getProcessInstance();
 		for (String name : SUBMITTED) {
 			if (top != unit && top.hasVariableLocal(name) && !unit.hasVariableLocal(name)) {
 				Object value = top.getVariableLocal(name);
