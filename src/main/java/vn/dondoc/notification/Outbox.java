@@ -1,6 +1,5 @@
 package vn.dondoc.notification;
 
-import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -9,7 +8,6 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -17,8 +15,8 @@ import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
+
+import vn.dondoc.platform.Databases;
 
 /**
  * The {@code notification} table. Every change of state is one guarded {@code UPDATE} that says which
@@ -36,7 +34,7 @@ class Outbox {
 
 	Outbox(JdbcClient jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
-		this.insertIfAbsent = insertStatement(isPostgres(dataSource));
+		this.insertIfAbsent = insertStatement(Databases.isPostgres(dataSource));
 	}
 
 	/** A new row, as {@link #insertIfAbsent} writes it. */
@@ -63,16 +61,6 @@ class Outbox {
 				    CAST(:error AS VARCHAR(2000))
 				WHERE NOT EXISTS (SELECT 1 FROM notification WHERE idempotency_key = :key)""";
 		return postgres ? sql + " ON CONFLICT (idempotency_key) DO NOTHING" : sql;
-	}
-
-	private static boolean isPostgres(DataSource dataSource) {
-		try {
-			String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-			return product.toLowerCase(Locale.ROOT).contains("postgres");
-		}
-		catch (MetaDataAccessException e) {
-			throw new IllegalStateException("Cannot tell which database the outbox is in", e);
-		}
 	}
 
 	/** Writes the row unless its key is there already; {@code true} when it was written. */

@@ -9,8 +9,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
  * The Tasklist comment that records a reminder, added without touching the task.
  * <p>
  * {@code TaskService.createComment} also marks its task as updated (a new revision of the task's row and
- * an update event). A firing holds the reminder triggers' lock until it commits; a unit completing the
- * same task meanwhile then waits for that lock holding a stale revision, and fails (or the two deadlock).
+ * an update event). A firing holds its task's wake-up row locked until it commits; a unit completing the
+ * same task meanwhile then waits for that row holding a stale revision, and fails (or the two deadlock).
  * A reminder changes nothing on the task, so this command writes only the comment: same type, action,
  * messages, process instance and root process instance (for history cleanup) as Camunda's own.
  */

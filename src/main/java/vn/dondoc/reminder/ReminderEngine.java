@@ -25,6 +25,7 @@ import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.quartz.JobKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,20 +44,20 @@ import vn.dondoc.unit.Unit;
 import vn.dondoc.unit.UnitDirectory;
 
 /**
- * Keeps one Quartz trigger per open task with a reminder ladder ({@link ReminderTriggers}), at the moment
- * of its next step, and sends each step when it comes. Scheduling happens in the transaction of the task
- * change that caused it, so the triggers in the database always match the tasks: none for a closed task,
- * none left from an old due date, none for a change that rolled back.
+ * Keeps one wake-up per open task with a reminder ladder ({@link ReminderWakes}), at the moment of its next
+ * step, and sends each step when it comes ({@link ReminderPump} fires the due tasks). Scheduling happens in
+ * the transaction of the task change that caused it, so the wake-ups in the database always match the
+ * tasks: none for a closed task, none left from an old due date, none for a change that rolled back.
  */
 @Service
 public class ReminderEngine implements TaskReminders {
 
 	private static final Logger log = LoggerFactory.getLogger(ReminderEngine.class);
 
-	/** Quartz group of every reminder job and trigger. */
-	public static final String GROUP = ReminderTriggers.GROUP;
+	/** The Quartz job that fires the due tasks ({@link ReminderPump}): paused, no reminder goes out on its own. */
+	public static final JobKey PUMP = ReminderPump.JOB;
 
-	private final ReminderTriggers triggers;
+	private final ReminderWakes wakes;
 
 	private final ProcessEngineConfigurationImpl engineConfiguration;
 
@@ -92,11 +93,11 @@ public class ReminderEngine implements TaskReminders {
 
 	private final Timer lateness;
 
-	ReminderEngine(ReminderTriggers triggers, ProcessEngineConfigurationImpl engineConfiguration,
+	ReminderEngine(ReminderWakes wakes, ProcessEngineConfigurationImpl engineConfiguration,
 			RepositoryService repository, ReminderPolicies policies, ReminderLog reminderLog, Notifications notifications,
 			UnitDirectory units, VietnamCalendar calendar, TransactionTemplate transactions, JdbcClient jdbc, Clock clock,
 			ReminderSettings settings, MeterRegistry meters) {
-		this.triggers = triggers;
+		this.wakes = wakes;
 		this.engineConfiguration = engineConfiguration;
 		this.repository = repository;
 		this.policies = policies;
@@ -110,18 +111,18 @@ public class ReminderEngine implements TaskReminders {
 		this.settings = settings;
 		this.fired = Counter.builder("dondoc.reminders.fired").description("Reminder steps sent").register(meters);
 		this.skipped = Counter.builder("dondoc.reminders.skipped").description("Reminder steps collapsed into a later one").register(meters);
-		this.wakeups = Counter.builder("dondoc.reminders.wakeups").description("Reminder triggers fired on this node").register(meters);
+		this.wakeups = Counter.builder("dondoc.reminders.wakeups").description("Tasks whose reminders were fired on this node").register(meters);
 		this.lateness = Timer.builder("dondoc.reminders.lateness").description("Sent time minus planned time of a reminder step")
 			.publishPercentiles(0.5, 0.99)
 			.register(meters);
 	}
 
-	/** A task was created or changed (due date, candidate groups): its trigger moves to its next step. */
+	/** A task was created or changed (due date, candidate groups): its wake-up moves to its next step. */
 	void taskChanged(TaskSnapshot task) {
 		plan(task, false);
 	}
 
-	/** A task was created: as {@link #taskChanged}, knowing that it has no job or trigger yet. */
+	/** A task was created: as {@link #taskChanged}, knowing that it has no wake-up yet. */
 	void taskCreated(TaskSnapshot task) {
 		plan(task, true);
 	}
@@ -133,25 +134,25 @@ public class ReminderEngine implements TaskReminders {
 		Optional<ReminderPolicy> policy = policyOf(task);
 		if (policy.isEmpty()) {
 			if (!created) {
-				triggers.remove(task.taskId());
+				wakes.remove(task.taskId());
 			}
 			return;
 		}
 		Instant now = clock.instant();
 		Optional<Instant> wake = wake(decide(task, policy.get(), now), now);
 		if (created) {
-			wake.ifPresent(at -> triggers.setFirst(task.taskId(), at));
+			wake.ifPresent(at -> wakes.setFirst(task.taskId(), at));
 		}
 		else {
-			triggers.set(task.taskId(), wake.orElse(null), false);
+			wakes.set(task.taskId(), wake.orElse(null));
 		}
 	}
 
 	/**
-	 * An open task was found without any reminder trigger ({@link ReminderSweep}): when its ladder still has
-	 * a step to come, or one that came meanwhile, its job and trigger are set again, as after a change.
+	 * An open task was found without any reminder wake-up ({@link ReminderSweep}): when its ladder still has
+	 * a step to come, or one that came meanwhile, its wake-up is set again, as after a change.
 	 *
-	 * @return when the task's trigger now fires (business time), or empty when it has nothing left to send
+	 * @return when the task now wakes (business time), or empty when it has nothing left to send
 	 */
 	Optional<Instant> restore(String taskId) {
 		if (!settings.enabled()) {
@@ -165,7 +166,7 @@ public class ReminderEngine implements TaskReminders {
 			}
 			Instant now = clock.instant();
 			Optional<Instant> wake = wake(decide(snapshot, policy.get(), now), now);
-			wake.ifPresent(at -> triggers.set(taskId, at, false));
+			wake.ifPresent(at -> wakes.set(taskId, at));
 			return wake;
 		});
 	}
@@ -176,28 +177,44 @@ public class ReminderEngine implements TaskReminders {
 		return ReminderPlan.decide(plan, reminderLog.handledKeys(task.scope()), now, calendar.nextWorkingMoment(now));
 	}
 
-	/** When the task's trigger is to fire: now when anything has come (the job handles it at once), else at its next step. */
+	/** When the task is to wake: now when anything has come (the pump handles it at once), else at its next step. */
 	private static Optional<Instant> wake(Decision decision, Instant now) {
 		return decision.send().isEmpty() && decision.skip().isEmpty() ? decision.next() : Optional.of(now);
 	}
 
-	/** A task was completed or deleted: its trigger and job go. */
+	/** A task was completed or deleted: its wake-up goes. */
 	void taskClosed(String taskId) {
-		triggers.remove(taskId);
+		wakes.remove(taskId);
 	}
 
-	/** The trigger of a task fired: send what has come, skip what is stale, set the next wake-up. */
+	/**
+	 * Fires the task when it is due and no other transaction is firing it: its wake-up row is locked for the
+	 * transaction that sends its steps.
+	 *
+	 * @return whether it was fired
+	 */
+	public boolean fireIfDue(String taskId) {
+		return Boolean.TRUE.equals(transactions.execute(status -> {
+			if (!wakes.claim(taskId, clock.instant())) {
+				return false;
+			}
+			fire(taskId);
+			return true;
+		}));
+	}
+
+	/** The task's wake-up came: send what has come, skip what is stale, set the next wake-up. */
 	void fire(String taskId) {
 		wakeups.increment();
 		transactions.executeWithoutResult(status -> {
 			TaskSnapshot snapshot = read(taskId);
 			if (snapshot == null) {
-				triggers.remove(taskId);
+				wakes.remove(taskId);
 				return;
 			}
 			Optional<ReminderPolicy> policy = policyOf(snapshot);
 			if (policy.isEmpty()) {
-				triggers.remove(taskId);
+				wakes.remove(taskId);
 				return;
 			}
 			Instant now = clock.instant();
@@ -210,7 +227,7 @@ public class ReminderEngine implements TaskReminders {
 			for (Occurrence occurrence : decision.send()) {
 				send(snapshot, occurrence, now);
 			}
-			triggers.set(taskId, decision.next().orElse(null), true);
+			wakes.set(taskId, decision.next().orElse(null));
 		});
 	}
 
@@ -313,9 +330,9 @@ public class ReminderEngine implements TaskReminders {
 				leads.stream().map(Unit::name).toList());
 	}
 
-	/** When the next reminder of a task fires (business time), or empty when none is planned. */
+	/** When the task's reminders next wake (business time), or empty when none is planned. */
 	public Optional<Instant> nextFireTime(String taskId) {
-		return triggers.nextFireTime(taskId);
+		return wakes.wakeAt(taskId);
 	}
 
 	/** Handled and planned steps of a task, for the directive page. */

@@ -23,18 +23,17 @@ import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The safety net under the one-trigger-per-task design: every {@code dondoc.reminder.sweep-interval} (an
+ * The safety net under the one-wake-up-per-task design: every {@code dondoc.reminder.sweep-interval} (an
  * hour by default, the first one an interval after start-up), one node of the cluster looks for open tasks
- * that have no reminder trigger at all and lets {@link ReminderEngine#restore} give each one again when its
- * ladder still has a step to come. A trigger goes missing when a firing fails more often than
- * {@link ReminderJob} retries (a database down for several minutes, a bug), or when Quartz's rows are
+ * that have no reminder wake-up at all and lets {@link ReminderEngine#restore} give each one again when its
+ * ladder still has a step to come. A wake-up goes missing when a firing fails more often than
+ * {@link ReminderPump} retries (a database down for several minutes, a bug), or when dondoc's rows are
  * restored apart from Camunda's.
  * Tasks with nothing left to send (no policy, a finished ladder) are read once per node and remembered
  * with their revision: time alone never gives them a step again, and a change that could (a new due date,
@@ -55,22 +54,18 @@ class ReminderSweep {
 
 	private final ReminderSettings settings;
 
-	private final String tablePrefix;
-
 	private final Counter restored;
 
-	/** Open tasks without a trigger that this node found with nothing left to send, as {@code id@revision}. */
+	/** Open tasks without a wake-up that this node found with nothing left to send, as {@code id@revision}. */
 	private final Set<String> settled = ConcurrentHashMap.newKeySet();
 
-	ReminderSweep(Scheduler scheduler, ReminderEngine engine, JdbcClient jdbc, ReminderSettings settings, MeterRegistry meters,
-			@Value("${spring.quartz.properties.org.quartz.jobStore.tablePrefix:QRTZ_}") String tablePrefix) {
+	ReminderSweep(Scheduler scheduler, ReminderEngine engine, JdbcClient jdbc, ReminderSettings settings, MeterRegistry meters) {
 		this.scheduler = scheduler;
 		this.engine = engine;
 		this.jdbc = jdbc;
 		this.settings = settings;
-		this.tablePrefix = tablePrefix;
 		this.restored = Counter.builder("dondoc.reminders.restored")
-			.description("Open tasks that had lost their reminder trigger and were given one again by the sweep")
+			.description("Open tasks that had lost their reminder wake-up and were given one again by the sweep")
 			.register(meters);
 	}
 
@@ -97,15 +92,14 @@ class ReminderSweep {
 	}
 
 	/**
-	 * One sweep: the open tasks without any trigger in the reminder group, each restored in its own
+	 * One sweep: the open tasks without a reminder wake-up, each restored in its own
 	 * transaction (one that fails is logged and left for the next sweep).
 	 */
 	Result run() {
 		long started = System.nanoTime();
 		// id@revision: any change to the task (due date, candidate groups, reopened) is a new revision
 		List<String> missing = jdbc.sql("SELECT t.ID_ || '@' || t.REV_ FROM ACT_RU_TASK t WHERE NOT EXISTS (SELECT 1 FROM "
-				+ tablePrefix + "TRIGGERS q WHERE q.SCHED_NAME = ? AND q.JOB_GROUP = ? AND q.JOB_NAME = t.ID_) ORDER BY t.ID_")
-			.params(schedulerName(), ReminderTriggers.GROUP)
+				+ "reminder_wake w WHERE w.task_id = t.ID_) ORDER BY t.ID_")
 			.query(String.class)
 			.list();
 		settled.retainAll(new HashSet<>(missing));
@@ -126,7 +120,7 @@ class ReminderSweep {
 				else {
 					given++;
 					restored.increment();
-					log.warn("Task {} had no reminder trigger; it fires again at {}", taskId, at.get());
+					log.warn("Task {} had no reminder wake-up; it wakes again at {}", taskId, at.get());
 				}
 			}
 			catch (RuntimeException e) {
@@ -135,31 +129,22 @@ class ReminderSweep {
 			}
 		}
 		Result result = new Result(missing.size(), read, given, failed, Duration.ofNanos(System.nanoTime() - started));
-		log.info("Reminder sweep: {} open task(s) without a reminder trigger, {} of them read ({} known to have nothing left "
-				+ "to send), {} given a trigger again, {} failed, in {} ms", result.withoutTrigger(), result.read(),
-				result.withoutTrigger() - result.read(), result.restored(), result.failed(), result.took().toMillis());
+		log.info("Reminder sweep: {} open task(s) without a reminder wake-up, {} of them read ({} known to have nothing left "
+				+ "to send), {} given a wake-up again, {} failed, in {} ms", result.withoutWakeUp(), result.read(),
+				result.withoutWakeUp() - result.read(), result.restored(), result.failed(), result.took().toMillis());
 		return result;
-	}
-
-	private String schedulerName() {
-		try {
-			return scheduler.getSchedulerName();
-		}
-		catch (SchedulerException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 
 	/**
 	 * What one sweep found and did.
 	 *
-	 * @param withoutTrigger open tasks without any reminder trigger
+	 * @param withoutWakeUp open tasks without a reminder wake-up
 	 * @param read those of them read and planned (the others were known to have nothing left to send)
-	 * @param restored those given a trigger again
+	 * @param restored those given a wake-up again
 	 * @param failed those that could not be planned (tried again next time)
 	 * @param took how long the sweep took
 	 */
-	record Result(int withoutTrigger, int read, int restored, int failed, Duration took) {
+	record Result(int withoutWakeUp, int read, int restored, int failed, Duration took) {
 	}
 
 	/** The Quartz job of the sweep: one at a time in the whole cluster. */

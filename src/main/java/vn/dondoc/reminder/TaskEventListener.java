@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every user task of every process, as Camunda publishes its events (create, update, complete, delete),
- * inside the engine's transaction: the reminder triggers follow the task in the same commit.
+ * inside the engine's transaction: the reminder wake-ups follow the task in the same commit.
  */
 @Component
 class TaskEventListener {

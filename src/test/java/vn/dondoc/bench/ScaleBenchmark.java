@@ -116,22 +116,22 @@ class ScaleBenchmark {
 			long fired = ScaleProbe.count(db, "SELECT COUNT(*) FROM reminder_log") - reminders;
 			double after = ScaleProbe.heapAfterGc(node);
 			// after the requests, so as not to weigh on them: the first sweep on a node reads every open task
-			// without a trigger, the next ones only those it has not seen with nothing left to send
+			// without a wake-up, the next ones only those it has not seen with nothing left to send
 			ScaleProbe.Sweep first = ScaleProbe.sweep(node);
 			ScaleProbe.Sweep second = ScaleProbe.sweep(node);
 			return new Run(startup, idle, after, timings, fired, first, second, check.on(node));
 		}
 	}
 
-	/** Waits until the node has nothing due: no Camunda job, no Quartz trigger, no message in the outbox. */
+	/** Waits until the node has nothing due: no Camunda job, no reminder wake-up, no message in the outbox. */
 	static void settle(Connection db) {
 		await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2)).until(() -> {
 			try (PreparedStatement jobs = db.prepareStatement(
 					"SELECT COUNT(*) FROM act_ru_job WHERE retries_ > 0 AND (duedate_ IS NULL OR duedate_ <= ?)");
-					PreparedStatement triggers = db.prepareStatement("SELECT COUNT(*) FROM qrtz_triggers WHERE next_fire_time <= ?")) {
+					PreparedStatement wakes = db.prepareStatement("SELECT COUNT(*) FROM reminder_wake WHERE wake_at <= ?")) {
 				jobs.setTimestamp(1, Timestamp.from(Instant.now()));
-				triggers.setLong(1, System.currentTimeMillis());
-				return single(jobs) + single(triggers)
+				wakes.setTimestamp(1, Timestamp.from(Instant.now()));
+				return single(jobs) + single(wakes)
 						+ ScaleProbe.count(db, "SELECT COUNT(*) FROM notification WHERE state = 'PENDING'") == 0;
 			}
 		});
@@ -170,7 +170,8 @@ class ScaleBenchmark {
 		rows.put("Camunda runtime variables", ScaleProbe.count(db, "SELECT COUNT(*) FROM act_ru_variable"));
 		rows.put("Camunda history variables", ScaleProbe.count(db, "SELECT COUNT(*) FROM act_hi_varinst"));
 		rows.put("Camunda jobs (timers)", ScaleProbe.count(db, "SELECT COUNT(*) FROM act_ru_job"));
-		rows.put("Quartz reminder triggers", ScaleProbe.count(db, "SELECT COUNT(*) FROM qrtz_triggers"));
+		rows.put("reminder wake-ups", ScaleProbe.count(db, "SELECT COUNT(*) FROM reminder_wake"));
+		rows.put("Quartz triggers", ScaleProbe.count(db, "SELECT COUNT(*) FROM qrtz_triggers"));
 		rows.put("reminder_log", ScaleProbe.count(db, "SELECT COUNT(*) FROM reminder_log"));
 		rows.put("notification", ScaleProbe.count(db, "SELECT COUNT(*) FROM notification"));
 		rows.put("history_entry", ScaleProbe.count(db, "SELECT COUNT(*) FROM history_entry"));
@@ -261,12 +262,12 @@ class ScaleBenchmark {
 	}
 
 	private static String sweepRow(String what, ScaleProbe.Sweep small, ScaleProbe.Sweep large) {
-		return "| " + what + ": ms (open tasks without a trigger; read; given one again) | " + sweep(small) + " | " + sweep(large)
+		return "| " + what + ": ms (open tasks without a wake-up; read; given one again) | " + sweep(small) + " | " + sweep(large)
 				+ " |  |\n";
 	}
 
 	private static String sweep(ScaleProbe.Sweep sweep) {
-		return sweep.millis() + " (" + sweep.withoutTrigger() + "; " + sweep.read() + "; " + sweep.restored()
+		return sweep.millis() + " (" + sweep.withoutWakeUp() + "; " + sweep.read() + "; " + sweep.restored()
 				+ (sweep.failed() > 0 ? "; " + sweep.failed() + " failed" : "") + ")";
 	}
 

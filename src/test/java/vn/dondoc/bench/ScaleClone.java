@@ -140,13 +140,8 @@ final class ScaleClone {
 				"payload", "replace(replace(replace(s.payload, k.node, k.sfx), d.document_code, " + newCode.formatted("d.document_code")
 						+ "), '\"directiveId\":\"' || s.directive_id || '\"', '\"directiveId\":\"' || (s.directive_id::bigint" + shift + ") || '\"')",
 				"message_id", "'<' || md5(replace(s.idempotency_key, k.node, k.sfx)) || substr(s.message_id, position('.' in s.message_id))")));
-		// Quartz: the reminder job and trigger of each open task
-		copies.add(new Copy("qrtz_job_details", "", "s.job_group = 'reminder'", Map.of("job_name", ID.formatted("job_name"),
-				"description", ID.formatted("description"))));
-		copies.add(new Copy("qrtz_triggers", "", "s.trigger_group = 'reminder'", Map.of("trigger_name", ID.formatted("trigger_name"),
-				"job_name", ID.formatted("job_name"),
-				"trigger_state", "CASE WHEN s.trigger_state IN ('ACQUIRED', 'BLOCKED') THEN 'WAITING' ELSE s.trigger_state END")));
-		copies.add(new Copy("qrtz_simple_triggers", "", "s.trigger_group = 'reminder'", Map.of("trigger_name", ID.formatted("trigger_name"))));
+		// the reminder wake-up of each open task
+		copies.add(new Copy("reminder_wake", "", "", Map.of("task_id", ID.formatted("task_id"))));
 		// Camunda runtime
 		copies.add(new Copy("act_ru_execution", "LEFT JOIN pi ON pi.pid = s.proc_inst_id_", "", ids(Map.of("business_key_",
 				"CASE WHEN s.business_key_ IS NULL OR pi.code IS NULL THEN s.business_key_ ELSE " + newCode.formatted("pi.code")

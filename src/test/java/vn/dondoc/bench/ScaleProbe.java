@@ -116,11 +116,11 @@ final class ScaleProbe {
 	}
 
 	/** What one run of the reminder sweep found and did, as the node logged it. */
-	record Sweep(int withoutTrigger, int read, int restored, int failed, long millis) {
+	record Sweep(int withoutWakeUp, int read, int restored, int failed, long millis) {
 	}
 
-	private static final Pattern SWEEP = Pattern.compile("Reminder sweep: (\\d+) open task\\(s\\) without a reminder trigger, "
-			+ "(\\d+) of them read .*?, (\\d+) given a trigger again, (\\d+) failed, in (\\d+) ms");
+	private static final Pattern SWEEP = Pattern.compile("Reminder sweep: (\\d+) open task\\(s\\) without a reminder wake-up, "
+			+ "(\\d+) of them read .*?, (\\d+) given a wake-up again, (\\d+) failed, in (\\d+) ms");
 
 	/**
 	 * Runs the reminder sweep on the node now, through the actuator's Quartz endpoint (the job the node

@@ -18,9 +18,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.quartz.JobKey;
 import org.quartz.Scheduler;
-import org.quartz.impl.matchers.GroupMatcher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -85,17 +83,20 @@ class ModelledWorkMailsIT {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	ReminderEngine engine;
+
 	@BeforeEach
 	void pauseTheWallClock() throws Exception {
 		// the reminders fire when the test says so, at the business time it set
-		scheduler.pauseTriggers(GroupMatcher.triggerGroupEquals(ReminderEngine.GROUP));
+		scheduler.pauseJob(ReminderEngine.PUMP);
 		moveTo(NOW);
 	}
 
 	@AfterEach
 	void resume() throws Exception {
 		ClockUtil.reset();
-		scheduler.resumeTriggers(GroupMatcher.triggerGroupEquals(ReminderEngine.GROUP));
+		scheduler.resumeJob(ReminderEngine.PUMP);
 	}
 
 	@Test
@@ -200,13 +201,11 @@ class ModelledWorkMailsIT {
 		Files.writeString(folder.resolve(name + ".txt"), "Subject: " + mail.subject() + "\n\n" + mail.text());
 	}
 
-	/** Fires the task's reminder trigger through Quartz, as it would fire, until that step is handled. */
-	private void fire(Task task, String step, int occurrence) throws Exception {
-		scheduler.triggerJob(JobKey.jobKey(task.getId(), ReminderEngine.GROUP));
-		await().until(() -> jdbc.sql("SELECT COUNT(*) FROM reminder_log WHERE task_id = ? AND step = ? AND occurrence = ?")
-			.params(task.getId(), step, occurrence).query(Long.class).single() == 1);
-		await().until(() -> scheduler.getCurrentlyExecutingJobs().stream()
-			.noneMatch(job -> job.getJobDetail().getKey().getName().equals(task.getId())));
+	/** Fires the task as the reminder pump fires it, and checks that the step went out. */
+	private void fire(Task task, String step, int occurrence) {
+		assertThat(engine.fireIfDue(task.getId())).as("the task is due").isTrue();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM reminder_log WHERE task_id = ? AND step = ? AND occurrence = ?")
+			.params(task.getId(), step, occurrence).query(Long.class).single()).isOne();
 	}
 
 	private Received mail(Task task, String kind) throws Exception {

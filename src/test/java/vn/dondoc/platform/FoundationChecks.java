@@ -1,6 +1,10 @@
 package vn.dondoc.platform;
 
 import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -40,6 +44,7 @@ import vn.dondoc.attachment.Attachments;
 import vn.dondoc.directive.DirectiveCatalog;
 import vn.dondoc.directive.DocumentImporter;
 import vn.dondoc.notification.EmbeddedSmtpServer;
+import vn.dondoc.reminder.ReminderWakeMigration;
 import vn.dondoc.support.DirectiveStart;
 import vn.dondoc.workflow.lifecycle.EmptyFormFieldsMigration;
 
@@ -301,6 +306,61 @@ abstract class FoundationChecks {
 			.doesNotContain(VAR_UNIT_ACTION, VAR_REPORT_TEXT);
 		assertThat(runtimeService.getVariablesLocal(directive).keySet()).contains(VAR_REPORT_LINK);
 		runtimeService.deleteProcessInstance(directive, "thử xong");
+	}
+
+	/**
+	 * Migration 35 on this database: the reminder jobs Quartz kept per task (group {@code reminder}, job name =
+	 * task id) become wake-up rows at their trigger's moment (the earliest of two), or at once for a job
+	 * whose trigger is missing; Quartz keeps none of them, and keeps its other jobs.
+	 */
+	@Test
+	void migration35MovesTheReminderTriggersOfQuartzToWakeUpRows() throws Exception {
+		String stamp = Long.toString(System.nanoTime());
+		Instant inADay = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
+		Map<String, List<Instant>> legacy = Map.of("m35-one-" + stamp, List.of(inADay),
+				"m35-two-" + stamp, List.of(inADay.plus(Duration.ofDays(2)), inADay.plus(Duration.ofHours(1))),
+				"m35-none-" + stamp, List.of());
+		for (Map.Entry<String, List<Instant>> task : legacy.entrySet()) {
+			JobKey key = JobKey.jobKey(task.getKey(), "reminder");
+			scheduler.addJob(JobBuilder.newJob(NoOpJob.class).withIdentity(key).storeDurably().requestRecovery().build(), false);
+			for (Instant at : task.getValue()) {
+				scheduler.scheduleJob(TriggerBuilder.newTrigger().withIdentity(task.getKey() + "@" + at.toEpochMilli(), "reminder")
+					.forJob(key).startAt(Date.from(at)).build());
+			}
+		}
+		scheduleProbe();
+		Instant now = Instant.parse("2023-06-28T00:30:00Z");
+
+		Map<String, Instant> wakes = new HashMap<>();
+		try (Connection connection = dataSource.getConnection()) {
+			connection.setAutoCommit(false);
+			try {
+				assertThat(ReminderWakeMigration.moveReminderTriggers(connection, now)).isGreaterThanOrEqualTo(3);
+				try (var rows = connection.createStatement().executeQuery("SELECT task_id, wake_at FROM reminder_wake "
+						+ "WHERE task_id LIKE 'm35-%'")) {
+					while (rows.next()) {
+						wakes.put(rows.getString(1), rows.getObject(2, OffsetDateTime.class).toInstant());
+					}
+				}
+				try (var rows = connection.createStatement().executeQuery("SELECT (SELECT COUNT(*) FROM QRTZ_JOB_DETAILS WHERE "
+						+ "JOB_GROUP = 'reminder') + (SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE TRIGGER_GROUP = 'reminder') + "
+						+ "(SELECT COUNT(*) FROM QRTZ_SIMPLE_TRIGGERS WHERE TRIGGER_GROUP = 'reminder'), "
+						+ "(SELECT COUNT(*) FROM QRTZ_JOB_DETAILS WHERE JOB_NAME = 'transaction-probe')")) {
+					rows.next();
+					assertThat(rows.getLong(1)).as("reminder rows left in Quartz's tables").isZero();
+					assertThat(rows.getLong(2)).as("other jobs stay").isOne();
+				}
+			}
+			finally {
+				// the fake tasks' rows would be fired (and found to be no tasks) by the pump: nothing is kept
+				connection.rollback();
+			}
+		}
+		assertThat(wakes).containsOnly(Map.entry("m35-one-" + stamp, inADay),
+				Map.entry("m35-two-" + stamp, inADay.plus(Duration.ofHours(1))), Map.entry("m35-none-" + stamp, now));
+		for (String task : legacy.keySet()) {
+			scheduler.deleteJob(JobKey.jobKey(task, "reminder"));
+		}
 	}
 
 }

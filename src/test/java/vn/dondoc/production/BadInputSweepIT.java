@@ -328,7 +328,7 @@ class BadInputSweepIT {
 
 	private Map<String, Long> counts() {
 		Map<String, Long> counts = new LinkedHashMap<>();
-		for (String table : List.of("document", "directive", "directive_unit", "QRTZ_TRIGGERS")) {
+		for (String table : List.of("document", "directive", "directive_unit", "reminder_wake")) {
 			counts.put(table, jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single());
 		}
 		counts.put("process instances", runtime.createProcessInstanceQuery().count());

@@ -276,6 +276,11 @@ final class ReminderBurst implements AutoCloseable {
 		return count("SELECT COUNT(*) FROM reminder_log WHERE step = '" + step + "' AND state = 'SENT'");
 	}
 
+	/** The reminder wake-ups set after the burst's moment (07:30 on 28/6), as one per open task is once it is out. */
+	long wakeUpsAfterTheBurst() throws SQLException {
+		return count("SELECT COUNT(*) FROM reminder_wake WHERE wake_at > TIMESTAMP WITH TIME ZONE '" + BURST + "'");
+	}
+
 	long count(String sql) throws SQLException {
 		try (ResultSet rs = db.createStatement().executeQuery(sql)) {
 			rs.next();
@@ -298,7 +303,8 @@ final class ReminderBurst implements AutoCloseable {
 		try {
 			return "reminder_log " + rows("SELECT step || ' ' || state || ' ' || COUNT(*) FROM reminder_log GROUP BY step, state")
 					+ "; notification " + rows("SELECT kind || ' ' || state || ' ' || COUNT(*) FROM notification GROUP BY kind, state")
-					+ "; triggers " + rows("SELECT trigger_state || ' ' || COUNT(*) FROM qrtz_triggers GROUP BY trigger_state")
+					+ "; wake-ups " + rows("SELECT COUNT(*) || ' after ' || attempts || ' failures, from ' || MIN(wake_at) || ' to ' "
+							+ "|| MAX(wake_at) FROM reminder_wake GROUP BY attempts")
 					+ "; fired " + rows("SELECT instance_name || ' ' || state || ' ' || job_name FROM qrtz_fired_triggers")
 					+ "; business now " + businessNow();
 		}

@@ -27,10 +27,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.Trigger;
-import org.quartz.impl.matchers.GroupMatcher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -51,9 +49,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The reminder engine with the real Camunda engine, the real Quartz JDBC JobStore and the real outbox.
- * Time is driven by hand: dondoc's clock is set to the moment under test, the reminder triggers are
- * paused so that they do not fire by the wall clock, and each step is fired through Quartz with
- * {@code triggerJob}, as a trigger would.
+ * Time is driven by hand: dondoc's clock is set to the moment under test, the reminder pump is paused so
+ * that it does not fire by the wall clock, and each task is fired as the pump fires it
+ * ({@link ReminderEngine#fireIfDue}); one test lets the pump itself, a Quartz job, fire a due task.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "dondoc.data-dir=target/it-data/h2-${random.uuid}", "dondoc.mail.embedded-port=0",
@@ -95,7 +93,7 @@ class ReminderEngineIT {
 
 	@BeforeEach
 	void pauseTheWallClock() throws Exception {
-		scheduler.pauseTriggers(GroupMatcher.triggerGroupEquals(ReminderEngine.GROUP));
+		scheduler.pauseJob(ReminderPump.JOB);   // the tests fire the tasks themselves
 		scheduler.pauseJob(ReminderSweep.JOB);   // the tests run the sweep themselves
 		moveTo(at(2023, 6, 1, 9, 0));
 		deploy("reminder-probe.bpmn", PROBE);
@@ -110,7 +108,7 @@ class ReminderEngineIT {
 	@AfterEach
 	void resume() throws Exception {
 		ClockUtil.reset();
-		scheduler.resumeTriggers(GroupMatcher.triggerGroupEquals(ReminderEngine.GROUP));
+		scheduler.resumeJob(ReminderPump.JOB);
 		scheduler.resumeJob(ReminderSweep.JOB);
 	}
 
@@ -144,12 +142,12 @@ class ReminderEngineIT {
 			.contains("«Quá hạn»").contains("Ban Tổ chức Thành ủy").contains("30/06/2023"));
 
 		tasks.complete(task.getId());
-		assertThat(scheduler.checkExists(JobKey.jobKey(task.getId(), ReminderEngine.GROUP))).isFalse();
-		assertThat(triggerRows(task)).isZero();
+		assertThat(engine.nextFireTime(task.getId())).isEmpty();
+		assertThat(wakeRows(task)).isZero();
 	}
 
 	@Test
-	void movesTheTriggerWhenTheDueDateChangesAndLeavesNothingOfTheOldOne() throws Exception {
+	void movesTheWakeUpWhenTheDueDateChangesAndLeavesNothingOfTheOldOne() throws Exception {
 		Task task = startProbe("standard", "ban-tuyen-giao", at(2023, 6, 30, 23, 59));
 		fireAndAwait(task, "giao-nhiem-vu", 1);
 		assertThat(engine.nextFireTime(task.getId())).contains(at(2023, 6, 16, 7, 30));
@@ -160,12 +158,12 @@ class ReminderEngineIT {
 
 		// 10 working days before Monday 31/7/2023
 		assertThat(engine.nextFireTime(task.getId())).contains(at(2023, 7, 17, 7, 30));
-		assertThat(triggerRows(task)).isOne();
+		assertThat(wakeRows(task)).isOne();
 	}
 
 	@Test
-	void aTaskCreatedInATransactionThatRollsBackLeavesNoTrigger() throws Exception {
-		long before = jdbc.sql("SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE TRIGGER_GROUP = 'reminder'").query(Long.class).single();
+	void aTaskCreatedInATransactionThatRollsBackLeavesNoWakeUp() throws Exception {
+		long before = jdbc.sql("SELECT COUNT(*) FROM reminder_wake").query(Long.class).single();
 		assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
 			runtime.startProcessInstanceByKey("reminderProbe", "rollback", Map.of("path", "standard", "unit", "ban-dan-van",
 					"due", Date.from(at(2023, 6, 30, 23, 59))));
@@ -173,8 +171,7 @@ class ReminderEngineIT {
 		})).hasMessage("roll back");
 
 		assertThat(tasks.createTaskQuery().processInstanceBusinessKey("rollback").count()).isZero();
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE TRIGGER_GROUP = 'reminder'").query(Long.class).single())
-			.isEqualTo(before);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM reminder_wake").query(Long.class).single()).isEqualTo(before);
 	}
 
 	@Test
@@ -184,8 +181,8 @@ class ReminderEngineIT {
 
 		// dondoc was down from 1/6 to 12/7: nhắc hạn, sắp đến hạn, đến hạn, quá hạn #1–#4, leo thang #1 were missed
 		moveTo(at(2023, 7, 12, 9, 15));
-		scheduler.triggerJob(JobKey.jobKey(task.getId(), ReminderEngine.GROUP));
-		await().until(() -> handled(task) >= 9);
+		assertThat(engine.fireIfDue(task.getId())).isTrue();
+		assertThat(handled(task)).isEqualTo(9);
 
 		assertThat(sent(task)).containsExactly("giao-nhiem-vu", "leo-thang", "qua-han");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM reminder_log WHERE task_id = ? AND state = 'SKIPPED'")
@@ -220,8 +217,8 @@ class ReminderEngineIT {
 	}
 
 	/**
-	 * A unit completes its task while the reminder of that task is being sent. The firing holds the
-	 * reminder triggers' lock until it commits, and completing the task waits for that lock: the firing
+	 * A unit completes its task while the reminder of that task is being sent. The firing holds the task's
+	 * wake-up row locked until it commits, and completing the task waits for that row: the firing
 	 * must not have written the task's row meanwhile, or the completion fails on a stale revision (and,
 	 * taken in the other order, the two deadlock).
 	 */
@@ -233,7 +230,7 @@ class ReminderEngineIT {
 		ExecutorService threads = Executors.newFixedThreadPool(2);
 		try {
 			Future<?> firing = threads.submit(() -> transactions.executeWithoutResult(status -> {
-				engine.fire(task.getId());
+				assertThat(engine.fireIfDue(task.getId())).isTrue();
 				fired.countDown();
 				Latches.awaitQuietly(commit);
 			}));
@@ -286,7 +283,7 @@ class ReminderEngineIT {
 
 		Task silent = startProbe("silent", "dd-mttq", at(2023, 6, 30, 23, 59));
 		assertThat(engine.stepsOf(silent.getId())).isEmpty();
-		assertThat(scheduler.checkExists(JobKey.jobKey(silent.getId(), ReminderEngine.GROUP))).isFalse();
+		assertThat(wakeRows(silent)).isZero();
 	}
 
 	/** The step names as the directive page shows them. */
@@ -344,44 +341,42 @@ class ReminderEngineIT {
 	}
 
 	/**
-	 * Triggers lost outside dondoc's transactions (a firing that gave up, Quartz's rows restored apart from
-	 * Camunda's): the sweep gives each open task with a step to come its trigger again, at that step, and
+	 * Wake-ups lost outside dondoc's transactions (a firing that gave up, dondoc's rows restored apart from
+	 * Camunda's): the sweep gives each open task with a step to come its wake-up again, at that step, and
 	 * leaves alone the tasks that have nothing left to send.
 	 */
 	@Test
-	void theSweepGivesATaskThatLostItsTriggerOneAgainAtItsNextStep() throws Exception {
-		Task lostTrigger = startProbe("standard", "ban-to-chuc", at(2023, 6, 30, 23, 59));
-		Task lostJob = startProbe("urgent", "ban-tuyen-giao", at(2023, 6, 30, 23, 59));
+	void theSweepGivesATaskThatLostItsWakeUpOneAgainAtItsNextStep() throws Exception {
+		Task lostStandard = startProbe("standard", "ban-to-chuc", at(2023, 6, 30, 23, 59));
+		Task lostUrgent = startProbe("urgent", "ban-tuyen-giao", at(2023, 6, 30, 23, 59));
 		Task silent = startProbe("silent", "ban-dan-van", at(2023, 6, 30, 23, 59));
 		Task kept = startProbe("standard", "ban-noi-chinh", at(2023, 7, 31, 23, 59));
-		for (Task task : List.of(lostTrigger, lostJob, kept)) {
+		for (Task task : List.of(lostStandard, lostUrgent, kept)) {
 			fireAndAwait(task, "giao-nhiem-vu", 1);
 		}
 		Optional<Instant> keptAt = engine.nextFireTime(kept.getId());
-		for (Trigger trigger : scheduler.getTriggersOfJob(JobKey.jobKey(lostTrigger.getId(), ReminderEngine.GROUP))) {
-			scheduler.unscheduleJob(trigger.getKey());
-		}
-		scheduler.deleteJob(JobKey.jobKey(lostJob.getId(), ReminderEngine.GROUP));
-		assertThat(triggerRows(lostTrigger) + triggerRows(lostJob)).isZero();
+		loseWakeUp(lostStandard);
+		loseWakeUp(lostUrgent);
+		assertThat(wakeRows(lostStandard) + wakeRows(lostUrgent)).isZero();
 
 		ReminderSweep.Result result = sweep.run();
 
-		assertThat(engine.nextFireTime(lostTrigger.getId())).contains(at(2023, 6, 16, 7, 30));
+		assertThat(engine.nextFireTime(lostStandard.getId())).contains(at(2023, 6, 16, 7, 30));
 		// khẩn cấp: 2 working days before Friday 30/6
-		assertThat(engine.nextFireTime(lostJob.getId())).contains(at(2023, 6, 28, 7, 30));
-		assertThat(triggerRows(lostTrigger)).isOne();
-		assertThat(triggerRows(lostJob)).isOne();
-		assertThat(scheduler.checkExists(JobKey.jobKey(silent.getId(), ReminderEngine.GROUP))).isFalse();
+		assertThat(engine.nextFireTime(lostUrgent.getId())).contains(at(2023, 6, 28, 7, 30));
+		assertThat(wakeRows(lostStandard)).isOne();
+		assertThat(wakeRows(lostUrgent)).isOne();
+		assertThat(wakeRows(silent)).isZero();
 		assertThat(engine.nextFireTime(kept.getId())).isEqualTo(keptAt);
-		assertThat(triggerRows(kept)).isOne();
+		assertThat(wakeRows(kept)).isOne();
 		assertThat(result.restored()).isGreaterThanOrEqualTo(2);
-		assertThat(result.withoutTrigger()).isGreaterThanOrEqualTo(3);   // the silent task is read, and left
+		assertThat(result.withoutWakeUp()).isGreaterThanOrEqualTo(3);   // the silent task is read, and left
 		assertThat(result.read()).isGreaterThanOrEqualTo(3);
 		assertThat(result.failed()).isZero();
 
 		// a second sweep finds the two restored tasks in order; the tasks with nothing to send are not read again
 		ReminderSweep.Result again = sweep.run();
-		assertThat(again.withoutTrigger()).isEqualTo(result.withoutTrigger() - result.restored());
+		assertThat(again.withoutWakeUp()).isEqualTo(result.withoutWakeUp() - result.restored());
 		assertThat(again.read()).isZero();
 		assertThat(again.restored()).isZero();
 
@@ -393,16 +388,16 @@ class ReminderEngineIT {
 	}
 
 	@Test
-	void aStepThatCameWhileTheTriggerWasMissingIsSentAfterTheSweep() throws Exception {
+	void aStepThatCameWhileTheWakeUpWasMissingIsSentAfterTheSweep() throws Exception {
 		Task task = startProbe("standard", "uy-ban-kiem-tra", at(2023, 6, 30, 23, 59));
 		fireAndAwait(task, "giao-nhiem-vu", 1);
-		scheduler.deleteJob(JobKey.jobKey(task.getId(), ReminderEngine.GROUP));
+		loseWakeUp(task);
 
-		// nhắc hạn (16/6) came while the task had no trigger
+		// nhắc hạn (16/6) came while the task had no wake-up
 		moveTo(at(2023, 6, 19, 9, 0));
 		sweep.run();
 
-		// due at once: the trigger is set to the moment of the sweep
+		// due at once: the wake-up is set to the moment of the sweep
 		assertThat(engine.nextFireTime(task.getId())).hasValueSatisfying(at -> assertThat(at)
 			.isBetween(at(2023, 6, 19, 9, 0), clock.instant()));
 		fireAndAwait(task, "nhac-han", 1);
@@ -421,6 +416,29 @@ class ReminderEngineIT {
 		assertThat(scheduler.getJobDetail(ReminderSweep.JOB).isConcurrentExecutionDisallowed()).isTrue();
 	}
 
+	/**
+	 * The pump: one Quartz job for every task, repeating each second and free to run on several threads and
+	 * nodes at once, that fires a task once its step has come.
+	 */
+	@Test
+	void thePumpIsAQuartzJobThatFiresEachDueTaskOnce() throws Exception {
+		List<? extends Trigger> triggers = scheduler.getTriggersOfJob(ReminderPump.JOB);
+		assertThat(triggers).singleElement().isInstanceOfSatisfying(org.quartz.SimpleTrigger.class, trigger -> {
+			assertThat(trigger.getRepeatInterval()).isEqualTo(Duration.ofSeconds(1).toMillis());
+			assertThat(trigger.getRepeatCount()).isEqualTo(org.quartz.SimpleTrigger.REPEAT_INDEFINITELY);
+		});
+		assertThat(scheduler.getJobDetail(ReminderPump.JOB).isConcurrentExecutionDisallowed()).isFalse();
+
+		Task task = startProbe("standard", "dd-ldld", at(2023, 6, 30, 23, 59));
+		scheduler.resumeJob(ReminderPump.JOB);
+		await().atMost(Duration.ofSeconds(20)).until(() -> sent(task).contains("giao-nhiem-vu"));
+		// once sent, the task sleeps until its next step: the pump does not send it again
+		await().atMost(Duration.ofSeconds(20)).until(() -> engine.nextFireTime(task.getId()).equals(Optional.of(at(2023, 6, 16, 7, 30))));
+		scheduler.pauseJob(ReminderPump.JOB);
+		assertThat(handled(task)).isOne();
+		assertThat(outboxKinds(task)).containsExactly("ASSIGNMENT");
+	}
+
 	static final class TaskRemindersStepName {
 
 		static String of(vn.dondoc.directive.TaskReminders.Step step) {
@@ -435,15 +453,17 @@ class ReminderEngineIT {
 		return tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
 	}
 
-	private void fireAndAwait(Task task, String step, int occurrence) throws Exception {
-		scheduler.triggerJob(JobKey.jobKey(task.getId(), ReminderEngine.GROUP));
-		await().until(() -> jdbc.sql("SELECT COUNT(*) FROM reminder_log WHERE task_id = ? AND step = ? AND occurrence = ?")
+	/** Fires the task as the pump does, and checks that the step went out. */
+	private void fireAndAwait(Task task, String step, int occurrence) {
+		assertThat(engine.fireIfDue(task.getId())).as("the task is due").isTrue();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM reminder_log WHERE task_id = ? AND step = ? AND occurrence = ?")
 			.params(task.getId(), step, occurrence)
 			.query(Long.class)
-			.single() == 1);
-		// the job has re-planned before its transaction committed the log row
-		await().until(() -> !scheduler.getCurrentlyExecutingJobs().stream()
-			.anyMatch(job -> job.getJobDetail().getKey().getName().equals(task.getId())));
+			.single()).isOne();
+	}
+
+	private void loseWakeUp(Task task) {
+		jdbc.sql("DELETE FROM reminder_wake WHERE task_id = ?").param(task.getId()).update();
 	}
 
 	private List<String> sent(Task task) {
@@ -465,8 +485,8 @@ class ReminderEngineIT {
 			.params(task.getId(), kind).query(String.class).single();
 	}
 
-	private long triggerRows(Task task) {
-		return jdbc.sql("SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE TRIGGER_GROUP = 'reminder' AND JOB_NAME = ?")
+	private long wakeRows(Task task) {
+		return jdbc.sql("SELECT COUNT(*) FROM reminder_wake WHERE task_id = ?")
 			.param(task.getId()).query(Long.class).single();
 	}
 

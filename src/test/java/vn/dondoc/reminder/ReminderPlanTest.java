@@ -27,7 +27,7 @@ class ReminderPlanTest {
 
 	private final VietnamCalendar calendar = new VietnamCalendar(CalendarSettings.withHolidaysFile(Path.of("config/holidays.yml")));
 
-	private final ReminderPolicies policies = new ReminderPolicies(new ReminderSettings(true, Path.of("config/reminder-policy.yml"), null));
+	private final ReminderPolicies policies = new ReminderPolicies(new ReminderSettings(true, Path.of("config/reminder-policy.yml"), null, null, null));
 
 	@Test
 	void laysTheDefaultLadderOnWorkingMorningsAroundTheDueDate() {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -67,7 +68,8 @@ public final class SeedReimport {
 		Map<String, String> all = new HashMap<>(settings);
 		all.put("dondoc.demo.enabled", "false");
 		all.put("dondoc.admin.password", PASSWORD);
-		all.put(TestClock.OFFSET_PROPERTY, String.valueOf(Duration.between(Instant.now(), BUSINESS_NOW).toMillis()));
+		Duration offset = Duration.between(Instant.now(), BUSINESS_NOW);
+		all.put(TestClock.OFFSET_PROPERTY, String.valueOf(offset.toMillis()));
 		String seed = Files.readString(Path.of("config/directives/kl-hntu11-kxvi.yml"), StandardCharsets.UTF_8);
 		// every dated deadline later: a new quarter, a corrected day
 		String moved = seed.replace("quý II năm 2023", "quý III năm 2023").replace("20/4/2023", "27/4/2023");
@@ -83,10 +85,10 @@ public final class SeedReimport {
 				variables = Variables.count(db);
 			}
 
-			// the assignment notices go out first: then each part's trigger waits at the first step of its ladder
+			// the assignment notices go out first: then each part's wake-up waits at the first step of its ladder
 			await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(2)).until(() -> {
 				try (Connection db = database.open()) {
-					return soonTriggers(db) == 0;
+					return soonWakeUps(db, Instant.now().plus(offset)) == 0;
 				}
 			});
 			Map<String, Part> before;
@@ -139,7 +141,7 @@ public final class SeedReimport {
 				// the ladder is the same, counted back from the new date: it moves by about as much as the date did.
 				// Not for a part due within days: a step of its new ladder may already have come (one due on the
 				// next working morning, earlier than the old ladder's next step), as the firing rules intend
-				Instant soon = Instant.now().plus(Duration.ofDays(4));
+				Instant soon = Instant.now().plus(offset).plus(Duration.ofDays(4));
 				if (old.nextReminder().isAfter(soon) && now.nextReminder().isAfter(soon)) {
 					long shift = ChronoUnit.DAYS.between(old.due(), now.due());
 					long reminderShift = Duration.between(old.nextReminder(), now.nextReminder()).toDays();
@@ -211,17 +213,19 @@ public final class SeedReimport {
 
 	/**
 	 * A lead unit's part as every layer sees it: its directive's due date and its own in dondoc's rows, its
-	 * open carryOut task's due date, the overdue timer on that task, the next reminder's trigger.
+	 * open carryOut task's due date, the overdue timer on that task, the next reminder's wake-up.
 	 */
 	private record Part(LocalDate directiveDue, LocalDate due, Instant taskDue, Instant timerDue, Instant nextReminder) {
 	}
 
-	/** Reminder triggers due within the hour (wall-clock time, as Quartz keeps them). */
-	private static long soonTriggers(Connection db) throws SQLException {
-		try (ResultSet rs = db.createStatement().executeQuery("SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE TRIGGER_GROUP = 'reminder' "
-				+ "AND NEXT_FIRE_TIME < " + (System.currentTimeMillis() + Duration.ofHours(1).toMillis()))) {
-			rs.next();
-			return rs.getLong(1);
+	/** Reminder wake-ups due within the hour (business time, as dondoc keeps them). */
+	private static long soonWakeUps(Connection db, Instant businessNow) throws SQLException {
+		try (PreparedStatement soon = db.prepareStatement("SELECT COUNT(*) FROM reminder_wake WHERE wake_at < ?")) {
+			soon.setTimestamp(1, Timestamp.from(businessNow.plus(Duration.ofHours(1))));
+			try (ResultSet rs = soon.executeQuery()) {
+				rs.next();
+				return rs.getLong(1);
+			}
 		}
 	}
 
@@ -232,16 +236,15 @@ public final class SeedReimport {
 				SELECT d.section, u.unit_code, d.due_date AS directive_due, u.due_date, t.DUE_DATE_ AS task_due,
 				  (SELECT MIN(j.DUEDATE_) FROM ACT_RU_JOB j JOIN ACT_RU_JOBDEF jd ON jd.ID_ = j.JOB_DEF_ID_
 				   WHERE j.EXECUTION_ID_ = t.EXECUTION_ID_ AND jd.ACT_ID_ = 'carryOutOverdue') AS timer_due,
-				  (SELECT MIN(q.NEXT_FIRE_TIME) FROM QRTZ_TRIGGERS q WHERE q.JOB_NAME = t.ID_ AND q.TRIGGER_GROUP = 'reminder') AS next_fire
+				  (SELECT w.wake_at FROM reminder_wake w WHERE w.task_id = t.ID_) AS next_fire
 				FROM directive d
 				JOIN directive_unit u ON u.directive_id = d.id AND u.role = 'LEAD'
 				LEFT JOIN ACT_RU_TASK t ON t.ID_ = u.task_id
 				WHERE d.document_code = 'KL-HNTU11-KXVI'""")) {
 			while (rs.next()) {
-				long fire = rs.getLong("next_fire");
 				parts.put(rs.getString("section") + " " + rs.getString("unit_code"),
 						new Part(day(rs, "directive_due"), day(rs, "due_date"), instant(rs.getTimestamp("task_due")),
-								instant(rs.getTimestamp("timer_due")), rs.wasNull() || fire == 0 ? null : Instant.ofEpochMilli(fire)));
+								instant(rs.getTimestamp("timer_due")), instant(rs.getTimestamp("next_fire"))));
 			}
 		}
 		return parts;

@@ -1,0 +1,116 @@
+package vn.dondoc.reminder;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import vn.dondoc.platform.Databases;
+
+/**
+ * The {@code reminder_wake} table: when each open task with a reminder ladder next needs the engine (the
+ * moment of its next step, or now when one has come), one row per task. {@link ReminderEngine} decides
+ * when; this class keeps the row in step, in the caller's transaction, so that a task change and its
+ * wake-up commit or roll back together. {@link ReminderPump} takes the due rows.
+ * <p>
+ * A row being fired is locked by the firing's transaction ({@link #claim}): a task change or completion
+ * meanwhile waits for that transaction, then sees what it left.
+ */
+@Component
+class ReminderWakes {
+
+	private final JdbcClient jdbc;
+
+	private final Counter scheduled;
+
+	private final String upsert;
+
+	ReminderWakes(JdbcClient jdbc, DataSource dataSource, MeterRegistry meters) {
+		this.jdbc = jdbc;
+		this.scheduled = Counter.builder("dondoc.reminders.scheduled").description("Reminder wake-ups set or moved").register(meters);
+		this.upsert = Databases.isPostgres(dataSource)
+				? "INSERT INTO reminder_wake (task_id, wake_at, attempts) VALUES (?, ?, 0) "
+						+ "ON CONFLICT (task_id) DO UPDATE SET wake_at = EXCLUDED.wake_at, attempts = 0"
+				: "MERGE INTO reminder_wake (task_id, wake_at, attempts) KEY (task_id) VALUES (?, ?, 0)";
+	}
+
+	/** Leaves the task one wake-up, at the given moment, or none when nothing is planned. */
+	void set(String taskId, Instant at) {
+		if (at == null) {
+			remove(taskId);
+			return;
+		}
+		jdbc.sql(upsert).params(taskId, utc(at)).update();
+		scheduled.increment();
+	}
+
+	/** The wake-up of a task that has none yet (it was just created): one insert. */
+	void setFirst(String taskId, Instant at) {
+		jdbc.sql("INSERT INTO reminder_wake (task_id, wake_at, attempts) VALUES (?, ?, 0)").params(taskId, utc(at)).update();
+		scheduled.increment();
+	}
+
+	/** The task needs no more wake-ups (it was closed, or its ladder is done). */
+	void remove(String taskId) {
+		jdbc.sql("DELETE FROM reminder_wake WHERE task_id = ?").param(taskId).update();
+	}
+
+	/** When the task's engine next wakes (business time), or empty when nothing is planned. */
+	Optional<Instant> wakeAt(String taskId) {
+		return jdbc.sql("SELECT wake_at FROM reminder_wake WHERE task_id = ?")
+			.param(taskId)
+			.query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant())
+			.optional();
+	}
+
+	/** Up to {@code limit} tasks due at {@code now}, the earliest first; read without locking. */
+	List<String> due(Instant now, int limit) {
+		return jdbc.sql("SELECT task_id FROM reminder_wake WHERE wake_at <= ? ORDER BY wake_at, task_id LIMIT ?")
+			.params(utc(now), limit)
+			.query(String.class)
+			.list();
+	}
+
+	/**
+	 * Takes a due task for the caller's transaction: its row stays locked until that transaction ends, and
+	 * another transaction's claim passes over it at once ({@code SKIP LOCKED}) instead of waiting.
+	 *
+	 * @return {@code false} when the task is not due (any more), or is being fired by another transaction
+	 */
+	boolean claim(String taskId, Instant now) {
+		return jdbc.sql("SELECT task_id FROM reminder_wake WHERE task_id = ? AND wake_at <= ? FOR UPDATE SKIP LOCKED")
+			.params(taskId, utc(now))
+			.query(String.class)
+			.optional()
+			.isPresent();
+	}
+
+	/**
+	 * A firing of the task failed (its transaction rolled back): counts the failure.
+	 *
+	 * @return how many firings of the task have failed in a row, this one included; 0 when the task has no
+	 * wake-up any more
+	 */
+	int failed(String taskId) {
+		jdbc.sql("UPDATE reminder_wake SET attempts = attempts + 1 WHERE task_id = ?").param(taskId).update();
+		return jdbc.sql("SELECT attempts FROM reminder_wake WHERE task_id = ?").param(taskId).query(Integer.class).optional().orElse(0);
+	}
+
+	/** Moves the task's wake-up without counting it as set anew (a retry after a failure). */
+	void postpone(String taskId, Instant at) {
+		jdbc.sql("UPDATE reminder_wake SET wake_at = ? WHERE task_id = ?").params(utc(at), taskId).update();
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+}
