@@ -119,8 +119,8 @@ class ReminderPump {
 		if (!workers.tryAcquire()) {
 			return 0;
 		}
+		int fired = 0;
 		try {
-			int fired = 0;
 			while (!stopping) {
 				List<String> due = new ArrayList<>(wakes.due(clock.instant(), BATCH));
 				if (due.isEmpty()) {
@@ -143,11 +143,15 @@ class ReminderPump {
 				}
 				fired += firedNow;
 			}
-			return fired;
+		}
+		catch (RuntimeException e) {
+			// the due tasks could not be read (the database is away): they are still due at the next tick
+			log.warn("Reminder pump stopped after {} task(s): {}; the next tick looks again", fired, e.getMessage());
 		}
 		finally {
 			workers.release();
 		}
+		return fired;
 	}
 
 	private boolean fire(String taskId) {

@@ -2,6 +2,7 @@ package vn.dondoc.reminder;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.quartz.Scheduler;
 import org.quartz.Trigger;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.annotation.Import;
@@ -46,6 +48,8 @@ import vn.dondoc.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.Mockito.doCallRealMethod;
+import static org.mockito.Mockito.doThrow;
 
 /**
  * The reminder engine with the real Camunda engine, the real Quartz JDBC JobStore and the real outbox.
@@ -76,8 +80,12 @@ class ReminderEngineIT {
 	@Autowired
 	RepositoryService repository;
 
-	@Autowired
+	/** The real engine; one test makes its firing fail. */
+	@MockitoSpyBean
 	ReminderEngine engine;
+
+	@Autowired
+	ReminderPump pump;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -437,6 +445,40 @@ class ReminderEngineIT {
 		scheduler.pauseJob(ReminderPump.JOB);
 		assertThat(handled(task)).isOne();
 		assertThat(outboxKinds(task)).containsExactly("ASSIGNMENT");
+	}
+
+	/**
+	 * A firing that fails (its transaction rolls back) is tried again by the pump after a pause that grows
+	 * with each failure; after ten, the task's wake-up is dropped with an error in the log, and the sweep
+	 * gives it back. Nothing was sent meanwhile, and the step goes out once the firing works again.
+	 */
+	@Test
+	void aFiringThatKeepsFailingIsTriedAgainTenTimesThenLeftToTheSweep() {
+		Task task = startProbe("standard", "dd-hoi-phu-nu", at(2023, 6, 30, 23, 59));
+		doThrow(new IllegalStateException("thử: cơ sở dữ liệu không trả lời")).when(engine).fire(task.getId());
+		for (int failures = 1; failures <= ReminderPump.MAX_ATTEMPTS; failures++) {
+			moveTo(clock.instant().plusSeconds(11));
+			Instant before = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+			pump.run();
+			Instant after = clock.instant().plusMillis(1);
+			if (failures < ReminderPump.MAX_ATTEMPTS) {
+				assertThat(jdbc.sql("SELECT attempts FROM reminder_wake WHERE task_id = ?").param(task.getId()).query(Integer.class)
+					.single()).isEqualTo(failures);
+				// not due again until a pause of as many seconds as failures is over
+				int pause = failures;
+				assertThat(engine.nextFireTime(task.getId())).hasValueSatisfying(at -> assertThat(at)
+					.isBetween(before.plusSeconds(pause), after.plusSeconds(pause)));
+			}
+		}
+		assertThat(wakeRows(task)).isZero();
+		assertThat(handled(task)).isZero();
+
+		doCallRealMethod().when(engine).fire(task.getId());
+		assertThat(sweep.run().restored()).isGreaterThanOrEqualTo(1);
+		assertThat(wakeRows(task)).isOne();
+		fireAndAwait(task, "giao-nhiem-vu", 1);
+		assertThat(jdbc.sql("SELECT attempts FROM reminder_wake WHERE task_id = ?").param(task.getId()).query(Integer.class)
+			.single()).isZero();
 	}
 
 	static final class TaskRemindersStepName {
