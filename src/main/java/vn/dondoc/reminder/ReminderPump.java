@@ -2,22 +2,18 @@ package vn.dondoc.reminder;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.quartz.Job;
-import org.quartz.JobBuilder;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
-import org.quartz.SimpleScheduleBuilder;
-import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -89,16 +85,7 @@ class ReminderPump {
 			log.info("Reminders are not sent from this cluster (reminders disabled or dondoc.reminder.poll-interval = 0)");
 			return;
 		}
-		Trigger trigger = TriggerBuilder.newTrigger()
-			.withIdentity(JOB.getName(), JOB.getGroup())
-			.startNow()
-			.withSchedule(SimpleScheduleBuilder.simpleSchedule()
-				.withIntervalInMilliseconds(interval.toMillis())
-				.repeatForever()
-				.withMisfireHandlingInstructionNextWithRemainingCount())
-			.build();
-		scheduler.scheduleJob(JobBuilder.newJob(PumpJob.class).withIdentity(JOB).storeDurably()
-			.withDescription("Gửi các bước nhắc hạn đã đến giờ").build(), Set.of(trigger), true);
+		RepeatingJobs.schedule(scheduler, JOB, PumpJob.class, "Gửi các bước nhắc hạn đã đến giờ", Instant.now(), interval);
 		log.info("Reminder steps are looked for every {} (dondoc.reminder.poll-interval), {} at once on this node "
 				+ "(dondoc.reminder.workers)", interval, settings.workers());
 	}

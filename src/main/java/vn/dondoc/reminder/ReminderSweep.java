@@ -2,7 +2,6 @@ package vn.dondoc.reminder;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.HashSet;
 import java.util.Optional;
@@ -13,14 +12,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
-import org.quartz.JobBuilder;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
-import org.quartz.SimpleScheduleBuilder;
-import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -78,16 +73,8 @@ class ReminderSweep {
 			log.info("Reminder sweep is off (dondoc.reminder.sweep-interval = 0 or reminders disabled)");
 			return;
 		}
-		Trigger trigger = TriggerBuilder.newTrigger()
-			.withIdentity(JOB.getName(), JOB.getGroup())
-			.startAt(Date.from(Instant.now().plus(interval)))
-			.withSchedule(SimpleScheduleBuilder.simpleSchedule()
-				.withIntervalInMilliseconds(interval.toMillis())
-				.repeatForever()
-				.withMisfireHandlingInstructionNextWithRemainingCount())
-			.build();
-		scheduler.scheduleJob(JobBuilder.newJob(SweepJob.class).withIdentity(JOB).storeDurably()
-			.withDescription("Tìm nhiệm vụ đang mở bị mất lịch nhắc hạn và đặt lại").build(), Set.of(trigger), true);
+		RepeatingJobs.schedule(scheduler, JOB, SweepJob.class, "Tìm nhiệm vụ đang mở bị mất lịch nhắc hạn và đặt lại",
+				Instant.now().plus(interval), interval);
 		log.info("Reminder sweep every {} (dondoc.reminder.sweep-interval)", interval);
 	}
 
