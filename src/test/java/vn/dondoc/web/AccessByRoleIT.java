@@ -292,7 +292,7 @@ class AccessByRoleIT {
 	@Test
 	void onlyTheAdminReachesTheActuatorBesidesHealth() {
 		for (String user : List.of("ban-to-chuc", "vanphong")) {
-			assertThat(rest.withBasicAuth(user, "demo").getForEntity("/actuator/quartz/jobs/reminder", String.class).getStatusCode())
+			assertThat(rest.withBasicAuth(user, "demo").getForEntity("/actuator/quartz/jobs/dondoc", String.class).getStatusCode())
 				.as(user).isEqualTo(HttpStatus.FORBIDDEN);
 			assertThat(rest.withBasicAuth(user, "demo").getForEntity("/actuator/metrics", String.class).getStatusCode())
 				.as(user).isEqualTo(HttpStatus.FORBIDDEN);
@@ -301,7 +301,7 @@ class AccessByRoleIT {
 			assertThat(rest.withBasicAuth(user, "demo").getForEntity("/actuator/health", String.class).getStatusCode())
 				.as(user).isEqualTo(HttpStatus.OK);
 		}
-		assertThat(rest.withBasicAuth("admin", "admin").getForEntity("/actuator/quartz/jobs/reminder", String.class).getStatusCode())
+		assertThat(rest.withBasicAuth("admin", "admin").getForEntity("/actuator/quartz/jobs/dondoc", String.class).getStatusCode())
 			.isEqualTo(HttpStatus.OK);
 		assertThat(rest.withBasicAuth("admin", "admin").getForEntity("/actuator/metrics/dondoc.reminders.restored", String.class)
 			.getBody()).contains("\"name\":\"dondoc.reminders.restored\"");

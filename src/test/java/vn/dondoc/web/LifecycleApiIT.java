@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -40,6 +39,7 @@ import vn.dondoc.directive.DirectiveCatalog;
 import vn.dondoc.directive.DirectiveCatalog.DirectiveView;
 import vn.dondoc.directive.DirectiveProcess;
 import vn.dondoc.directive.DocumentImporter;
+import vn.dondoc.reminder.ReminderEngine;
 import vn.dondoc.workflow.DirectiveLifecycle;
 import vn.dondoc.workflow.ExtensionDecision;
 import vn.dondoc.workflow.Outcome;
@@ -91,6 +91,9 @@ class LifecycleApiIT {
 
 	@Autowired
 	Scheduler scheduler;
+
+	@Autowired
+	ReminderEngine reminders;
 
 	@Autowired
 	ManagementService jobs;
@@ -312,7 +315,7 @@ class LifecycleApiIT {
 		assertThat(tasks.createTaskQuery().taskId(before.carryOutTaskId()).singleResult().getDueDate()).isNotNull()
 			.satisfies(due -> assertThat(due.toInstant().atZone(Documents.VIETNAM).toLocalDate()).isEqualTo(day));
 		await().atMost(Duration.ofSeconds(30))
-			.until(() -> !scheduler.getTriggersOfJob(JobKey.jobKey(before.carryOutTaskId(), "reminder")).isEmpty());
+			.until(() -> reminders.nextFireTime(before.carryOutTaskId()).isPresent());
 		DirectiveCatalog.DirectiveDetail detail = catalog.directive(directive.id()).orElseThrow();
 		assertThat(detail.directive().dueDate()).isEqualTo(day);
 		assertThat(detail.directive().units()).filteredOn(u -> u.code().equals(UNIT)).singleElement()
