@@ -416,11 +416,7 @@ class ReminderEngineIT {
 
 	@Test
 	void theSweepIsAQuartzJobThatRepeatsAtTheConfiguredInterval() throws Exception {
-		List<? extends Trigger> triggers = scheduler.getTriggersOfJob(ReminderSweep.JOB);
-		assertThat(triggers).singleElement().isInstanceOfSatisfying(org.quartz.SimpleTrigger.class, trigger -> {
-			assertThat(trigger.getRepeatInterval()).isEqualTo(Duration.ofHours(1).toMillis());
-			assertThat(trigger.getRepeatCount()).isEqualTo(org.quartz.SimpleTrigger.REPEAT_INDEFINITELY);
-		});
+		assertRepeatsForeverEvery(ReminderSweep.JOB, Duration.ofHours(1));
 		assertThat(scheduler.getJobDetail(ReminderSweep.JOB).isConcurrentExecutionDisallowed()).isTrue();
 	}
 
@@ -430,11 +426,7 @@ class ReminderEngineIT {
 	 */
 	@Test
 	void thePumpIsAQuartzJobThatFiresEachDueTaskOnce() throws Exception {
-		List<? extends Trigger> triggers = scheduler.getTriggersOfJob(ReminderPump.JOB);
-		assertThat(triggers).singleElement().isInstanceOfSatisfying(org.quartz.SimpleTrigger.class, trigger -> {
-			assertThat(trigger.getRepeatInterval()).isEqualTo(Duration.ofSeconds(1).toMillis());
-			assertThat(trigger.getRepeatCount()).isEqualTo(org.quartz.SimpleTrigger.REPEAT_INDEFINITELY);
-		});
+		assertRepeatsForeverEvery(ReminderPump.JOB, Duration.ofSeconds(1));
 		assertThat(scheduler.getJobDetail(ReminderPump.JOB).isConcurrentExecutionDisallowed()).isFalse();
 
 		Task task = startProbe("standard", "dd-ldld", at(2023, 6, 30, 23, 59));
@@ -479,6 +471,15 @@ class ReminderEngineIT {
 		fireAndAwait(task, "giao-nhiem-vu", 1);
 		assertThat(jdbc.sql("SELECT attempts FROM reminder_wake WHERE task_id = ?").param(task.getId()).query(Integer.class)
 			.single()).isZero();
+	}
+
+	/** The job has one trigger, repeating every {@code interval} without end. */
+	private void assertRepeatsForeverEvery(org.quartz.JobKey job, Duration interval) throws Exception {
+		List<? extends Trigger> triggers = scheduler.getTriggersOfJob(job);
+		assertThat(triggers).singleElement().isInstanceOfSatisfying(org.quartz.SimpleTrigger.class, trigger -> {
+			assertThat(trigger.getRepeatInterval()).isEqualTo(interval.toMillis());
+			assertThat(trigger.getRepeatCount()).isEqualTo(org.quartz.SimpleTrigger.REPEAT_INDEFINITELY);
+		});
 	}
 
 	static final class TaskRemindersStepName {
