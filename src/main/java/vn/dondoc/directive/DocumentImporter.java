@@ -19,7 +19,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +58,8 @@ public class DocumentImporter {
 
 	private final RuntimeService runtime;
 
+	private final RepositoryService repository;
+
 	private final VietnamCalendar calendar;
 
 	private final TransactionTemplate transactions;
@@ -72,12 +76,13 @@ public class DocumentImporter {
 
 	private final ImportPlanner planner;
 
-	DocumentImporter(DocumentReader reader, DirectiveRows rows, RuntimeService runtime, VietnamCalendar calendar,
-			TransactionTemplate transactions, ApplicationEventPublisher events, DirectiveSettings settings, DemoSettings demo,
-			UnitDirectory units, Clock clock) {
+	DocumentImporter(DocumentReader reader, DirectiveRows rows, RuntimeService runtime, RepositoryService repository,
+			VietnamCalendar calendar, TransactionTemplate transactions, ApplicationEventPublisher events, DirectiveSettings settings,
+			DemoSettings demo, UnitDirectory units, Clock clock) {
 		this.reader = reader;
 		this.rows = rows;
 		this.runtime = runtime;
+		this.repository = repository;
 		this.calendar = calendar;
 		this.transactions = transactions;
 		this.events = events;
@@ -279,10 +284,15 @@ public class DocumentImporter {
 		int updated = 0;
 		int unchanged = 0;
 		List<DueDatesMoved.Part> moved = new ArrayList<>();
+		// one model version for the whole document, looked up once (Camunda would look it up for every start)
+		String definitionId = null;
 		for (ImportPlanner.Step step : plan.steps()) {
 			checkTime.run();
 			if (step.current() == null) {
-				start(spec, step.spec(), step.position(), now);
+				if (definitionId == null) {
+					definitionId = latestDefinition();
+				}
+				start(spec, step.spec(), step.position(), now, definitionId);
 				started++;
 			}
 			else if (step.next() == null) {
@@ -311,7 +321,17 @@ public class DocumentImporter {
 		return List.copyOf(all);
 	}
 
-	private void start(DocumentSpec spec, DirectiveSpec directive, int position, Instant now) {
+	/** The directive model's latest version, which {@code startProcessInstanceByKey} would start. */
+	private String latestDefinition() {
+		ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(DirectiveProcess.KEY)
+			.latestVersion().singleResult();
+		if (latest == null) {
+			throw new IllegalStateException("The directive model (" + DirectiveProcess.KEY + ") is not deployed");
+		}
+		return latest.getId();
+	}
+
+	private void start(DocumentSpec spec, DirectiveSpec directive, int position, Instant now, String definitionId) {
 		String businessKey = spec.code() + "/" + directive.section();
 		Deadline deadline = directive.deadline();
 		DirectiveRow row = new DirectiveRow(0, businessKey, spec.code(), directive.section(), position, directive.text(),
@@ -333,7 +353,7 @@ public class DocumentImporter {
 		variables.put(DirectiveProcess.VAR_DEADLINE_TEXT, directive.deadlineText());
 		variables.put(DirectiveProcess.VAR_DEADLINE_KIND, row.deadlineKind());
 		variables.put(DirectiveProcess.VAR_ONGOING, deadline == null || deadline.kind() == DeadlineKind.ONGOING);
-		ProcessInstance instance = runtime.startProcessInstanceByKey(DirectiveProcess.KEY, businessKey, variables);
+		ProcessInstance instance = runtime.startProcessInstanceById(definitionId, businessKey, variables);
 		rows.attachProcess(id, instance.getId());
 		events.publishEvent(new DirectiveStarted(id, businessKey, instance.getId()));
 	}

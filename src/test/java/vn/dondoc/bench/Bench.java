@@ -18,6 +18,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+
 import vn.dondoc.support.NodeProcess;
 import vn.dondoc.support.TestClock;
 
@@ -56,6 +61,29 @@ final class Bench {
 			}
 		}
 		return settings;
+	}
+
+	/**
+	 * Raw Camunda 7 as the baselines run it: a standalone engine with default settings (no job executor) on
+	 * its own database, with one process {@code bench} deployed: one user task, candidate group {@code unit}
+	 * and due date {@code dueDate} from variables.
+	 */
+	static ProcessEngine rawCamunda(String url, String driver, String user, String password) {
+		StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
+		configuration.setJdbcUrl(url);
+		configuration.setJdbcDriver(driver);
+		configuration.setJdbcUsername(user);
+		configuration.setJdbcPassword(password);
+		configuration.setDatabaseSchemaUpdate("true");
+		configuration.setJobExecutorActivate(false);
+		ProcessEngine engine = configuration.buildProcessEngine();
+		BpmnModelInstance model = Bpmn.createExecutableProcess("bench").camundaHistoryTimeToLive(180)
+			.startEvent()
+			.userTask("carryOut").camundaCandidateGroups("${unit}").camundaDueDate("${dueDate}")
+			.endEvent()
+			.done();
+		engine.getRepositoryService().createDeployment().addModelInstance("bench.bpmn", model).deploy();
+		return engine;
 	}
 
 	static String basicAuth() {

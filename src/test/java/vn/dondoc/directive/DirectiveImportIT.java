@@ -1,5 +1,6 @@
 package vn.dondoc.directive;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -54,6 +56,9 @@ class DirectiveImportIT {
 
 	@Autowired
 	RuntimeService runtime;
+
+	@Autowired
+	RepositoryService repository;
 
 	@Autowired
 	TaskService tasks;
@@ -176,6 +181,28 @@ class DirectiveImportIT {
 		assertThat(tasks.createTaskQuery().processInstanceBusinessKeyLike("HALF-1/%").count()).isZero();
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM directive WHERE document_code = 'HALF-1'").query(Long.class).single()).isZero();
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM document WHERE code = 'HALF-1'").query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void anImportStartsEveryDirectiveOnTheModelsLatestVersion() throws Exception {
+		String before = repository.createProcessDefinitionQuery().processDefinitionKey("directive").latestVersion().singleResult().getId();
+		String newest = repository.createDeployment().name("directive, a newer version")
+			.addInputStream("directive.bpmn", new ByteArrayInputStream(Files.readAllBytes(Path.of("bpmn/directive.bpmn"))))
+			.deployWithResult().getDeployedProcessDefinitions().get(0).getId();
+		assertThat(newest).isNotEqualTo(before);
+		String document = """
+				code: VERSION-1
+				title: Thử phiên bản mô hình
+				issuedOn: 2023-04-13
+				directives:
+				  - { section: "1", text: Một, lead: [ban-to-chuc], deadline: trong tháng 5/2023 }
+				  - { section: "2", text: Hai, lead: [ban-tuyen-giao, ban-dan-van], deadline: trong tháng 6/2023 }
+				""";
+		assertThat(post(document, "application/yaml").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+		assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKeyLike("VERSION-1/%").list())
+			.hasSize(2).allSatisfy(instance -> assertThat(instance.getProcessDefinitionId()).isEqualTo(newest));
+		assertThat(carryOut("VERSION-1/2")).hasSize(2);
 	}
 
 	@Test
