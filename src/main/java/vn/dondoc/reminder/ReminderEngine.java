@@ -150,23 +150,29 @@ public class ReminderEngine implements TaskReminders {
 
 	/**
 	 * An open task was found without any reminder wake-up ({@link ReminderSweep}): when its ladder still has
-	 * a step to come, or one that came meanwhile, its wake-up is set again, as after a change.
+	 * a step to come, or one that came meanwhile, its wake-up is set again, as after a change; when it has
+	 * nothing left to send, that is recorded with the revision the sweep saw ({@link ReminderWakes#settle}).
 	 *
 	 * @return when the task now wakes (business time), or empty when it has nothing left to send
 	 */
-	Optional<Instant> restore(String taskId) {
+	Optional<Instant> restore(String taskId, int revision) {
 		if (!settings.enabled()) {
 			return Optional.empty();
 		}
 		return transactions.execute(status -> {
 			TaskSnapshot snapshot = read(taskId);
-			Optional<ReminderPolicy> policy = snapshot == null ? Optional.empty() : policyOf(snapshot);
-			if (policy.isEmpty()) {
+			if (snapshot == null) {
 				return Optional.<Instant>empty();
 			}
+			Optional<ReminderPolicy> policy = policyOf(snapshot);
 			Instant now = clock.instant();
-			Optional<Instant> wake = wake(decide(snapshot, policy.get(), now), now);
-			wake.ifPresent(at -> wakes.set(taskId, at));
+			Optional<Instant> wake = policy.isEmpty() ? Optional.empty() : wake(decide(snapshot, policy.get(), now), now);
+			if (wake.isPresent()) {
+				wakes.set(taskId, wake.get());
+			}
+			else {
+				wakes.settle(taskId, revision);
+			}
 			return wake;
 		});
 	}

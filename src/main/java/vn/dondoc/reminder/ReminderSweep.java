@@ -3,10 +3,7 @@ package vn.dondoc.reminder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.HashSet;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,9 +27,10 @@ import org.springframework.stereotype.Component;
  * ladder still has a step to come. A wake-up goes missing when a firing fails more often than
  * {@link ReminderPump} retries (a database down for several minutes, a bug), or when dondoc's rows are
  * restored apart from Camunda's.
- * Tasks with nothing left to send (no policy, a finished ladder) are read once per node and remembered
- * with their revision: time alone never gives them a step again, and a change that could (a new due date,
- * new units) is a new revision of the task, read again.
+ * Tasks with nothing left to send (no policy, a finished ladder) are read once and keep a row without a
+ * moment, with the revision read ({@link ReminderWakes#settle}): time alone never gives them a step again,
+ * and a change that could (a new due date, new units) is a new revision of the task, read again. The row
+ * is in the database, so neither another node nor a restart reads them again.
  */
 @Component
 class ReminderSweep {
@@ -50,9 +48,6 @@ class ReminderSweep {
 	private final ReminderSettings settings;
 
 	private final Counter restored;
-
-	/** Open tasks without a wake-up that this node found with nothing left to send, as {@code id@revision}. */
-	private final Set<String> settled = ConcurrentHashMap.newKeySet();
 
 	ReminderSweep(Scheduler scheduler, ReminderEngine engine, JdbcClient jdbc, ReminderSettings settings, MeterRegistry meters) {
 		this.scheduler = scheduler;
@@ -84,38 +79,40 @@ class ReminderSweep {
 	 */
 	Result run() {
 		long started = System.nanoTime();
-		// id@revision: any change to the task (due date, candidate groups, reopened) is a new revision
-		List<String> missing = jdbc.sql("SELECT t.ID_ || '@' || t.REV_ FROM ACT_RU_TASK t WHERE NOT EXISTS (SELECT 1 FROM "
-				+ "reminder_wake w WHERE w.task_id = t.ID_) ORDER BY t.ID_")
-			.query(String.class)
+		record Open(String taskId, int revision, boolean settled) {
+		}
+		// no moment: no row at all, or a row of a task found with nothing left to send, at the revision it had
+		// then (any change to the task, a due date, candidate groups, reopened, is a new revision)
+		List<Open> without = jdbc.sql("SELECT t.ID_, t.REV_, CASE WHEN w.settled_rev = t.REV_ THEN 1 ELSE 0 END "
+				+ "FROM ACT_RU_TASK t LEFT JOIN reminder_wake w ON w.task_id = t.ID_ "
+				+ "WHERE w.task_id IS NULL OR w.wake_at IS NULL ORDER BY t.ID_")
+			.query((rs, n) -> new Open(rs.getString(1), rs.getInt(2), rs.getInt(3) == 1))
 			.list();
-		settled.retainAll(new HashSet<>(missing));
+		// rows of tasks closed while the sweep settled them
+		jdbc.sql("DELETE FROM reminder_wake WHERE wake_at IS NULL AND NOT EXISTS (SELECT 1 FROM ACT_RU_TASK t WHERE t.ID_ = task_id)")
+			.update();
 		int given = 0;
 		int failed = 0;
 		int read = 0;
-		for (String task : missing) {
-			if (settled.contains(task)) {
+		for (Open task : without) {
+			if (task.settled()) {
 				continue;
 			}
 			read++;
-			String taskId = task.substring(0, task.lastIndexOf('@'));
 			try {
-				Optional<Instant> at = engine.restore(taskId);
-				if (at.isEmpty()) {
-					settled.add(task);
-				}
-				else {
+				Optional<Instant> at = engine.restore(task.taskId(), task.revision());
+				if (at.isPresent()) {
 					given++;
 					restored.increment();
-					log.warn("Task {} had no reminder wake-up; it wakes again at {}", taskId, at.get());
+					log.warn("Task {} had no reminder wake-up; it wakes again at {}", task.taskId(), at.get());
 				}
 			}
 			catch (RuntimeException e) {
 				failed++;
-				log.error("Reminder sweep could not restore task {}: {}", taskId, e.getMessage(), e);
+				log.error("Reminder sweep could not restore task {}: {}", task.taskId(), e.getMessage(), e);
 			}
 		}
-		Result result = new Result(missing.size(), read, given, failed, Duration.ofNanos(System.nanoTime() - started));
+		Result result = new Result(without.size(), read, given, failed, Duration.ofNanos(System.nanoTime() - started));
 		log.info("Reminder sweep: {} open task(s) without a reminder wake-up, {} of them read ({} known to have nothing left "
 				+ "to send), {} given a wake-up again, {} failed, in {} ms", result.withoutWakeUp(), result.read(),
 				result.withoutWakeUp() - result.read(), result.restored(), result.failed(), result.took().toMillis());

@@ -33,13 +33,16 @@ class ReminderWakes {
 
 	private final String upsert;
 
+	private final boolean postgres;
+
 	ReminderWakes(JdbcClient jdbc, DataSource dataSource, MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.scheduled = Counter.builder("dondoc.reminders.scheduled").description("Reminder wake-ups set or moved").register(meters);
-		this.upsert = Databases.isPostgres(dataSource)
-				? "INSERT INTO reminder_wake (task_id, wake_at, attempts) VALUES (?, ?, 0) "
-						+ "ON CONFLICT (task_id) DO UPDATE SET wake_at = EXCLUDED.wake_at, attempts = 0"
-				: "MERGE INTO reminder_wake (task_id, wake_at, attempts) KEY (task_id) VALUES (?, ?, 0)";
+		this.postgres = Databases.isPostgres(dataSource);
+		this.upsert = postgres
+				? "INSERT INTO reminder_wake (task_id, wake_at, attempts, settled_rev) VALUES (?, ?, 0, NULL) "
+						+ "ON CONFLICT (task_id) DO UPDATE SET wake_at = EXCLUDED.wake_at, attempts = 0, settled_rev = NULL"
+				: "MERGE INTO reminder_wake (task_id, wake_at, attempts, settled_rev) KEY (task_id) VALUES (?, ?, 0, NULL)";
 	}
 
 	/** Leaves the task one wake-up, at the given moment, or none when nothing is planned. */
@@ -58,6 +61,28 @@ class ReminderWakes {
 		scheduled.increment();
 	}
 
+	/**
+	 * The sweep read the task at this revision and found nothing left to send: it keeps a row without a
+	 * moment, so that no sweep (on any node, after any restart) reads it again before it changes. A task
+	 * that got a real wake-up meanwhile keeps it.
+	 */
+	void settle(String taskId, int revision) {
+		if (jdbc.sql("UPDATE reminder_wake SET settled_rev = ? WHERE task_id = ? AND wake_at IS NULL").params(revision, taskId).update() > 0) {
+			return;
+		}
+		if (postgres) {
+			jdbc.sql("INSERT INTO reminder_wake (task_id, wake_at, attempts, settled_rev) VALUES (?, NULL, 0, ?) ON CONFLICT (task_id) DO NOTHING")
+				.params(taskId, revision)
+				.update();
+		}
+		else {
+			jdbc.sql("INSERT INTO reminder_wake (task_id, wake_at, attempts, settled_rev) SELECT ?, NULL, 0, ? "
+					+ "WHERE NOT EXISTS (SELECT 1 FROM reminder_wake WHERE task_id = ?)")
+				.params(taskId, revision, taskId)
+				.update();
+		}
+	}
+
 	/** The task needs no more wake-ups (it was closed, or its ladder is done). */
 	void remove(String taskId) {
 		jdbc.sql("DELETE FROM reminder_wake WHERE task_id = ?").param(taskId).update();
@@ -65,7 +90,7 @@ class ReminderWakes {
 
 	/** When the task's engine next wakes (business time), or empty when nothing is planned. */
 	Optional<Instant> wakeAt(String taskId) {
-		return jdbc.sql("SELECT wake_at FROM reminder_wake WHERE task_id = ?")
+		return jdbc.sql("SELECT wake_at FROM reminder_wake WHERE task_id = ? AND wake_at IS NOT NULL")
 			.param(taskId)
 			.query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant())
 			.optional();

@@ -157,7 +157,7 @@ class ReminderClusterIT {
 				assertThat(burst.count("SELECT COUNT(*) FROM notification")).isEqualTo(2L * TASKS);
 				// one wake-up per open task, at its next step (quá hạn on 29/6): what the killed node was firing rolled
 				// back with its transactions, and was fired again by the survivors
-				assertThat(burst.count("SELECT COUNT(*) FROM reminder_wake")).as(burst::diagnosis).isEqualTo(TASKS);
+				assertThat(burst.count("SELECT COUNT(*) FROM reminder_wake WHERE wake_at IS NOT NULL")).as(burst::diagnosis).isEqualTo(TASKS);
 				assertThat(burst.wakeUpsAfterTheBurst()).as(burst::diagnosis).isEqualTo(TASKS);
 				assertReached(expectedAll, deliveredAll);
 				assertThat(repeats.values()).as("no message more than twice").allMatch(n -> n == 2);

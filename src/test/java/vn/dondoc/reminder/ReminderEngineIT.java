@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.quartz.Scheduler;
 import org.quartz.Trigger;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -98,6 +99,12 @@ class ReminderEngineIT {
 
 	@Autowired
 	ReminderSweep sweep;
+
+	@Autowired
+	ReminderSettings settings;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@BeforeEach
 	void pauseTheWallClock() throws Exception {
@@ -375,6 +382,9 @@ class ReminderEngineIT {
 		assertThat(wakeRows(lostStandard)).isOne();
 		assertThat(wakeRows(lostUrgent)).isOne();
 		assertThat(wakeRows(silent)).isZero();
+		// the task with nothing to send keeps a row without a moment, with the revision the sweep read
+		assertThat(settledRevision(silent)).contains(revision(silent));
+		assertThat(engine.nextFireTime(silent.getId())).isEmpty();
 		assertThat(engine.nextFireTime(kept.getId())).isEqualTo(keptAt);
 		assertThat(wakeRows(kept)).isOne();
 		assertThat(result.restored()).isGreaterThanOrEqualTo(2);
@@ -388,11 +398,25 @@ class ReminderEngineIT {
 		assertThat(again.read()).isZero();
 		assertThat(again.restored()).isZero();
 
+		// nor does another node's sweep, or this one's after a restart: what was found is in the database
+		ReminderSweep otherNode = new ReminderSweep(scheduler, engine, jdbc, settings, meters);
+		assertThat(otherNode.run().read()).isZero();
+
 		// a task that changes is read again: its new revision may have a step to come
 		Task changed = tasks.createTaskQuery().taskId(silent.getId()).singleResult();
 		changed.setDueDate(Date.from(at(2023, 7, 31, 23, 59)));
 		tasks.saveTask(changed);
 		assertThat(sweep.run().read()).isOne();
+		assertThat(settledRevision(silent)).contains(revision(silent));
+		// also when the change went past dondoc's listener (a new revision alone)
+		jdbc.sql("UPDATE ACT_RU_TASK SET REV_ = REV_ + 1 WHERE ID_ = ?").param(silent.getId()).update();
+		assertThat(otherNode.run().read()).isOne();
+		assertThat(settledRevision(silent)).contains(revision(silent));
+
+		// the row of a task closed while the sweep settled it goes with the next sweep
+		jdbc.sql("INSERT INTO reminder_wake (task_id, wake_at, attempts, settled_rev) VALUES ('closed-meanwhile', NULL, 0, 1)").update();
+		sweep.run();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM reminder_wake WHERE task_id = 'closed-meanwhile'").query(Long.class).single()).isZero();
 	}
 
 	@Test
@@ -528,9 +552,16 @@ class ReminderEngineIT {
 			.params(task.getId(), kind).query(String.class).single();
 	}
 
+	/** The task's planned wake-ups: 0 or 1. */
 	private long wakeRows(Task task) {
-		return jdbc.sql("SELECT COUNT(*) FROM reminder_wake WHERE task_id = ?")
+		return jdbc.sql("SELECT COUNT(*) FROM reminder_wake WHERE task_id = ? AND wake_at IS NOT NULL")
 			.param(task.getId()).query(Long.class).single();
+	}
+
+	/** The task revision a sweep found with nothing left to send, if it has such a row. */
+	private Optional<Integer> settledRevision(Task task) {
+		return jdbc.sql("SELECT settled_rev FROM reminder_wake WHERE task_id = ? AND wake_at IS NULL")
+			.param(task.getId()).query(Integer.class).optional();
 	}
 
 	private void deploy(String name, String xml) {

@@ -2,6 +2,7 @@ package vn.dondoc.reminder;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -135,6 +136,35 @@ class ReminderWakesOnPostgresIT {
 		assertThat(jdbc.sql("SELECT attempts FROM reminder_wake WHERE task_id = ?").param(task).query(Integer.class).single()).isZero();
 		transactions.executeWithoutResult(status -> wakes.set(task, null));
 		assertThat(wakes.wakeAt(task)).isEmpty();
+	}
+
+	@Test
+	void aTaskWithNothingLeftToSendKeepsARowWithoutAMomentThatNeverOverwritesAWakeUp() {
+		String task = "settled-" + System.nanoTime();
+		Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+		transactions.executeWithoutResult(status -> wakes.settle(task, 3));
+		assertThat(settledRevision(task)).isEqualTo(3);
+		assertThat(wakes.wakeAt(task)).isEmpty();
+		assertThat(wakes.due(now.plusSeconds(3600), 10)).doesNotContain(task);
+		transactions.executeWithoutResult(status -> assertThat(wakes.claim(task, now.plusSeconds(3600))).isFalse());
+		// read again at a later revision
+		transactions.executeWithoutResult(status -> wakes.settle(task, 4));
+		assertThat(settledRevision(task)).isEqualTo(4);
+		// a task change sets a wake-up over it
+		transactions.executeWithoutResult(status -> wakes.set(task, now));
+		assertThat(wakes.wakeAt(task)).contains(now);
+		assertThat(settledRevision(task)).isNull();
+		// and a sweep that read the task before that change leaves the wake-up as it is
+		transactions.executeWithoutResult(status -> wakes.settle(task, 4));
+		assertThat(wakes.wakeAt(task)).contains(now);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM reminder_wake WHERE task_id = ?").param(task).query(Long.class).single()).isOne();
+	}
+
+	private Integer settledRevision(String task) {
+		List<Integer> revisions = jdbc.sql("SELECT settled_rev FROM reminder_wake WHERE task_id = ?").param(task)
+			.query((rs, n) -> (Integer) rs.getObject(1)).list();
+		assertThat(revisions).hasSize(1);
+		return revisions.get(0);
 	}
 
 }
