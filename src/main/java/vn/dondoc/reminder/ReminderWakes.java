@@ -19,7 +19,8 @@ import vn.dondoc.platform.Databases;
  * The {@code reminder_wake} table: when each open task with a reminder ladder next needs the engine (the
  * moment of its next step, or now when one has come), one row per task. {@link ReminderEngine} decides
  * when; this class keeps the row in step, in the caller's transaction, so that a task change and its
- * wake-up commit or roll back together. {@link ReminderPump} takes the due rows.
+ * wake-up commit or roll back together. {@link ReminderPump} takes the due rows. A row without a moment is
+ * the sweep's note that the task, at a given revision, has nothing left to send ({@link #settle}).
  * <p>
  * A row being fired is locked by the firing's transaction ({@link #claim}): a task change or completion
  * meanwhile waits for that transaction, then sees what it left.
