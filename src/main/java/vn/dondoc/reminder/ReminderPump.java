@@ -23,10 +23,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends the reminder steps that have come: one Quartz job for all tasks, fired every
- * {@code dondoc.reminder.poll-interval} (a second by default) on whichever node of the cluster takes its
- * trigger, instead of one Quartz job and trigger per task (issue 18: in a clustered JobStore each firing
- * takes the cluster-wide lock three times, which set the pace of a reminder burst).
+ * Sends the reminder steps that have come: one Quartz job for all tasks, instead of one Quartz job and
+ * trigger per task (issue 18: in a clustered JobStore each firing takes the cluster-wide lock three times,
+ * which set the pace of a reminder burst). The job has {@link #TICKS} triggers, each repeating every
+ * {@code dondoc.reminder.poll-interval} (a second by default), spread evenly over that interval: each runs
+ * on whichever node of the cluster takes it, and a node keeps the trigger it took while it lives, so with
+ * one trigger a single node would take every tick of a burst.
  * <p>
  * A run takes the due rows of {@link ReminderWakes}, each in its own transaction that locks the row, sends
  * what has come and sets the task's next wake-up ({@link ReminderEngine#fireIfDue}). Rows locked by another
@@ -45,6 +47,13 @@ class ReminderPump {
 
 	/** Failed firings of one task in a row before its wake-up is dropped: about a minute in all. */
 	static final int MAX_ATTEMPTS = 10;
+
+	/**
+	 * The pump's triggers: up to this many nodes of a cluster take ticks of the pump, and so share a burst
+	 * (see {@link RepeatingJobs#schedule(Scheduler, JobKey, Class, String, Instant, Duration, int)}). A single
+	 * node takes them all, and so looks for due steps this many times per poll interval.
+	 */
+	static final int TICKS = 4;
 
 	/** Due rows read at a time (without locking) by a run. */
 	static final int BATCH = 200;
@@ -85,7 +94,8 @@ class ReminderPump {
 			log.info("Reminders are not sent from this cluster (reminders disabled or dondoc.reminder.poll-interval = 0)");
 			return;
 		}
-		RepeatingJobs.schedule(scheduler, JOB, PumpJob.class, "Gửi các bước nhắc hạn đã đến giờ", Instant.now(), interval);
+		RepeatingJobs.schedule(scheduler, JOB, PumpJob.class, "Gửi các bước nhắc hạn đã đến giờ", Instant.now(), interval,
+				TICKS);
 		log.info("Reminder steps are looked for every {} (dondoc.reminder.poll-interval), {} at once on this node "
 				+ "(dondoc.reminder.workers)", interval, settings.workers());
 	}

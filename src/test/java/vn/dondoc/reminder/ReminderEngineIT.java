@@ -445,12 +445,13 @@ class ReminderEngineIT {
 	}
 
 	/**
-	 * The pump: one Quartz job for every task, repeating each second and free to run on several threads and
-	 * nodes at once, that fires a task once its step has come.
+	 * The pump: one Quartz job for every task, with four triggers each repeating every second (so that up to
+	 * four nodes take its ticks, see PumpTicksInAClusterIT), free to run on several threads and nodes at
+	 * once, that fires a task once its step has come.
 	 */
 	@Test
 	void thePumpIsAQuartzJobThatFiresEachDueTaskOnce() throws Exception {
-		assertRepeatsForeverEvery(ReminderPump.JOB, Duration.ofSeconds(1));
+		assertRepeatsForeverEvery(ReminderPump.JOB, Duration.ofSeconds(1), ReminderPump.TICKS);
 		assertThat(scheduler.getJobDetail(ReminderPump.JOB).isConcurrentExecutionDisallowed()).isFalse();
 
 		Task task = startProbe("standard", "dd-ldld", at(2023, 6, 30, 23, 59));
@@ -499,11 +500,22 @@ class ReminderEngineIT {
 
 	/** The job has one trigger, repeating every {@code interval} without end. */
 	private void assertRepeatsForeverEvery(org.quartz.JobKey job, Duration interval) throws Exception {
+		assertRepeatsForeverEvery(job, interval, 1);
+	}
+
+	/** The job has {@code ticks} triggers, each repeating every {@code interval} without end, spread evenly over it. */
+	private void assertRepeatsForeverEvery(org.quartz.JobKey job, Duration interval, int ticks) throws Exception {
 		List<? extends Trigger> triggers = scheduler.getTriggersOfJob(job);
-		assertThat(triggers).singleElement().isInstanceOfSatisfying(org.quartz.SimpleTrigger.class, trigger -> {
-			assertThat(trigger.getRepeatInterval()).isEqualTo(interval.toMillis());
-			assertThat(trigger.getRepeatCount()).isEqualTo(org.quartz.SimpleTrigger.REPEAT_INDEFINITELY);
-		});
+		assertThat(triggers).hasSize(ticks).allSatisfy(each -> assertThat(each)
+			.isInstanceOfSatisfying(org.quartz.SimpleTrigger.class, trigger -> {
+				assertThat(trigger.getRepeatInterval()).isEqualTo(interval.toMillis());
+				assertThat(trigger.getRepeatCount()).isEqualTo(org.quartz.SimpleTrigger.REPEAT_INDEFINITELY);
+			}));
+		List<Long> starts = triggers.stream().map(trigger -> trigger.getStartTime().getTime()).sorted().toList();
+		for (int tick = 1; tick < ticks; tick++) {
+			assertThat(starts.get(tick) - starts.get(0)).as("start of tick %d", tick + 1)
+				.isEqualTo(interval.toMillis() * tick / ticks);
+		}
 	}
 
 	static final class TaskRemindersStepName {
