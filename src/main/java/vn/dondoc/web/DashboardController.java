@@ -27,15 +27,20 @@ class DashboardController {
 
 	private final OverviewTrends overviewTrends;
 
-	DashboardController(Dashboard dashboard, DirectiveCatalog catalog, Trends trends, OverviewTrends overviewTrends) {
+	private final LoginSettings login;
+
+	DashboardController(Dashboard dashboard, DirectiveCatalog catalog, Trends trends, OverviewTrends overviewTrends,
+			LoginSettings login) {
 		this.dashboard = dashboard;
 		this.catalog = catalog;
 		this.trends = trends;
 		this.overviewTrends = overviewTrends;
+		this.login = login;
 	}
 
 	@GetMapping("/login")
-	String login() {
+	String login(Model model) {
+		model.addAttribute("help", login.help());
 		return "web/login";
 	}
 

@@ -338,6 +338,8 @@ class BrowserIT {
 	void aWrongPasswordIsRefusedInVietnamese() {
 		browser.get(url("/login"));
 		screenshot("00-dang-nhap");
+		// someone who cannot sign in is told whom to ask
+		assertThat(browser.findElement(By.id("login-help")).getText()).isEqualTo(LoginSettings.DEFAULT_HELP);
 		browser.findElement(By.id("username")).sendKeys("qu-le-chan");
 		browser.findElement(By.id("password")).sendKeys("sai-mat-khau");
 		browser.findElement(By.id("login")).click();
