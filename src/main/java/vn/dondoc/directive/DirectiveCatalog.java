@@ -157,6 +157,29 @@ public class DirectiveCatalog {
 		});
 	}
 
+	/**
+	 * What a form, a task name or a mail says of the directive a task belongs to: its document and its text
+	 * as dondoc's tables hold them now (after a re-import too).
+	 *
+	 * @param documentCode the document's code ({@code 45-KL/TU})
+	 * @param documentTitle the document's title
+	 * @param section the directive's section in the document ({@code I.2.3})
+	 * @param text the directive's text
+	 * @param deadlineText the deadline as the document words it, or {@code null}
+	 */
+	public record Heading(String documentCode, String documentTitle, String section, String text, String deadlineText) {
+	}
+
+	/** The heading of a directive, or empty when there is no such directive. */
+	public Optional<Heading> heading(long directiveId) {
+		return jdbc.sql("""
+				SELECT d.document_code, doc.title, d.section, d.text, d.deadline_text
+				FROM directive d LEFT JOIN document doc ON doc.code = d.document_code WHERE d.id = ?""")
+			.param(directiveId)
+			.query((rs, n) -> new Heading(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+			.optional();
+	}
+
 	/** The units a directive names, lead or coordinating; empty when there is no such directive. */
 	public List<String> unitCodes(long directiveId) {
 		return rows.unitsOf(directiveId).stream().map(UnitRow::unitCode).distinct().toList();

@@ -15,13 +15,24 @@ public final class DirectiveProcess {
 	/** Business key and directive id: {@code <document code>/<section>}, e.g. {@code 45-KL/TU/I.2.3.1}. */
 	public static final String VAR_DIRECTIVE_ID = "directiveId";
 
+	/** The document's code, held by the process instance (task names). */
 	public static final String VAR_DOCUMENT_CODE = "documentCode";
 
+	/**
+	 * The document's title.
+	 * A form variable filled from dondoc's row (workflow's DirectiveFormVariables); processes imported since
+	 * migration 37 hold no copy of it.
+	 */
 	public static final String VAR_DOCUMENT_TITLE = "documentTitle";
 
+	/** The directive's section in its document, held by the process instance (task names). */
 	public static final String VAR_SECTION = "section";
 
-	/** The directive in the document's own words. */
+	/**
+	 * The directive in the document's own words.
+	 * A form variable filled from dondoc's row (workflow's DirectiveFormVariables); processes imported since
+	 * migration 37 hold no copy of it.
+	 */
 	public static final String VAR_TEXT = "directiveText";
 
 	/** {@code List<String>} of unit codes; the multi-instance collection. */
@@ -36,7 +47,7 @@ public final class DirectiveProcess {
 	 */
 	public static final String VAR_UNIT_NAME = "unitName";
 
-	/** {@code List<String>} of unit codes that coordinate (phối hợp). */
+	/** {@code List<String>} of unit codes that coordinate (phối hợp): held by processes imported before migration 37 only. */
 	public static final String VAR_COORDINATING_UNITS = "coordinatingUnits";
 
 	/** {@code java.util.Date} (end of the due day in Vietnam) or {@code null} for ongoing or event deadlines. */
@@ -45,10 +56,14 @@ public final class DirectiveProcess {
 	/** The first due date, kept when extensions move {@link #VAR_DUE_DATE}. */
 	public static final String VAR_ORIGINAL_DUE_DATE = "originalDueDate";
 
-	/** The deadline as the document writes it ("hoàn thành trong quý II năm 2023"). */
+	/**
+	 * The deadline as the document writes it ("hoàn thành trong quý II năm 2023").
+	 * A form variable filled from dondoc's row (workflow's DirectiveFormVariables); processes imported since
+	 * migration 37 hold no copy of it.
+	 */
 	public static final String VAR_DEADLINE_TEXT = "deadlineText";
 
-	/** The deadline's kind as the calendar resolved it (FIXED_DATE, ONGOING, EVENT, ...). */
+	/** The deadline's kind as the calendar resolved it (FIXED_DATE, ONGOING, EVENT, ...): processes imported before migration 37 only. */
 	public static final String VAR_DEADLINE_KIND = "deadlineKind";
 
 	/** {@code true} for ongoing work ("thường xuyên", "tiếp tục"): periodic reports, no final due date. */

@@ -340,18 +340,15 @@ public class DocumentImporter {
 				deadline == null ? null : deadline.event(), null);
 		long id = rows.insertDirective(row, now);
 		rows.insertUnits(id, directive.leadUnits(), directive.coordinatingUnits(), directive.dueDate());
+		// what the model and its task names need; the forms and mails read the rest from dondoc's rows
+		// (DirectiveCatalog.heading): no copy of the title, the text or the deadline in words
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(DirectiveProcess.VAR_DIRECTIVE_ID, id);
 		variables.put(DirectiveProcess.VAR_DOCUMENT_CODE, spec.code());
-		variables.put(DirectiveProcess.VAR_DOCUMENT_TITLE, spec.title());
 		variables.put(DirectiveProcess.VAR_SECTION, directive.section());
-		variables.put(DirectiveProcess.VAR_TEXT, directive.text());
 		variables.put(DirectiveProcess.VAR_LEAD_UNITS, new ArrayList<>(directive.leadUnits()));
-		variables.put(DirectiveProcess.VAR_COORDINATING_UNITS, new ArrayList<>(directive.coordinatingUnits()));
 		variables.put(DirectiveProcess.VAR_DUE_DATE, endOfDay(directive.dueDate()));
 		variables.put(DirectiveProcess.VAR_ORIGINAL_DUE_DATE, endOfDay(directive.dueDate()));
-		variables.put(DirectiveProcess.VAR_DEADLINE_TEXT, directive.deadlineText());
-		variables.put(DirectiveProcess.VAR_DEADLINE_KIND, row.deadlineKind());
 		variables.put(DirectiveProcess.VAR_ONGOING, deadline == null || deadline.kind() == DeadlineKind.ONGOING);
 		ProcessInstance instance = runtime.startProcessInstanceById(definitionId, businessKey, variables);
 		rows.attachProcess(id, instance.getId());
@@ -359,7 +356,7 @@ public class DocumentImporter {
 	}
 
 	/**
-	 * A directive's new text and deadline: its row, its process variables, and its open parts' due dates in
+	 * A directive's new text and deadline: its row, its process's due date, and its open parts' due dates in
 	 * dondoc's rows; the parts' tasks and timers move with the rest of the document ({@link DueDatesMoved}).
 	 */
 	private void update(ImportPlanner.Step step, Instant now, List<DueDatesMoved.Part> moved) {
@@ -367,9 +364,6 @@ public class DocumentImporter {
 		DirectiveRow next = step.next();
 		rows.updateDirective(next, now);
 		String instance = current.processInstanceId();
-		if (!Objects.equals(current.text(), next.text())) {
-			runtime.setVariable(instance, DirectiveProcess.VAR_TEXT, next.text());
-		}
 		if (Objects.equals(current.dueDate(), next.dueDate())) {
 			return;
 		}

@@ -34,6 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.dondoc.calendar.VietnamCalendar;
 import vn.dondoc.directive.DirectiveCatalog;
+import vn.dondoc.directive.DirectiveCatalog.Heading;
 import vn.dondoc.directive.TaskReminders;
 import vn.dondoc.notification.NotificationKind;
 import vn.dondoc.notification.NotificationRequest;
@@ -58,6 +59,8 @@ public class ReminderEngine implements TaskReminders {
 	public static final JobKey PUMP = ReminderPump.JOB;
 
 	private final ReminderWakes wakes;
+
+	private final DirectiveCatalog directives;
 
 	private final ProcessEngineConfigurationImpl engineConfiguration;
 
@@ -96,8 +99,9 @@ public class ReminderEngine implements TaskReminders {
 	ReminderEngine(ReminderWakes wakes, ProcessEngineConfigurationImpl engineConfiguration,
 			RepositoryService repository, ReminderPolicies policies, ReminderLog reminderLog, Notifications notifications,
 			UnitDirectory units, VietnamCalendar calendar, TransactionTemplate transactions, JdbcClient jdbc, Clock clock,
-			ReminderSettings settings, MeterRegistry meters) {
+			ReminderSettings settings, MeterRegistry meters, DirectiveCatalog directives) {
 		this.wakes = wakes;
+		this.directives = directives;
 		this.engineConfiguration = engineConfiguration;
 		this.repository = repository;
 		this.policies = policies;
@@ -253,11 +257,12 @@ public class ReminderEngine implements TaskReminders {
 		Map<String, Object> v = task.variables();
 		// a task of a modelled process has no document: its mail names the process instead, and nothing empty
 		boolean directive = v.get("directiveId") != null;
+		Heading heading = heading(v);
 		NotificationRequest request = new NotificationRequest(
 				"reminder:" + task.scope() + ":" + occurrence.step() + ":" + occurrence.occurrence() + ":" + occurrence.dueKey(),
 				occurrence.message(), recipients.to(), recipients.cc(), string(v.get("directiveId")),
-				string(v.get("documentCode")), string(v.get("documentTitle")), string(v.get("section")),
-				string(v.getOrDefault("directiveText", task.name())), String.join(",", recipients.leadCodes()),
+				heading.documentCode(), heading.documentTitle(), heading.section(),
+				heading.text() == null ? task.name() : heading.text(), String.join(",", recipients.leadCodes()),
 				String.join(", ", recipients.leadNames()), due, originalDue(v, due), extensionCount(v),
 				due == null ? null : workingDaysLeft(calendar.toLocalDate(now), due), task.taskId(), recipients.names(), null, null,
 				directive ? null : processName(task), deadlineText(task),
@@ -280,6 +285,17 @@ public class ReminderEngine implements TaskReminders {
 				: Duration.between(occurrence.plannedAt(), now));
 		log.info("Task {} ({}): step {} #{} ({}) sent to {}", task.taskId(), task.name(), occurrence.step(),
 				occurrence.occurrence(), occurrence.message().label(), recipients.to());
+	}
+
+	/**
+	 * What the mail says of the task's directive: dondoc's row when there is one, else what the process
+	 * instance holds (a process started with its own copies, as before issue 18), else nothing.
+	 */
+	private Heading heading(Map<String, Object> variables) {
+		Object id = variables.get("directiveId");
+		Optional<Heading> row = id instanceof Number number ? directives.heading(number.longValue()) : Optional.empty();
+		return row.orElseGet(() -> new Heading(string(variables.get("documentCode")), string(variables.get("documentTitle")),
+				string(variables.get("section")), string(variables.get("directiveText")), null));
 	}
 
 	record Recipients(List<String> to, List<String> cc, List<String> names, List<String> leadCodes, List<String> leadNames) {

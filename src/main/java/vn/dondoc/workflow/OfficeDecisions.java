@@ -4,12 +4,15 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import vn.dondoc.directive.DirectiveCatalog;
+import vn.dondoc.directive.DirectiveCatalog.Heading;
 import vn.dondoc.workflow.OfficeDecided.Decision;
 import vn.dondoc.workflow.lifecycle.Dates;
 import vn.dondoc.workflow.lifecycle.Entries;
@@ -28,8 +31,11 @@ class OfficeDecisions {
 
 	private final ApplicationEventPublisher events;
 
-	OfficeDecisions(ApplicationEventPublisher events) {
+	private final DirectiveCatalog directives;
+
+	OfficeDecisions(ApplicationEventPublisher events, DirectiveCatalog directives) {
 		this.events = events;
+		this.directives = directives;
 	}
 
 	@EventListener(condition = "#task.eventName == 'complete' and (#task.taskDefinitionKey == 'reviewReport' or #task.taskDefinitionKey == 'reviewExtension')")
@@ -40,7 +46,7 @@ class OfficeDecisions {
 		}
 	}
 
-	private static OfficeDecided report(DelegateTask task) {
+	private OfficeDecided report(DelegateTask task) {
 		Object choice = task.getVariable(VAR_REVIEW_DECISION);
 		Decision decision = REVIEW_ACCEPT.equals(text(choice)) ? Decision.REPORT_ACCEPTED
 				: REVIEW_RETURN.equals(text(choice)) ? Decision.REPORT_RETURNED : null;
@@ -52,7 +58,7 @@ class OfficeDecisions {
 				approved(extensions, extensions.size()));
 	}
 
-	private static OfficeDecided extension(DelegateTask task) {
+	private OfficeDecided extension(DelegateTask task) {
 		Object choice = task.getVariable(VAR_EXTENSION_DECISION);
 		Decision decision = EXTENSION_APPROVED.equals(text(choice)) ? Decision.EXTENSION_APPROVED
 				: EXTENSION_REJECTED.equals(text(choice)) ? Decision.EXTENSION_REFUSED : null;
@@ -72,13 +78,21 @@ class OfficeDecisions {
 				: of(task, decision, day(task.getVariable(VAR_DUE_DATE)), requested, note, before);
 	}
 
-	private static OfficeDecided of(DelegateTask task, Decision decision, LocalDate due, LocalDate requested, String note,
+	private OfficeDecided of(DelegateTask task, Decision decision, LocalDate due, LocalDate requested, String note,
 			int approvedExtensions) {
+		Heading heading = heading(task);
 		return new OfficeDecided(decision, task.getId(), task.getProcessInstanceId(), task.getExecution().getProcessBusinessKey(),
-				text(task.getVariable(VAR_DIRECTIVE_ID)), text(task.getVariable(VAR_DOCUMENT_CODE)),
-				text(task.getVariable(VAR_DOCUMENT_TITLE)), text(task.getVariable(VAR_SECTION)), text(task.getVariable(VAR_TEXT)),
-				text(task.getVariable(VAR_UNIT)), due, day(task.getVariable(VAR_ORIGINAL_DUE_DATE)), requested, note,
-				approvedExtensions);
+				text(task.getVariable(VAR_DIRECTIVE_ID)), text(heading.documentCode()), text(heading.documentTitle()),
+				text(heading.section()), text(heading.text()), text(task.getVariable(VAR_UNIT)), due,
+				day(task.getVariable(VAR_ORIGINAL_DUE_DATE)), requested, note, approvedExtensions);
+	}
+
+	/** The directive as dondoc's row has it, or as a process started with its own copies holds it (before issue 18). */
+	private Heading heading(DelegateTask task) {
+		Object id = task.getVariable(VAR_DIRECTIVE_ID);
+		Optional<Heading> row = id instanceof Number number ? directives.heading(number.longValue()) : Optional.empty();
+		return row.orElseGet(() -> new Heading(text(task.getVariable(VAR_DOCUMENT_CODE)), text(task.getVariable(VAR_DOCUMENT_TITLE)),
+				text(task.getVariable(VAR_SECTION)), text(task.getVariable(VAR_TEXT)), null));
 	}
 
 	/** Approved requests among the first {@code upTo} entries of the unit's extension history. */

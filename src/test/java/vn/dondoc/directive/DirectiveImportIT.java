@@ -205,6 +205,61 @@ class DirectiveImportIT {
 		assertThat(carryOut("VERSION-1/2")).hasSize(2);
 	}
 
+	/**
+	 * Issue 18: the process instance holds what the model and the task names need, and no copy of the
+	 * directive's row; the Tasklist form reads the document's title, the text and the deadline in words from
+	 * dondoc's rows, as they are after a re-import too, and only what it asks for.
+	 */
+	@Test
+	void theTasklistFormOfAnImportedDirectiveReadsTheDirectiveFromDondocsRows() throws Exception {
+		String first = """
+				code: FORM-1
+				title: Kết luận về công tác cán bộ
+				issuedOn: 2023-04-13
+				directives:
+				  - section: "2"
+				    text: Rà soát quy hoạch cán bộ
+				    lead: [ban-to-chuc]
+				    coordinating: [ban-tuyen-giao]
+				    deadline: trong tháng 5/2023
+				""";
+		assertThat(post(first, "application/yaml").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey("FORM-1/2").singleResult().getId();
+		assertThat(runtime.getVariablesLocal(instance).keySet())
+			.contains(DirectiveProcess.VAR_DIRECTIVE_ID, DirectiveProcess.VAR_DOCUMENT_CODE, DirectiveProcess.VAR_SECTION)
+			.doesNotContain(DirectiveProcess.VAR_DOCUMENT_TITLE, DirectiveProcess.VAR_TEXT, DirectiveProcess.VAR_COORDINATING_UNITS,
+					DirectiveProcess.VAR_DEADLINE_TEXT, DirectiveProcess.VAR_DEADLINE_KIND);
+		Task task = carryOut("FORM-1/2").get(0);
+		assertThat(task.getName()).isEqualTo("FORM-1 mục 2 · Ban Tổ chức Thành ủy: thực hiện, báo cáo kết quả");
+
+		JsonNode form = formVariables(task.getId(), null);
+		assertThat(form.path("documentTitle").path("value").asText()).isEqualTo("Kết luận về công tác cán bộ");
+		assertThat(form.path("documentTitle").path("type").asText()).isEqualTo("String");
+		assertThat(form.path("documentCode").path("value").asText()).isEqualTo("FORM-1");
+		assertThat(form.path("section").path("value").asText()).isEqualTo("2");
+		assertThat(form.path("directiveText").path("value").asText()).isEqualTo("Rà soát quy hoạch cán bộ");
+		assertThat(form.path("deadlineText").path("value").asText()).isEqualTo("trong tháng 5/2023");
+		assertThat(form.path("unitName").path("value").asText()).as("the part's own variables, as Camunda gives them")
+			.isEqualTo("Ban Tổ chức Thành ủy");
+
+		JsonNode asked = formVariables(task.getId(), "documentTitle,unitName");
+		assertThat(asked.fieldNames()).toIterable().containsExactlyInAnyOrder("documentTitle", "unitName");
+
+		// the office corrects the text: the form shows the corrected one
+		assertThat(post(first.replace("Rà soát quy hoạch cán bộ", "Rà soát, bổ sung quy hoạch cán bộ"), "application/yaml")
+			.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(formVariables(task.getId(), null).path("directiveText").path("value").asText())
+			.isEqualTo("Rà soát, bổ sung quy hoạch cán bộ");
+	}
+
+	private JsonNode formVariables(String taskId, String names) throws Exception {
+		String path = "/engine-rest/task/" + taskId + "/form-variables?deserializeValues=false"
+				+ (names == null ? "" : "&variableNames=" + names);
+		ResponseEntity<String> answer = rest.withBasicAuth("admin", "admin").getForEntity(path, String.class);
+		assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.OK);
+		return json.readTree(answer.getBody());
+	}
+
 	@Test
 	void aChangedDeadlineOnReimportMovesTheOpenTasksDueDate() throws Exception {
 		String first = """

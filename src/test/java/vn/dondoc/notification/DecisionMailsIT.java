@@ -156,6 +156,48 @@ class DecisionMailsIT {
 			.hasSize(1);
 	}
 
+	/**
+	 * Issue 18: an imported directive's process holds no copy of the document's title, the directive's text or
+	 * its deadline in words; the assignment notice and the office's decisions read them from dondoc's rows.
+	 */
+	@Test
+	void theMailsOfAnImportedDirectiveReadTheDirectiveFromDondocsRows() throws Exception {
+		String code = "KL-" + System.nanoTime();
+		importer.importDocument("""
+				code: %s
+				title: "Kết luận của Ban Thường vụ về công tác cán bộ"
+				issuedOn: %s
+				directives:
+				  - section: "3"
+				    text: "Ban Tổ chức Thành ủy hoàn thiện quy chế luân chuyển cán bộ."
+				    lead: [ban-to-chuc]
+				    deadline: "trong 60 ngày"
+				    dueDate: %s
+				""".formatted(code, LocalDate.now(Dates.ZONE).minusDays(5), LocalDate.now(Dates.ZONE).plusDays(55)), "yaml", "test", false);
+		ProcessInstance directive = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(code + "/3").singleResult();
+		assertThat(runtimeService.getVariables(directive.getId())).doesNotContainKeys(VAR_DOCUMENT_TITLE, VAR_TEXT, VAR_DEADLINE_TEXT);
+
+		// the reminder pump queues the notice in the background; the outbox is dispatched by hand here
+		Received assigned = await().until(() -> {
+			notifications.dispatchPending();
+			for (MimeMessage message : smtp.receivedMessages()) {
+				if (message.getSubject().startsWith("Thông báo giao nhiệm vụ") && message.getSubject().contains(code)) {
+					return received(message.getMessageID());
+				}
+			}
+			return null;
+		}, mail -> mail != null);
+		lifecycle.submitReport(carryOut(directive).getId(), new ResultReport(ReportStatus.COMPLETED, "Đã trình quy chế", null), UNIT);
+		Task review = office(directive, TASK_REVIEW_REPORT);
+		lifecycle.review(review.getId(), ReportReview.returnToUnit("Cần lấy ý kiến các quận ủy"), "admin");
+		Received returned = mailOf(review);
+		assertThat(returned.subject()).startsWith("Báo cáo bị trả lại: Ban Tổ chức Thành ủy hoàn thiện quy chế luân chuyển cán bộ");
+		for (Received mail : List.of(assigned, returned)) {
+			assertThat(mail.text()).contains("Kết luận của Ban Thường vụ về công tác cán bộ", code,
+					"Ban Tổ chức Thành ủy hoàn thiện quy chế luân chuyển cán bộ.").doesNotContain("null");
+		}
+	}
+
 	@Test
 	void theOfficeGetsADailyDigestOfWhatAwaitsItsReviewAndWhatBecameOverdue() throws Exception {
 		// on a day off (CI runs on weekends and holidays too) the digest of the last working day is tested

@@ -46,6 +46,7 @@ import vn.dondoc.directive.DocumentImporter;
 import vn.dondoc.notification.EmbeddedSmtpServer;
 import vn.dondoc.reminder.ReminderWakeMigration;
 import vn.dondoc.support.DirectiveStart;
+import vn.dondoc.workflow.DirectiveCopiesMigration;
 import vn.dondoc.workflow.lifecycle.EmptyFormFieldsMigration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,6 +70,9 @@ abstract class FoundationChecks {
 
 	@Autowired
 	RuntimeService runtimeService;
+
+	@Autowired
+	org.camunda.bpm.engine.TaskService taskService;
 
 	@Autowired
 	DataSource dataSource;
@@ -275,6 +279,45 @@ abstract class FoundationChecks {
 	}
 
 
+
+	/**
+	 * Migration 37 on this database: a directive process started before issue 18's fifth slice, with the copies
+	 * of its directive's row on its process instance (the coordinating units a serialized list with its byte
+	 * array), loses those copies and nothing else: not its id, document code and section, not its unit's part.
+	 */
+	@Test
+	void migration37RemovesTheCopiesOfTheDirectiveFromItsProcessInstance() throws Exception {
+		Map<String, Object> variables = DirectiveStart.variables("M37", List.of("ban-to-chuc"),
+				new Date(System.currentTimeMillis() + 30L * 24 * 3600 * 1000));
+		variables.put(VAR_COORDINATING_UNITS, new java.util.ArrayList<>(List.of("ban-tuyen-giao")));
+		String directive = runtimeService.startProcessInstanceByKey(KEY, "M37-" + System.nanoTime(), variables).getId();
+		String bytes = jdbc.sql("SELECT BYTEARRAY_ID_ FROM ACT_RU_VARIABLE WHERE PROC_INST_ID_ = ? AND NAME_ = ?")
+			.params(directive, VAR_COORDINATING_UNITS).query(String.class).single();
+		assertThat(bytes).isNotNull();
+		Map<String, Object> partBefore = runtimeService.createVariableInstanceQuery().processInstanceIdIn(directive).list().stream()
+			.filter(variable -> !variable.getExecutionId().equals(directive))
+			.collect(java.util.stream.Collectors.toMap(variable -> variable.getExecutionId() + "/" + variable.getName(),
+					variable -> String.valueOf(variable.getValue())));
+
+		int removed;
+		try (Connection connection = dataSource.getConnection()) {
+			removed = DirectiveCopiesMigration.removeCopies(connection);
+		}
+
+		assertThat(removed).isGreaterThanOrEqualTo(5);
+		assertThat(runtimeService.getVariablesLocal(directive).keySet())
+			.contains(VAR_DIRECTIVE_ID, VAR_DOCUMENT_CODE, VAR_SECTION, VAR_LEAD_UNITS, VAR_DUE_DATE, VAR_ORIGINAL_DUE_DATE, VAR_ONGOING)
+			.doesNotContain(VAR_DOCUMENT_TITLE, VAR_TEXT, VAR_COORDINATING_UNITS, VAR_DEADLINE_TEXT, VAR_DEADLINE_KIND);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM ACT_GE_BYTEARRAY WHERE ID_ = ?").param(bytes).query(Long.class).single()).isZero();
+		Map<String, Object> partAfter = runtimeService.createVariableInstanceQuery().processInstanceIdIn(directive).list().stream()
+			.filter(variable -> !variable.getExecutionId().equals(directive))
+			.collect(java.util.stream.Collectors.toMap(variable -> variable.getExecutionId() + "/" + variable.getName(),
+					variable -> String.valueOf(variable.getValue())));
+		assertThat(partAfter).as("the unit's part keeps every variable").isEqualTo(partBefore);
+		// the part goes on: its task is there and can be completed as before
+		assertThat(taskService.createTaskQuery().processInstanceId(directive).count()).isOne();
+		runtimeService.deleteProcessInstance(directive, "thử xong");
+	}
 
 	/**
 	 * Migration 33 on this database: running parts started before issue 18 lose their empty form fields, and

@@ -8,7 +8,12 @@ import java.util.Map;
 
 import static vn.dondoc.directive.DirectiveProcess.*;
 
-/** The variables dondoc's import starts a directive's process with, for a test that starts one itself. */
+/**
+ * The variables dondoc's import started a directive's process with before migration 37, for a test that
+ * starts one itself: with the copies of the directive's row (title, text, deadline in words, coordinating
+ * units) that processes imported since no longer hold. Its directive id names no row of dondoc's, so the
+ * mails and forms of such a process show what it holds.
+ */
 public final class DirectiveStart {
 
 	private DirectiveStart() {

@@ -78,7 +78,10 @@ class TasklistExtensionIT {
 		browser.waitFor(By.cssSelector("button.claim")).click();
 		browser.waitFor(By.xpath("//label[normalize-space(.)='Đề nghị gia hạn']")).click();
 		field("Lý do đề nghị gia hạn", "textarea").sendKeys("Chờ ý kiến của Ban Thường vụ");
-		assertThat(browser.driver.findElement(By.tagName("body")).getText()).contains("Việc cần làm").contains("Đơn vị chủ trì: Ban Tổ chức Thành ủy");
+		// the form's heading: the document and the directive as dondoc's rows hold them (the process holds no copy)
+		assertThat(browser.driver.findElement(By.tagName("body")).getText()).contains("Việc cần làm").contains("Đơn vị chủ trì: Ban Tổ chức Thành ủy")
+			.contains("Thông báo kết luận kiểm thử bảng theo dõi " + DOCUMENT).contains(DOCUMENT + ", mục 1")
+			.contains("Kế hoạch luân chuyển cán bộ <thử nghiệm & kiểm tra>.");
 
 		type(yearFirst);
 		browser.screenshot("tasklist-gia-han");
