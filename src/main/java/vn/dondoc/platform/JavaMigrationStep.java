@@ -1,5 +1,10 @@
 package vn.dondoc.platform;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.JavaMigration;
 
@@ -36,6 +41,17 @@ public abstract class JavaMigrationStep implements JavaMigration {
 	@Override
 	public boolean canExecuteInTransaction() {
 		return true;
+	}
+
+	/**
+	 * Whether the database has Camunda's tables yet: on a new database Flyway runs before the engine creates
+	 * them, and a migration of running processes has nothing to do.
+	 */
+	public static boolean hasCamundaTables(Connection connection) throws SQLException {
+		try (PreparedStatement tables = connection.prepareStatement("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES "
+				+ "WHERE UPPER(TABLE_NAME) = 'ACT_RU_VARIABLE' AND TABLE_SCHEMA = CURRENT_SCHEMA"); ResultSet found = tables.executeQuery()) {
+			return found.next() && found.getInt(1) > 0;
+		}
 	}
 
 }

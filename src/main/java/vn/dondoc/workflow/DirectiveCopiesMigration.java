@@ -49,11 +49,8 @@ public class DirectiveCopiesMigration extends JavaMigrationStep {
 
 	/** Deletes the copies held by directive process instances, with their byte arrays; returns how many variables. */
 	public static int removeCopies(Connection connection) throws Exception {
-		try (PreparedStatement tables = connection.prepareStatement("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES "
-				+ "WHERE UPPER(TABLE_NAME) = 'ACT_RU_VARIABLE' AND TABLE_SCHEMA = CURRENT_SCHEMA"); ResultSet found = tables.executeQuery()) {
-			if (!found.next() || found.getInt(1) == 0) {
-				return 0;
-			}
+		if (!hasCamundaTables(connection)) {
+			return 0;
 		}
 		String marks = String.join(", ", COPIES.stream().map(name -> "?").toList());
 		String copies = "FROM ACT_RU_VARIABLE v WHERE v.TASK_ID_ IS NULL AND v.EXECUTION_ID_ = v.PROC_INST_ID_ AND v.NAME_ IN ("

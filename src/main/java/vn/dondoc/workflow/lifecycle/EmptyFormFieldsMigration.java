@@ -2,7 +2,6 @@ package vn.dondoc.workflow.lifecycle;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.List;
 
 import org.flywaydb.core.api.migration.Context;
@@ -44,11 +43,8 @@ public class EmptyFormFieldsMigration extends JavaMigrationStep {
 	 * not its process instance, holding the unit as a local); returns how many.
 	 */
 	public static int removeEmptyFormFields(Connection connection) throws Exception {
-		try (PreparedStatement tables = connection.prepareStatement("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES "
-				+ "WHERE UPPER(TABLE_NAME) = 'ACT_RU_VARIABLE' AND TABLE_SCHEMA = CURRENT_SCHEMA"); ResultSet found = tables.executeQuery()) {
-			if (!found.next() || found.getInt(1) == 0) {
-				return 0;
-			}
+		if (!hasCamundaTables(connection)) {
+			return 0;
 		}
 		List<String> names = UnitPart.SUBMITTED.stream().filter(name -> !VAR_FOLLOW_UP_NOTE.equals(name)).toList();
 		String marks = String.join(", ", names.stream().map(name -> "?").toList());
