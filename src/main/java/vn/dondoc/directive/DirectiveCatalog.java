@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -168,6 +169,22 @@ public class DirectiveCatalog {
 	 * @param deadlineText the deadline as the document words it, or {@code null}
 	 */
 	public record Heading(String documentCode, String documentTitle, String section, String text, String deadlineText) {
+	}
+
+	/**
+	 * The heading of a task's directive: dondoc's row when the id names one, else what the process holds
+	 * ({@code variables} by name: a process started with its own copies, as before issue 18's fifth slice, or
+	 * by a test), else nothing.
+	 */
+	public Heading heading(Object directiveId, Function<String, Object> variables) {
+		Optional<Heading> row = directiveId instanceof Number id ? heading(id.longValue()) : Optional.empty();
+		return row.orElseGet(() -> new Heading(text(variables.apply(DirectiveProcess.VAR_DOCUMENT_CODE)),
+				text(variables.apply(DirectiveProcess.VAR_DOCUMENT_TITLE)), text(variables.apply(DirectiveProcess.VAR_SECTION)),
+				text(variables.apply(DirectiveProcess.VAR_TEXT)), text(variables.apply(DirectiveProcess.VAR_DEADLINE_TEXT))));
+	}
+
+	private static String text(Object value) {
+		return value == null ? null : value.toString();
 	}
 
 	/** The heading of a directive, or empty when there is no such directive. */

@@ -257,7 +257,7 @@ public class ReminderEngine implements TaskReminders {
 		Map<String, Object> v = task.variables();
 		// a task of a modelled process has no document: its mail names the process instead, and nothing empty
 		boolean directive = v.get("directiveId") != null;
-		Heading heading = heading(v);
+		Heading heading = directives.heading(v.get("directiveId"), v::get);
 		NotificationRequest request = new NotificationRequest(
 				"reminder:" + task.scope() + ":" + occurrence.step() + ":" + occurrence.occurrence() + ":" + occurrence.dueKey(),
 				occurrence.message(), recipients.to(), recipients.cc(), string(v.get("directiveId")),
@@ -285,17 +285,6 @@ public class ReminderEngine implements TaskReminders {
 				: Duration.between(occurrence.plannedAt(), now));
 		log.info("Task {} ({}): step {} #{} ({}) sent to {}", task.taskId(), task.name(), occurrence.step(),
 				occurrence.occurrence(), occurrence.message().label(), recipients.to());
-	}
-
-	/**
-	 * What the mail says of the task's directive: dondoc's row when there is one, else what the process
-	 * instance holds (a process started with its own copies, as before issue 18), else nothing.
-	 */
-	private Heading heading(Map<String, Object> variables) {
-		Object id = variables.get("directiveId");
-		Optional<Heading> row = id instanceof Number number ? directives.heading(number.longValue()) : Optional.empty();
-		return row.orElseGet(() -> new Heading(string(variables.get("documentCode")), string(variables.get("documentTitle")),
-				string(variables.get("section")), string(variables.get("directiveText")), null));
 	}
 
 	record Recipients(List<String> to, List<String> cc, List<String> names, List<String> leadCodes, List<String> leadNames) {

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.context.ApplicationEventPublisher;
@@ -80,20 +79,13 @@ class OfficeDecisions {
 
 	private OfficeDecided of(DelegateTask task, Decision decision, LocalDate due, LocalDate requested, String note,
 			int approvedExtensions) {
-		Heading heading = heading(task);
+		Heading heading = directives.heading(task.getVariable(VAR_DIRECTIVE_ID), task::getVariable);
 		return new OfficeDecided(decision, task.getId(), task.getProcessInstanceId(), task.getExecution().getProcessBusinessKey(),
 				text(task.getVariable(VAR_DIRECTIVE_ID)), text(heading.documentCode()), text(heading.documentTitle()),
 				text(heading.section()), text(heading.text()), text(task.getVariable(VAR_UNIT)), due,
 				day(task.getVariable(VAR_ORIGINAL_DUE_DATE)), requested, note, approvedExtensions);
 	}
 
-	/** The directive as dondoc's row has it, or as a process started with its own copies holds it (before issue 18). */
-	private Heading heading(DelegateTask task) {
-		Object id = task.getVariable(VAR_DIRECTIVE_ID);
-		Optional<Heading> row = id instanceof Number number ? directives.heading(number.longValue()) : Optional.empty();
-		return row.orElseGet(() -> new Heading(text(task.getVariable(VAR_DOCUMENT_CODE)), text(task.getVariable(VAR_DOCUMENT_TITLE)),
-				text(task.getVariable(VAR_SECTION)), text(task.getVariable(VAR_TEXT)), null));
-	}
 
 	/** Approved requests among the first {@code upTo} entries of the unit's extension history. */
 	private static int approved(List<Map<String, Object>> extensions, int upTo) {
