@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -346,7 +347,8 @@ public class DocumentImporter {
 		variables.put(DirectiveProcess.VAR_DIRECTIVE_ID, id);
 		variables.put(DirectiveProcess.VAR_DOCUMENT_CODE, spec.code());
 		variables.put(DirectiveProcess.VAR_SECTION, directive.section());
-		variables.put(DirectiveProcess.VAR_LEAD_UNITS, new ArrayList<>(directive.leadUnits()));
+		// read once, by the multi-instance as the process starts: transient, no row (nor its byte array, nor history)
+		variables.put(DirectiveProcess.VAR_LEAD_UNITS, Variables.objectValue(new ArrayList<>(directive.leadUnits()), true).create());
 		variables.put(DirectiveProcess.VAR_DUE_DATE, endOfDay(directive.dueDate()));
 		variables.put(DirectiveProcess.VAR_ORIGINAL_DUE_DATE, endOfDay(directive.dueDate()));
 		variables.put(DirectiveProcess.VAR_ONGOING, deadline == null || deadline.kind() == DeadlineKind.ONGOING);

@@ -129,7 +129,10 @@ public class DirectiveLifecycle {
 		complete(task, userId, Map.of(VAR_FOLLOW_UP_NOTE, note.strip()));
 	}
 
-	/** Every lead unit's part of a directive, running or done, in the order of its lead units. */
+	/**
+	 * Every lead unit's part of a directive, running or done: in the order of its lead units when its process
+	 * kept them (started before issue 18's fifth slice), else done parts first, then running ones.
+	 */
 	public List<UnitPartStatus> parts(String processInstanceId) {
 		Map<String, UnitPartStatus> parts = new LinkedHashMap<>();
 		Map<String, Object> directive = directiveVariables(processInstanceId);

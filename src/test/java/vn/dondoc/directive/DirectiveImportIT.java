@@ -228,7 +228,10 @@ class DirectiveImportIT {
 		assertThat(runtime.getVariablesLocal(instance).keySet())
 			.contains(DirectiveProcess.VAR_DIRECTIVE_ID, DirectiveProcess.VAR_DOCUMENT_CODE, DirectiveProcess.VAR_SECTION)
 			.doesNotContain(DirectiveProcess.VAR_DOCUMENT_TITLE, DirectiveProcess.VAR_TEXT, DirectiveProcess.VAR_COORDINATING_UNITS,
-					DirectiveProcess.VAR_DEADLINE_TEXT, DirectiveProcess.VAR_DEADLINE_KIND);
+					DirectiveProcess.VAR_DEADLINE_TEXT, DirectiveProcess.VAR_DEADLINE_KIND, DirectiveProcess.VAR_LEAD_UNITS);
+		// the lead units were read as the process started (transient): no byte array was written for them
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM ACT_GE_BYTEARRAY b JOIN ACT_RU_VARIABLE v ON v.BYTEARRAY_ID_ = b.ID_ "
+				+ "WHERE v.PROC_INST_ID_ = ?").param(instance).query(Long.class).single()).isZero();
 		Task task = carryOut("FORM-1/2").get(0);
 		assertThat(task.getName()).isEqualTo("FORM-1 mục 2 · Ban Tổ chức Thành ủy: thực hiện, báo cáo kết quả");
 
