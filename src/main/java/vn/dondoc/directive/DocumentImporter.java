@@ -342,7 +342,7 @@ public class DocumentImporter {
 		long id = rows.insertDirective(row, now);
 		rows.insertUnits(id, directive.leadUnits(), directive.coordinatingUnits(), directive.dueDate());
 		// what the model and its task names need; the forms and mails read the rest from dondoc's rows
-		// (DirectiveCatalog.heading): no copy of the title, the text or the deadline in words
+		// (DirectiveHeadings): no copy of the title, the text or the deadline in words
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(DirectiveProcess.VAR_DIRECTIVE_ID, id);
 		variables.put(DirectiveProcess.VAR_DOCUMENT_CODE, spec.code());

@@ -26,8 +26,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
-import vn.dondoc.directive.DirectiveCatalog;
-import vn.dondoc.directive.DirectiveCatalog.Heading;
+import vn.dondoc.directive.DirectiveHeadings;
+import vn.dondoc.directive.DirectiveHeadings.Heading;
 
 import static vn.dondoc.directive.DirectiveProcess.*;
 
@@ -35,7 +35,7 @@ import static vn.dondoc.directive.DirectiveProcess.*;
  * The Tasklist forms of a directive's tasks show the document's title, the directive's text and its deadline
  * in words; the process instance no longer holds copies of them (issue 18: variables are rows, kept per
  * directive and read back by no gateway). Camunda's answer to {@code GET …/task/{id}/form-variables}, which
- * Tasklist reads a form's data from, gets them here from dondoc's rows ({@link DirectiveCatalog#heading}), as
+ * Tasklist reads a form's data from, gets them here from dondoc's rows ({@link DirectiveHeadings}), as
  * they are now, after a re-import too. Only a task whose variables name its directive ({@code directiveId})
  * is touched, only after Camunda answered 200 (the caller may see the task), and only the names asked for
  * when the request lists some ({@code variableNames}).
@@ -43,7 +43,7 @@ import static vn.dondoc.directive.DirectiveProcess.*;
 @Component
 class DirectiveFormVariables extends FilterRegistrationBean<DirectiveFormVariables.Fill> {
 
-	DirectiveFormVariables(ObjectMapper json, DirectiveCatalog directives, TaskService tasks) {
+	DirectiveFormVariables(ObjectMapper json, DirectiveHeadings directives, TaskService tasks) {
 		super(new Fill(json, directives, tasks));
 		addUrlPatterns("/camunda/api/engine/*", "/engine-rest/*");
 		setOrder(2);
@@ -57,11 +57,11 @@ class DirectiveFormVariables extends FilterRegistrationBean<DirectiveFormVariabl
 
 		private final ObjectMapper json;
 
-		private final DirectiveCatalog directives;
+		private final DirectiveHeadings directives;
 
 		private final TaskService tasks;
 
-		Fill(ObjectMapper json, DirectiveCatalog directives, TaskService tasks) {
+		Fill(ObjectMapper json, DirectiveHeadings directives, TaskService tasks) {
 			this.json = json;
 			this.directives = directives;
 			this.tasks = tasks;

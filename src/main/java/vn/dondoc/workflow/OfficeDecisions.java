@@ -10,8 +10,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import vn.dondoc.directive.DirectiveCatalog;
-import vn.dondoc.directive.DirectiveCatalog.Heading;
+import vn.dondoc.directive.DirectiveHeadings;
+import vn.dondoc.directive.DirectiveHeadings.Heading;
 import vn.dondoc.workflow.OfficeDecided.Decision;
 import vn.dondoc.workflow.lifecycle.Dates;
 import vn.dondoc.workflow.lifecycle.Entries;
@@ -30,9 +30,9 @@ class OfficeDecisions {
 
 	private final ApplicationEventPublisher events;
 
-	private final DirectiveCatalog directives;
+	private final DirectiveHeadings directives;
 
-	OfficeDecisions(ApplicationEventPublisher events, DirectiveCatalog directives) {
+	OfficeDecisions(ApplicationEventPublisher events, DirectiveHeadings directives) {
 		this.events = events;
 		this.directives = directives;
 	}
