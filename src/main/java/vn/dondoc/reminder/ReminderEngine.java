@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,15 +33,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.dondoc.calendar.VietnamCalendar;
 import vn.dondoc.directive.DirectiveCatalog;
-import vn.dondoc.directive.DirectiveCatalog.Heading;
+import vn.dondoc.directive.DirectiveHeadings;
+import vn.dondoc.directive.DirectiveHeadings.Heading;
 import vn.dondoc.directive.TaskReminders;
 import vn.dondoc.notification.NotificationKind;
 import vn.dondoc.notification.NotificationRequest;
 import vn.dondoc.notification.Notifications;
 import vn.dondoc.reminder.ReminderPlan.Decision;
 import vn.dondoc.reminder.ReminderPlan.Occurrence;
-import vn.dondoc.unit.Unit;
-import vn.dondoc.unit.UnitDirectory;
 
 /**
  * Keeps one wake-up per open task with a reminder ladder ({@link ReminderWakes}), at the moment of its next
@@ -60,7 +58,7 @@ public class ReminderEngine implements TaskReminders {
 
 	private final ReminderWakes wakes;
 
-	private final DirectiveCatalog directives;
+	private final DirectiveHeadings directives;
 
 	private final ProcessEngineConfigurationImpl engineConfiguration;
 
@@ -72,7 +70,7 @@ public class ReminderEngine implements TaskReminders {
 
 	private final Notifications notifications;
 
-	private final UnitDirectory units;
+	private final ReminderRecipients recipients;
 
 	private final VietnamCalendar calendar;
 
@@ -98,8 +96,8 @@ public class ReminderEngine implements TaskReminders {
 
 	ReminderEngine(ReminderWakes wakes, ProcessEngineConfigurationImpl engineConfiguration,
 			RepositoryService repository, ReminderPolicies policies, ReminderLog reminderLog, Notifications notifications,
-			UnitDirectory units, VietnamCalendar calendar, TransactionTemplate transactions, JdbcClient jdbc, Clock clock,
-			ReminderSettings settings, MeterRegistry meters, DirectiveCatalog directives) {
+			ReminderRecipients recipients, VietnamCalendar calendar, TransactionTemplate transactions, JdbcClient jdbc, Clock clock,
+			ReminderSettings settings, MeterRegistry meters, DirectiveHeadings directives) {
 		this.wakes = wakes;
 		this.directives = directives;
 		this.engineConfiguration = engineConfiguration;
@@ -107,7 +105,7 @@ public class ReminderEngine implements TaskReminders {
 		this.policies = policies;
 		this.reminderLog = reminderLog;
 		this.notifications = notifications;
-		this.units = units;
+		this.recipients = recipients;
 		this.calendar = calendar;
 		this.transactions = transactions;
 		this.jdbc = jdbc;
@@ -242,15 +240,15 @@ public class ReminderEngine implements TaskReminders {
 	}
 
 	private void send(TaskSnapshot task, Occurrence occurrence, Instant now) {
-		Recipients recipients = recipients(task, occurrence.audience());
-		if (recipients.to().isEmpty()) {
+		ReminderRecipients.Recipients reached = recipients.of(task, occurrence.audience());
+		if (reached.to().isEmpty()) {
 			log.debug("Task {} ({}) has no unit with a mailbox among its candidate groups {}: step {} is not sent",
 					task.taskId(), task.name(), task.candidateGroups(), occurrence.step());
 			reminderLog.record(task.scope(), task.taskId(), occurrence, now, ReminderLog.SKIPPED, "no recipient");
 			skipped.increment();
 			return;
 		}
-		if (!reminderLog.record(task.scope(), task.taskId(), occurrence, now, ReminderLog.SENT, String.join(", ", recipients.names()))) {
+		if (!reminderLog.record(task.scope(), task.taskId(), occurrence, now, ReminderLog.SENT, String.join(", ", reached.names()))) {
 			return;
 		}
 		LocalDate due = dueDay(task);
@@ -260,15 +258,15 @@ public class ReminderEngine implements TaskReminders {
 		Heading heading = directives.heading(v.get("directiveId"), v::get);
 		NotificationRequest request = new NotificationRequest(
 				"reminder:" + task.scope() + ":" + occurrence.step() + ":" + occurrence.occurrence() + ":" + occurrence.dueKey(),
-				occurrence.message(), recipients.to(), recipients.cc(), string(v.get("directiveId")),
+				occurrence.message(), reached.to(), reached.cc(), string(v.get("directiveId")),
 				heading.documentCode(), heading.documentTitle(), heading.section(),
-				heading.text() == null ? task.name() : heading.text(), String.join(",", recipients.leadCodes()),
-				String.join(", ", recipients.leadNames()), due, originalDue(v, due), extensionCount(v),
-				due == null ? null : workingDaysLeft(calendar.toLocalDate(now), due), task.taskId(), recipients.names(), null, null,
+				heading.text() == null ? task.name() : heading.text(), String.join(",", reached.leadCodes()),
+				String.join(", ", reached.leadNames()), due, originalDue(v, due), extensionCount(v),
+				due == null ? null : workingDaysLeft(calendar.toLocalDate(now), due), task.taskId(), reached.names(), null, null,
 				directive ? null : processName(task), deadlineText(task),
 				occurrence.message() == NotificationKind.ESCALATION && remindedBefore(task, now));
 		notifications.enqueue(request);
-		String text = "dondoc: đã gửi «" + occurrence.message().label() + "» tới " + String.join(", ", recipients.names())
+		String text = "dondoc: đã gửi «" + occurrence.message().label() + "» tới " + String.join(", ", reached.names())
 				+ (due == null ? "" : " (hạn " + String.format("%02d/%02d/%d", due.getDayOfMonth(), due.getMonthValue(), due.getYear()) + ")");
 		if (task.processInstanceId() != null) {
 			engineConfiguration.getCommandExecutorTxRequired()
@@ -284,61 +282,7 @@ public class ReminderEngine implements TaskReminders {
 		lateness.record(Duration.between(occurrence.plannedAt(), now).isNegative() ? Duration.ZERO
 				: Duration.between(occurrence.plannedAt(), now));
 		log.info("Task {} ({}): step {} #{} ({}) sent to {}", task.taskId(), task.name(), occurrence.step(),
-				occurrence.occurrence(), occurrence.message().label(), recipients.to());
-	}
-
-	record Recipients(List<String> to, List<String> cc, List<String> names, List<String> leadCodes, List<String> leadNames) {
-	}
-
-	private Recipients recipients(TaskSnapshot task, Audience audience) {
-		List<Unit> leads = new ArrayList<>();
-		for (String group : task.candidateGroups()) {
-			units.find(group).ifPresent(leads::add);
-		}
-		// a task with candidate groups that are no units (the office's review) has no unit to remind
-		if (leads.isEmpty() && task.candidateGroups().isEmpty() && task.variables().get("unit") != null) {
-			units.find(task.variables().get("unit").toString()).ifPresent(leads::add);
-		}
-		Set<String> to = new LinkedHashSet<>();
-		Set<String> cc = new LinkedHashSet<>();
-		Set<String> names = new LinkedHashSet<>();
-		for (Unit lead : leads) {
-			switch (audience) {
-				case UNIT -> to.addAll(lead.mailboxes());
-				case UNIT_AND_HEAD -> {
-					to.addAll(lead.mailboxes());
-					if (lead.head() != null) {
-						to.add(lead.head());
-					}
-				}
-				case ESCALATION, ESCALATION_AND_TOP -> {
-					List<Unit> chain = units.escalationChain(lead.code());
-					List<Unit> above = chain.isEmpty() ? List.of() : new ArrayList<>(List.of(chain.get(0)));
-					if (audience == Audience.ESCALATION_AND_TOP && chain.size() > 1) {
-						above.add(chain.get(chain.size() - 1));
-					}
-					for (Unit up : above) {
-						to.addAll(up.mailboxes());
-						if (up.head() != null) {
-							to.add(up.head());
-						}
-						names.add(up.name());
-					}
-					cc.addAll(lead.mailboxes());
-					if (lead.head() != null) {
-						cc.add(lead.head());
-					}
-				}
-			}
-			names.add(lead.name());
-		}
-		if (to.isEmpty()) {
-			to.addAll(cc);
-			cc.clear();
-		}
-		cc.removeAll(to);
-		return new Recipients(List.copyOf(to), List.copyOf(cc), List.copyOf(names), leads.stream().map(Unit::code).toList(),
-				leads.stream().map(Unit::name).toList());
+				occurrence.occurrence(), occurrence.message().label(), reached.to());
 	}
 
 	/** When the task's reminders next wake (business time), or empty when none is planned. */
@@ -373,7 +317,7 @@ public class ReminderEngine implements TaskReminders {
 				.filter(o -> !handled.contains(o.key()) && !come.skip().contains(o))
 				.map(o -> new Step(stepName(o.step(), o.occurrence()), o.message().name(),
 						!o.isAssignment() && come.send().contains(o) ? handledAt : o.plannedAt(), null,
-						recipients(snapshot, o.audience()).names()))
+						recipients.of(snapshot, o.audience()).names()))
 				// the assignment notice first among steps of the same moment
 				.sorted(Comparator.comparing(Step::plannedAt)
 					.thenComparing(step -> !NotificationKind.ASSIGNMENT.name().equals(step.kind())))
