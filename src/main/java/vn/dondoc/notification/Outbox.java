@@ -145,12 +145,14 @@ class Outbox {
 	/**
 	 * Records the delivery. Guarded by the state only, not the lease: the server has the message, so
 	 * that is the truth to record even when this run's lease ran out meanwhile. {@code false} means
-	 * another node had settled the row already, i.e. it was delivered twice.
+	 * another node had settled the row already, i.e. it was delivered twice. The row keeps who it went to,
+	 * its subject, its message id and when, not the request it was rendered from: nothing reads a sent
+	 * row's payload, and it was most of the table (the directive's text in every reminder; issue 18).
 	 */
 	boolean markSent(long id, Instant sentAt) {
 		return jdbc.sql("""
 				UPDATE notification SET state = 'SENT', sent_at = :sentAt, attempts = attempts + 1, last_error = NULL,
-				    claimed_by = NULL, claimed_until = NULL
+				    claimed_by = NULL, claimed_until = NULL, payload = ''
 				WHERE id = :id AND state = 'PENDING'""")
 			.param("sentAt", timestamp(sentAt))
 			.param("id", id)

@@ -134,6 +134,7 @@ abstract class OutboxChecks {
 				notifications.enqueue(Requests.to(key, "don-vi-" + i + "@thanhuy-haiphong.example"));
 			}
 		});
+		assertThat(outbox.find(keys.get(0)).orElseThrow().payload()).as("a row to send holds its request").contains(keys.get(0));
 		NotificationSettings smallBatches = withBatchSize(3);
 		OutboxDispatcher nodeA = dispatcher(smallBatches, "node-a");
 		OutboxDispatcher nodeB = dispatcher(smallBatches, "node-b");
@@ -153,6 +154,8 @@ abstract class OutboxChecks {
 			OutboxRow row = outbox.find(key).orElseThrow();
 			assertThat(row.state()).isEqualTo(DeliveryState.SENT);
 			assertThat(row.attempts()).as("attempts of " + key).isOne();
+			assertThat(row.payload()).as("a sent row keeps no request (issue 18)").isEmpty();
+			assertThat(row.subject()).isNotBlank();
 			expectedIds.add(row.messageId());
 		}
 		await().untilAsserted(() -> {
@@ -164,6 +167,36 @@ abstract class OutboxChecks {
 			}
 			assertThat(receivedIds).hasSize(30).doesNotHaveDuplicates();
 		});
+	}
+
+	/** Migration 38 on this database: rows sent before it lose their payload, rows still to send or retry keep theirs. */
+	@Test
+	void migration38EmptiesThePayloadOfSentRowsOnly() throws SQLException {
+		String sent = "m38/sent/" + System.nanoTime();
+		String dead = "m38/dead/" + System.nanoTime();
+		// as rows were before it: a sent one with its request, and one given up (an operator may send it again)
+		for (String key : List.of(sent, dead)) {
+			jdbc.sql("""
+					INSERT INTO notification (idempotency_key, kind, recipients, copy_recipients, subject, payload, message_id,
+					    state, attempts, created_at, next_attempt_at, sent_at)
+					VALUES (?, 'REMINDER', 'ban-to-chuc@thanhuy-haiphong.example', '', 'Nhắc hạn', ?, ?, ?, 1,
+					    CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)""")
+				.params(key, "{\"idempotencyKey\":\"" + key + "\",\"directiveText\":\"Giao Ban Tổ chức Thành ủy…\"}", "<" + key + "@dondoc>",
+						key.equals(sent) ? "SENT" : "DEAD")
+				.update();
+		}
+
+		try (Connection connection = dataSource.getConnection()) {
+			org.springframework.jdbc.datasource.init.ScriptUtils.executeSqlScript(connection,
+					new org.springframework.core.io.ClassPathResource("db/migration/V38__sent_notification_payload.sql"));
+		}
+
+		OutboxRow sentRow = outbox.find(sent).orElseThrow();
+		assertThat(sentRow.payload()).isEmpty();
+		assertThat(sentRow.state()).isEqualTo(DeliveryState.SENT);
+		assertThat(sentRow.subject()).isEqualTo("Nhắc hạn");
+		assertThat(sentRow.to()).containsExactly("ban-to-chuc@thanhuy-haiphong.example");
+		assertThat(outbox.find(dead).orElseThrow().payload()).as("a row given up keeps its request").contains("Giao Ban Tổ chức");
 	}
 
 	@Test
