@@ -16,11 +16,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+
+import vn.dondoc.platform.StartBatch;
 
 /** dondoc's own rows for documents, directives and the units of each directive. */
 @Repository
@@ -35,8 +40,11 @@ class DirectiveRows {
 
 	private final JdbcClient jdbc;
 
-	DirectiveRows(JdbcClient jdbc) {
+	private final JdbcOperations batchJdbc;
+
+	DirectiveRows(JdbcClient jdbc, JdbcOperations batchJdbc) {
 		this.jdbc = jdbc;
+		this.batchJdbc = batchJdbc;
 	}
 
 	/** A document; {@code rebaseDays} is how far the demo shifted its dates, {@code null} when taken as written. */
@@ -256,26 +264,45 @@ class DirectiveRows {
 			.update();
 	}
 
+	/** A part's task as it changes the part: its date, and the part open again. */
+	private static final String PART_REOPENED = """
+			UPDATE directive_unit SET task_id = ?, due_date = ?, completed_at = NULL, completed_on = NULL
+			WHERE directive_id = ? AND unit_code = ? AND role = 'LEAD'
+			  AND (due_date IS DISTINCT FROM ? OR completed_at IS NOT NULL OR completed_on IS NOT NULL)""";
+
+	/** A part's task that changes nothing else of the part. */
+	private static final String PART_TASK = "UPDATE directive_unit SET task_id = ? WHERE directive_id = ? AND unit_code = ? AND role = 'LEAD'";
+
+	/**
+	 * A part's new task. The directive is summed up again only if the part's date or state changed: not for the
+	 * task of a part just imported with the date its row has (each of a directive's parts summed up all of them;
+	 * issue 18). While an import starts the directive's process, the parts' statements go as one batch after it,
+	 * and the directive is summed up once ({@link StartBatch}).
+	 */
 	void taskOpened(long directiveId, String unitCode, String taskId, LocalDate dueDate) {
-		// the directive is summed up again only if the part's date or state changed: not for the task of a part
-		// just imported with the date its row has (each of a directive's parts summed up all of them; issue 18)
-		int changed = jdbc.sql("""
-				UPDATE directive_unit SET task_id = ?, due_date = ?, completed_at = NULL, completed_on = NULL
-				WHERE directive_id = ? AND unit_code = ? AND role = 'LEAD'
-				  AND (due_date IS DISTINCT FROM ? OR completed_at IS NOT NULL OR completed_on IS NOT NULL)""")
-			.params(taskId, dueDate, directiveId, unitCode, dueDate)
-			.update();
-		if (changed > 0) {
-			summarize(directiveId);
-		}
-		else {
-			jdbc.sql("UPDATE directive_unit SET task_id = ? WHERE directive_id = ? AND unit_code = ? AND role = 'LEAD'")
-				.params(taskId, directiveId, unitCode)
-				.update();
+		IntConsumer then = changed -> {
+			if (changed != 0) {
+				StartBatch.once("summarize " + directiveId, () -> summarize(directiveId));
+			}
+			else if (!StartBatch.defer(PART_TASK, null, taskId, directiveId, unitCode)) {
+				jdbc.sql(PART_TASK).params(taskId, directiveId, unitCode).update();
+			}
+		};
+		if (!StartBatch.defer(PART_REOPENED, then, taskId, dueDate, directiveId, unitCode, dueDate)) {
+			then.accept(jdbc.sql(PART_REOPENED).params(taskId, dueDate, directiveId, unitCode, dueDate).update());
 		}
 	}
 
+	/**
+	 * Runs the start of a directive's process, writing its parts' task rows (and the other rows its tasks' listeners
+	 * defer) in batches once it has returned.
+	 */
+	<T> T batched(Supplier<T> start) {
+		return StartBatch.run(batchJdbc, start);
+	}
+
 	void dueDateMoved(long directiveId, String unitCode, LocalDate dueDate) {
+		StartBatch.flush();
 		// every task update lands here (a reminder's comment too): only a due date that changed changes the directive
 		int moved = jdbc.sql("""
 				UPDATE directive_unit SET due_date = ?
@@ -289,6 +316,7 @@ class DirectiveRows {
 
 	/** A lead unit's part is done at {@code at}, which is the day {@code on} in Vietnam. */
 	void partDone(long directiveId, String unitCode, Instant at, LocalDate on) {
+		StartBatch.flush();
 		jdbc.sql("UPDATE directive_unit SET completed_at = ?, completed_on = ? WHERE directive_id = ? AND unit_code = ? AND role = 'LEAD'")
 			.params(utc(at), on, directiveId, unitCode)
 			.update();

@@ -8,12 +8,14 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import vn.dondoc.calendar.VietnamCalendar;
+import vn.dondoc.platform.TaskVariables;
 
 /**
  * Keeps each lead unit's row in step with its Camunda task, in the task's own transaction: the task id
@@ -39,8 +41,9 @@ class DirectiveTracking implements ExecutionListener {
 
 	@EventListener(condition = "#task.taskDefinitionKey == 'carryOut'")
 	void onTask(DelegateTask task) {
-		Object directiveId = task.getVariable(DirectiveProcess.VAR_DIRECTIVE_ID);
-		Object unit = task.getVariable(DirectiveProcess.VAR_UNIT);
+		VariableScope variables = TaskVariables.of(task);
+		Object directiveId = variables.getVariable(DirectiveProcess.VAR_DIRECTIVE_ID);
+		Object unit = variables.getVariable(DirectiveProcess.VAR_UNIT);
 		if (!(directiveId instanceof Number id) || unit == null) {
 			return;
 		}

@@ -39,6 +39,7 @@ import vn.dondoc.directive.TaskReminders;
 import vn.dondoc.notification.NotificationKind;
 import vn.dondoc.notification.NotificationRequest;
 import vn.dondoc.notification.Notifications;
+import vn.dondoc.platform.StartBatch;
 import vn.dondoc.reminder.ReminderPlan.Decision;
 import vn.dondoc.reminder.ReminderPlan.Occurrence;
 
@@ -182,7 +183,9 @@ public class ReminderEngine implements TaskReminders {
 	/** What of the task's ladder is to be sent or skipped now, and when its next step comes. */
 	private Decision decide(TaskSnapshot task, ReminderPolicy policy, Instant now) {
 		List<Occurrence> plan = ReminderPlan.lay(policy, dueDay(task), task.createdAt(), calendar);
-		return ReminderPlan.decide(plan, reminderLog.handledKeys(task.scope()), now, calendar.nextWorkingMoment(now));
+		// a task of a process being started by an import has nothing handled yet: no look-up (issue 18)
+		Set<String> handled = StartBatch.active() ? Set.of() : reminderLog.handledKeys(task.scope());
+		return ReminderPlan.decide(plan, handled, now, calendar.nextWorkingMoment(now));
 	}
 
 	/** When the task is to wake: now when anything has come (the pump handles it at once), else at its next step. */

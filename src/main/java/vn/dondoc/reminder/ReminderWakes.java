@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import vn.dondoc.platform.Databases;
+import vn.dondoc.platform.StartBatch;
 
 /**
  * The {@code reminder_wake} table: when each open task with a reminder ladder next needs the engine (the
@@ -27,6 +28,9 @@ import vn.dondoc.platform.Databases;
  */
 @Component
 class ReminderWakes {
+
+	/** The wake-up of a task just created. */
+	private static final String FIRST = "INSERT INTO reminder_wake (task_id, wake_at, attempts) VALUES (?, ?, 0)";
 
 	private final JdbcClient jdbc;
 
@@ -48,6 +52,7 @@ class ReminderWakes {
 
 	/** Leaves the task one wake-up, at the given moment, or none when nothing is planned. */
 	void set(String taskId, Instant at) {
+		StartBatch.flush();
 		if (at == null) {
 			remove(taskId);
 			return;
@@ -58,7 +63,10 @@ class ReminderWakes {
 
 	/** The wake-up of a task that has none yet (it was just created): one insert. */
 	void setFirst(String taskId, Instant at) {
-		jdbc.sql("INSERT INTO reminder_wake (task_id, wake_at, attempts) VALUES (?, ?, 0)").params(taskId, utc(at)).update();
+		// a task of a process being started by an import: with the other new tasks', once the start returns
+		if (!StartBatch.defer(FIRST, null, taskId, utc(at))) {
+			jdbc.sql(FIRST).params(taskId, utc(at)).update();
+		}
 		scheduled.increment();
 	}
 
@@ -68,6 +76,7 @@ class ReminderWakes {
 	 * that got a real wake-up meanwhile keeps it.
 	 */
 	void settle(String taskId, int revision) {
+		StartBatch.flush();
 		if (jdbc.sql("UPDATE reminder_wake SET settled_rev = ? WHERE task_id = ? AND wake_at IS NULL").params(revision, taskId).update() > 0) {
 			return;
 		}
@@ -86,11 +95,13 @@ class ReminderWakes {
 
 	/** The task needs no more wake-ups (it was closed, or its ladder is done). */
 	void remove(String taskId) {
+		StartBatch.flush();
 		jdbc.sql("DELETE FROM reminder_wake WHERE task_id = ?").param(taskId).update();
 	}
 
 	/** When the task's engine next wakes (business time), or empty when nothing is planned. */
 	Optional<Instant> wakeAt(String taskId) {
+		StartBatch.flush();
 		return jdbc.sql("SELECT wake_at FROM reminder_wake WHERE task_id = ? AND wake_at IS NOT NULL")
 			.param(taskId)
 			.query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant())

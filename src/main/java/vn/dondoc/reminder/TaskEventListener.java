@@ -7,10 +7,13 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+
+import vn.dondoc.platform.TaskVariables;
 
 /**
  * Every user task of every process, as Camunda publishes its events (create, update, complete, delete),
@@ -44,8 +47,9 @@ class TaskEventListener {
 			}
 		}
 		Map<String, Object> variables = new HashMap<>();
+		VariableScope scope = TaskVariables.of(task);
 		for (String name : TaskSnapshot.VARIABLES) {
-			Object value = task.getVariable(name);
+			Object value = scope.getVariable(name);
 			if (value != null) {
 				variables.put(name, value);
 			}
