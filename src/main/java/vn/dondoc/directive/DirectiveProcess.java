@@ -15,7 +15,10 @@ public final class DirectiveProcess {
 	/** Business key and directive id: {@code <document code>/<section>}, e.g. {@code 45-KL/TU/I.2.3.1}. */
 	public static final String VAR_DIRECTIVE_ID = "directiveId";
 
-	/** The document's code, held by the process instance (task names). */
+	/**
+	 * The document's code, for task names: passed to the process's start as a transient variable, and put next to
+	 * a later task by the application (DirectiveTrackingPlugin); processes imported before migration 39 held it.
+	 */
 	public static final String VAR_DOCUMENT_CODE = "documentCode";
 
 	/**
@@ -25,7 +28,7 @@ public final class DirectiveProcess {
 	 */
 	public static final String VAR_DOCUMENT_TITLE = "documentTitle";
 
-	/** The directive's section in its document, held by the process instance (task names). */
+	/** The directive's section in its document, for task names, as {@link #VAR_DOCUMENT_CODE}. */
 	public static final String VAR_SECTION = "section";
 
 	/**
@@ -42,8 +45,9 @@ public final class DirectiveProcess {
 	public static final String VAR_UNIT = "unit";
 
 	/**
-	 * Unit scope: the lead unit's name ("Ban Tổ chức Thành ủy") for task names and forms; the code until the
-	 * application puts the name from the unit directory (process tests run without it).
+	 * The lead unit's name ("Ban Tổ chức Thành ủy") for task names, a transient variable the application puts next
+	 * to a new task (DirectiveTrackingPlugin; without it the name says the unit's code), and a form variable filled
+	 * from the unit directory (workflow's DirectiveFormVariables). Parts started before migration 39 held it.
 	 */
 	public static final String VAR_UNIT_NAME = "unitName";
 
@@ -107,7 +111,10 @@ public final class DirectiveProcess {
 	/** Optional process variable: QUARTERLY (default), MONTHLY, HALF_YEARLY or YEARLY reports for ongoing work. */
 	public static final String VAR_REPORTING_CYCLE = "reportingCycle";
 
-	/** Unit scope: the due date as dd/MM/yyyy, or "Không thời hạn", for forms and messages. */
+	/**
+	 * The part's due date as dd/MM/yyyy, or "Không thời hạn": a form variable filled from the part's due date
+	 * (workflow's DirectiveFormVariables). Parts started before migration 39 held it in their scope.
+	 */
 	public static final String VAR_DUE_DATE_LABEL = "dueDateLabel";
 
 	/** Unit scope, ongoing work: the period the current report covers ("Quý II/2023"). */

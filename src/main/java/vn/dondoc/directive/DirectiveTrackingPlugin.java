@@ -2,7 +2,11 @@ package vn.dondoc.directive;
 
 import java.util.ArrayList;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -11,16 +15,21 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import vn.dondoc.unit.Unit;
 import vn.dondoc.unit.UnitDirectory;
 
 /**
  * Hears, in the engine's transaction, when a lead unit's part of a directive is recorded as completed
  * ({@link DirectiveProcess#TASK_RECORD_COMPLETION} ends), so that the directive's status follows the
- * model without the model naming a Spring bean (its process tests run without Spring); and, when a unit's
- * part starts, puts the unit's name from the {@link UnitDirectory} next to its code, for task names and forms.
+ * model without the model naming a Spring bean (its process tests run without Spring); and gives a directive's
+ * tasks what their names say (the model's {@code TaskNames}): the unit's name from the {@link UnitDirectory},
+ * the document's code and the section from dondoc's row. These are transient variables, set for the command
+ * that creates a task and gone after it: no rows, no history (issue 18). Processes started before keep them as
+ * stored variables, which are read as they are.
  */
 @Component
 class DirectiveTrackingPlugin extends AbstractProcessEnginePlugin {
@@ -29,9 +38,13 @@ class DirectiveTrackingPlugin extends AbstractProcessEnginePlugin {
 
 	private final ObjectProvider<UnitDirectory> units;
 
-	DirectiveTrackingPlugin(ObjectProvider<DirectiveTracking> tracking, ObjectProvider<UnitDirectory> units) {
+	private final ObjectProvider<DirectiveHeadings> headings;
+
+	DirectiveTrackingPlugin(ObjectProvider<DirectiveTracking> tracking, ObjectProvider<UnitDirectory> units,
+			ObjectProvider<DirectiveHeadings> headings) {
 		this.tracking = tracking;
 		this.units = units;
+		this.headings = headings;
 	}
 
 	@Override
@@ -44,19 +57,29 @@ class DirectiveTrackingPlugin extends AbstractProcessEnginePlugin {
 
 	private BpmnParseListener parseListener() {
 		ExecutionListener partDone = execution -> tracking.getObject().notify(execution);
-		// after the model's own start listener, which set the code as the name: the name people read
+		// after the model's own start listener, which set the code as the name: the name people read, for the
+		// tasks the part opens in this command
 		ExecutionListener partStarted = execution -> {
 			Object code = execution.getVariableLocal(DirectiveProcess.VAR_UNIT);
 			if (code != null) {
 				units.getObject().find(code.toString())
-					.ifPresent(unit -> execution.setVariableLocal(DirectiveProcess.VAR_UNIT_NAME, unit.name()));
+					.ifPresent(unit -> execution.setVariableLocal(DirectiveProcess.VAR_UNIT_NAME, Variables.stringValue(unit.name(), true)));
 			}
 		};
+		// before the model's own listeners (TaskNames): what a task of a later command needs for its name
+		TaskListener nameParts = this::nameParts;
 		return new AbstractBpmnParseListener() {
 			@Override
 			public void parseSubProcess(Element element, ScopeImpl scope, ActivityImpl activity) {
 				if (DirectiveProcess.ELEMENT_UNIT_PART.equals(activity.getId()) && inDirective(activity)) {
 					activity.addListener(ExecutionListener.EVENTNAME_START, partStarted);
+				}
+			}
+
+			@Override
+			public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+				if (inDirective(activity) && activity.getActivityBehavior() instanceof UserTaskActivityBehavior task) {
+					task.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, nameParts);
 				}
 			}
 
@@ -67,6 +90,30 @@ class DirectiveTrackingPlugin extends AbstractProcessEnginePlugin {
 				}
 			}
 		};
+	}
+
+	/**
+	 * Puts the unit's name, the document's code and the section next to a new task, as transient variables of its
+	 * execution, when the process does not hold them (any more): the import passes the code and section for the
+	 * tasks it opens, and a part's start its unit's name.
+	 */
+	private void nameParts(DelegateTask task) {
+		DelegateExecution execution = task.getExecution();
+		if (execution == null) {
+			return;
+		}
+		if (execution.getVariable(DirectiveProcess.VAR_DOCUMENT_CODE) == null
+				&& execution.getVariable(DirectiveProcess.VAR_DIRECTIVE_ID) instanceof Number id) {
+			headings.getObject().heading(id.longValue()).ifPresent(heading -> {
+				execution.setVariableLocal(DirectiveProcess.VAR_DOCUMENT_CODE, Variables.stringValue(heading.documentCode(), true));
+				execution.setVariableLocal(DirectiveProcess.VAR_SECTION, Variables.stringValue(heading.section(), true));
+			});
+		}
+		Object unit = execution.getVariable(DirectiveProcess.VAR_UNIT);
+		if (execution.getVariable(DirectiveProcess.VAR_UNIT_NAME) == null && unit != null) {
+			String name = units.getObject().find(unit.toString()).map(Unit::name).orElse(unit.toString());
+			execution.setVariableLocal(DirectiveProcess.VAR_UNIT_NAME, Variables.stringValue(name, true));
+		}
 	}
 
 	private static boolean inDirective(ActivityImpl activity) {

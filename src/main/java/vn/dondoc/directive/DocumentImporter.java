@@ -341,18 +341,20 @@ public class DocumentImporter {
 				deadline == null ? null : deadline.event(), null);
 		long id = rows.insertDirective(row, now);
 		rows.insertUnits(id, directive.leadUnits(), directive.coordinatingUnits(), directive.dueDate());
-		// what the model and its task names need; the forms and mails read the rest from dondoc's rows
-		// (DirectiveHeadings): no copy of the title, the text or the deadline in words
+		// what the model needs; the forms and mails read the rest from dondoc's rows (DirectiveHeadings): no copy of
+		// the title, the text or the deadline in words
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(DirectiveProcess.VAR_DIRECTIVE_ID, id);
-		variables.put(DirectiveProcess.VAR_DOCUMENT_CODE, spec.code());
-		variables.put(DirectiveProcess.VAR_SECTION, directive.section());
-		// read once, by the multi-instance as the process starts: transient, no row (nor its byte array, nor history)
+		// read as the process starts (the names of its first tasks, the multi-instance's units): transient, no row
+		// (nor a byte array, nor history); a later task's name reads the directive's row (DirectiveTrackingPlugin)
+		variables.put(DirectiveProcess.VAR_DOCUMENT_CODE, Variables.stringValue(spec.code(), true));
+		variables.put(DirectiveProcess.VAR_SECTION, Variables.stringValue(directive.section(), true));
 		variables.put(DirectiveProcess.VAR_LEAD_UNITS, Variables.objectValue(new ArrayList<>(directive.leadUnits()), true).create());
 		variables.put(DirectiveProcess.VAR_DUE_DATE, endOfDay(directive.dueDate()));
 		variables.put(DirectiveProcess.VAR_ORIGINAL_DUE_DATE, endOfDay(directive.dueDate()));
 		variables.put(DirectiveProcess.VAR_ONGOING, deadline == null || deadline.kind() == DeadlineKind.ONGOING);
-		ProcessInstance instance = runtime.startProcessInstanceById(definitionId, businessKey, variables);
+		// the parts' task rows and wake-ups in batches, once the start has returned
+		ProcessInstance instance = rows.batched(() -> runtime.startProcessInstanceById(definitionId, businessKey, variables));
 		rows.attachProcess(id, instance.getId());
 		events.publishEvent(new DirectiveStarted(id, businessKey, instance.getId()));
 	}

@@ -49,16 +49,25 @@ public class DirectiveCopiesMigration extends JavaMigrationStep {
 
 	/** Deletes the copies held by directive process instances, with their byte arrays; returns how many variables. */
 	public static int removeCopies(Connection connection) throws Exception {
+		return removeVariables(connection, COPIES, true);
+	}
+
+	/**
+	 * Deletes the runtime variables of these names of running directive processes, with their byte arrays: only
+	 * those of the process instance itself when {@code instanceOnly}, else of any of its scopes. Returns how many.
+	 */
+	static int removeVariables(Connection connection, List<String> names, boolean instanceOnly) throws Exception {
 		if (!hasCamundaTables(connection)) {
 			return 0;
 		}
-		String marks = String.join(", ", COPIES.stream().map(name -> "?").toList());
-		String copies = "FROM ACT_RU_VARIABLE v WHERE v.TASK_ID_ IS NULL AND v.EXECUTION_ID_ = v.PROC_INST_ID_ AND v.NAME_ IN ("
-				+ marks + ") AND v.PROC_DEF_ID_ IN (SELECT ID_ FROM ACT_RE_PROCDEF WHERE KEY_ = ?)";
+		String marks = String.join(", ", names.stream().map(name -> "?").toList());
+		String variables = "FROM ACT_RU_VARIABLE v WHERE v.TASK_ID_ IS NULL"
+				+ (instanceOnly ? " AND v.EXECUTION_ID_ = v.PROC_INST_ID_" : "") + " AND v.NAME_ IN (" + marks
+				+ ") AND v.PROC_DEF_ID_ IN (SELECT ID_ FROM ACT_RE_PROCDEF WHERE KEY_ = ?)";
 		// a variable points at its byte array: the variables go first, then what they pointed at
 		List<String> bytes = new ArrayList<>();
-		try (PreparedStatement select = connection.prepareStatement("SELECT v.BYTEARRAY_ID_ " + copies + " AND v.BYTEARRAY_ID_ IS NOT NULL")) {
-			bind(select);
+		try (PreparedStatement select = connection.prepareStatement("SELECT v.BYTEARRAY_ID_ " + variables + " AND v.BYTEARRAY_ID_ IS NOT NULL")) {
+			bind(select, names);
 			try (ResultSet rows = select.executeQuery()) {
 				while (rows.next()) {
 					bytes.add(rows.getString(1));
@@ -66,8 +75,8 @@ public class DirectiveCopiesMigration extends JavaMigrationStep {
 			}
 		}
 		int removed;
-		try (PreparedStatement delete = connection.prepareStatement("DELETE " + copies)) {
-			bind(delete);
+		try (PreparedStatement delete = connection.prepareStatement("DELETE " + variables)) {
+			bind(delete, names);
 			removed = delete.executeUpdate();
 		}
 		for (int from = 0; from < bytes.size(); from += BATCH) {
@@ -83,9 +92,9 @@ public class DirectiveCopiesMigration extends JavaMigrationStep {
 		return removed;
 	}
 
-	private static void bind(PreparedStatement statement) throws Exception {
+	private static void bind(PreparedStatement statement, List<String> names) throws Exception {
 		int i = 1;
-		for (String name : COPIES) {
+		for (String name : names) {
 			statement.setString(i++, name);
 		}
 		statement.setString(i, DirectiveProcess.KEY);

@@ -2,6 +2,7 @@ package vn.dondoc.workflow;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,23 +29,27 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import vn.dondoc.directive.DirectiveHeadings;
 import vn.dondoc.directive.DirectiveHeadings.Heading;
+import vn.dondoc.unit.Unit;
+import vn.dondoc.unit.UnitDirectory;
+import vn.dondoc.workflow.lifecycle.Dates;
 
 import static vn.dondoc.directive.DirectiveProcess.*;
 
 /**
  * The Tasklist forms of a directive's tasks show the document's title, the directive's text and its deadline
- * in words; the process instance no longer holds copies of them (issue 18: variables are rows, kept per
- * directive and read back by no gateway). Camunda's answer to {@code GET …/task/{id}/form-variables}, which
- * Tasklist reads a form's data from, gets them here from dondoc's rows ({@link DirectiveHeadings}), as
- * they are now, after a re-import too. Only a task whose variables name its directive ({@code directiveId})
- * is touched, only after Camunda answered 200 (the caller may see the task), and only the names asked for
- * when the request lists some ({@code variableNames}).
+ * in words, the lead unit's name and the part's due date; the process no longer holds copies of them (issue 18:
+ * variables are rows, kept per directive and part, and read back by no gateway). Camunda's answer to
+ * {@code GET …/task/{id}/form-variables}, which Tasklist reads a form's data from, gets them here: the heading
+ * from dondoc's rows ({@link DirectiveHeadings}), as they are now, after a re-import too; the unit's name from
+ * the unit directory; the date's label from the part's due date. Only a task whose variables name its directive
+ * ({@code directiveId}) is touched, only after Camunda answered 200 (the caller may see the task), and only the
+ * names asked for when the request lists some ({@code variableNames}).
  */
 @Component
 class DirectiveFormVariables extends FilterRegistrationBean<DirectiveFormVariables.Fill> {
 
-	DirectiveFormVariables(ObjectMapper json, DirectiveHeadings directives, TaskService tasks) {
-		super(new Fill(json, directives, tasks));
+	DirectiveFormVariables(ObjectMapper json, DirectiveHeadings directives, UnitDirectory units, TaskService tasks) {
+		super(new Fill(json, directives, units, tasks));
 		addUrlPatterns("/camunda/api/engine/*", "/engine-rest/*");
 		setOrder(2);
 	}
@@ -59,11 +64,14 @@ class DirectiveFormVariables extends FilterRegistrationBean<DirectiveFormVariabl
 
 		private final DirectiveHeadings directives;
 
+		private final UnitDirectory units;
+
 		private final TaskService tasks;
 
-		Fill(ObjectMapper json, DirectiveHeadings directives, TaskService tasks) {
+		Fill(ObjectMapper json, DirectiveHeadings directives, UnitDirectory units, TaskService tasks) {
 			this.json = json;
 			this.directives = directives;
+			this.units = units;
 			this.tasks = tasks;
 		}
 
@@ -96,19 +104,16 @@ class DirectiveFormVariables extends FilterRegistrationBean<DirectiveFormVariabl
 			wrapper.copyBodyToResponse();
 		}
 
-		/** Puts the directive's heading among the variables; whether anything was put. */
+		/** Puts the directive's heading and the part's unit and date among the variables; whether anything was put. */
 		private boolean fill(ObjectNode variables, String taskId, String asked) {
 			Set<String> names = asked == null || asked.isBlank() ? null
 					: Arrays.stream(asked.split(",")).map(String::strip).collect(Collectors.toSet());
-			if (names != null && HEADING.stream().noneMatch(names::contains)) {
+			if (names != null && FILLED.stream().noneMatch(names::contains)) {
 				return false;
 			}
-			Optional<Heading> heading = heading(variables, taskId, names != null);
-			if (heading.isEmpty()) {
-				return false;
-			}
+			Map<String, String> fields = fields(taskId);
 			boolean filled = false;
-			for (Map.Entry<String, String> field : fields(heading.get()).entrySet()) {
+			for (Map.Entry<String, String> field : fields.entrySet()) {
 				if (names == null || names.contains(field.getKey())) {
 					ObjectNode value = variables.putObject(field.getKey());
 					if (field.getValue() == null) {
@@ -124,33 +129,33 @@ class DirectiveFormVariables extends FilterRegistrationBean<DirectiveFormVariabl
 			return filled;
 		}
 
+		/** The form variables filled here: the directive's heading, then its unit's part. */
+		static final List<String> FILLED = List.of(VAR_DOCUMENT_CODE, VAR_DOCUMENT_TITLE, VAR_SECTION, VAR_TEXT, VAR_DEADLINE_TEXT,
+				VAR_UNIT_NAME, VAR_DUE_DATE_LABEL);
+
 		/**
-		 * The heading of the task's directive, by the directive's id: as Camunda gave it, else, when the form
-		 * asked for some names only, read from the task's scope (all of them would have named it). Camunda
+		 * What the form of a directive's task shows of the directive and of the unit's part, from the task's scope
+		 * (the directive's id, the unit, the part's due date) and dondoc's rows; nothing for another task. Camunda
 		 * answered 200: the caller may see the task.
 		 */
-		private Optional<Heading> heading(ObjectNode variables, String taskId, boolean someAsked) {
-			JsonNode given = variables.path(VAR_DIRECTIVE_ID).path("value");
-			if (given.canConvertToLong()) {
-				return directives.heading(given.asLong());
+		private Map<String, String> fields(String taskId) {
+			Map<String, Object> scope = tasks.getVariables(taskId, List.of(VAR_DIRECTIVE_ID, VAR_UNIT, VAR_DUE_DATE));
+			Optional<Heading> found = scope.get(VAR_DIRECTIVE_ID) instanceof Number id ? directives.heading(id.longValue())
+					: Optional.empty();
+			if (found.isEmpty()) {
+				return Map.of();
 			}
-			if (!someAsked) {
-				return Optional.empty();
-			}
-			Object id = tasks.getVariable(taskId, VAR_DIRECTIVE_ID);
-			return id instanceof Number number ? directives.heading(number.longValue()) : Optional.empty();
-		}
-
-		/** The form variables a directive's heading fills, as {@link #fields} names them. */
-		static final List<String> HEADING = List.of(VAR_DOCUMENT_CODE, VAR_DOCUMENT_TITLE, VAR_SECTION, VAR_TEXT, VAR_DEADLINE_TEXT);
-
-		private static Map<String, String> fields(Heading heading) {
+			Heading heading = found.get();
 			Map<String, String> fields = new LinkedHashMap<>();
 			fields.put(VAR_DOCUMENT_CODE, heading.documentCode());
 			fields.put(VAR_DOCUMENT_TITLE, heading.documentTitle());
 			fields.put(VAR_SECTION, heading.section());
 			fields.put(VAR_TEXT, heading.text());
 			fields.put(VAR_DEADLINE_TEXT, heading.deadlineText());
+			if (scope.get(VAR_UNIT) instanceof String unit) {
+				fields.put(VAR_UNIT_NAME, units.find(unit).map(Unit::name).orElse(unit));
+				fields.put(VAR_DUE_DATE_LABEL, Dates.label(scope.get(VAR_DUE_DATE) instanceof Date due ? due : null));
+			}
 			return fields;
 		}
 

@@ -18,8 +18,8 @@ import static vn.dondoc.directive.DirectiveProcess.*;
  * variable and activity history were the largest tables, BENCHMARKS.md). Nothing here is ever read back:
  * <ul>
  * <li>the process instance's copies of its directive's row (document, section, text, deadline in words,
- * coordinating units): the id, code and section that every instance holds, and the rest that instances
- * started before migration 37 hold ({@link DirectiveCopiesMigration}); dondoc reads its own tables;</li>
+ * coordinating units): the id that every instance holds, and the rest that instances started before migrations
+ * 37 and 39 hold ({@link DirectiveCopiesMigration}, {@link DisplayCopiesMigration}); dondoc reads its own tables;</li>
  * <li>Camunda's multi-instance counters;</li>
  * <li>the passage through start events, end events and gateways: the history of a part is its sub-process,
  * its tasks and its unit's variables.</li>

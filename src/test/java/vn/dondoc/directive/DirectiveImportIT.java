@@ -226,9 +226,15 @@ class DirectiveImportIT {
 		assertThat(post(first, "application/yaml").getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey("FORM-1/2").singleResult().getId();
 		assertThat(runtime.getVariablesLocal(instance).keySet())
-			.contains(DirectiveProcess.VAR_DIRECTIVE_ID, DirectiveProcess.VAR_DOCUMENT_CODE, DirectiveProcess.VAR_SECTION)
+			.contains(DirectiveProcess.VAR_DIRECTIVE_ID)
 			.doesNotContain(DirectiveProcess.VAR_DOCUMENT_TITLE, DirectiveProcess.VAR_TEXT, DirectiveProcess.VAR_COORDINATING_UNITS,
-					DirectiveProcess.VAR_DEADLINE_TEXT, DirectiveProcess.VAR_DEADLINE_KIND, DirectiveProcess.VAR_LEAD_UNITS);
+					DirectiveProcess.VAR_DEADLINE_TEXT, DirectiveProcess.VAR_DEADLINE_KIND, DirectiveProcess.VAR_LEAD_UNITS,
+					DirectiveProcess.VAR_DOCUMENT_CODE, DirectiveProcess.VAR_SECTION);
+		// nor what is only shown (sixth slice): the unit's name and the due date's label, nor their history
+		assertThat(runtime.createVariableInstanceQuery().processInstanceIdIn(instance)
+			.variableNameIn(DirectiveProcess.VAR_UNIT_NAME, DirectiveProcess.VAR_DUE_DATE_LABEL).count()).isZero();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM ACT_HI_VARINST WHERE PROC_INST_ID_ = ? AND NAME_ IN ('unitName', 'dueDateLabel')")
+			.param(instance).query(Long.class).single()).isZero();
 		// the lead units were read as the process started (transient): no byte array was written for them
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM ACT_GE_BYTEARRAY b JOIN ACT_RU_VARIABLE v ON v.BYTEARRAY_ID_ = b.ID_ "
 				+ "WHERE v.PROC_INST_ID_ = ?").param(instance).query(Long.class).single()).isZero();
@@ -242,8 +248,10 @@ class DirectiveImportIT {
 		assertThat(form.path("section").path("value").asText()).isEqualTo("2");
 		assertThat(form.path("directiveText").path("value").asText()).isEqualTo("Rà soát quy hoạch cán bộ");
 		assertThat(form.path("deadlineText").path("value").asText()).isEqualTo("trong tháng 5/2023");
-		assertThat(form.path("unitName").path("value").asText()).as("the part's own variables, as Camunda gives them")
-			.isEqualTo("Ban Tổ chức Thành ủy");
+		assertThat(form.path("unitName").path("value").asText()).as("from the unit directory").isEqualTo("Ban Tổ chức Thành ủy");
+		assertThat(form.path("dueDateLabel").path("value").asText()).as("from the part's due date").isEqualTo("31/05/2023");
+		assertThat(form.path("unit").path("value").asText()).as("the part's own variables, as Camunda gives them")
+			.isEqualTo("ban-to-chuc");
 
 		JsonNode asked = formVariables(task.getId(), "documentTitle,unitName");
 		assertThat(asked.fieldNames()).toIterable().containsExactlyInAnyOrder("documentTitle", "unitName");
@@ -253,6 +261,20 @@ class DirectiveImportIT {
 			.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(formVariables(task.getId(), null).path("directiveText").path("value").asText())
 			.isEqualTo("Rà soát, bổ sung quy hoạch cán bộ");
+
+		// a task opened by a later command is named from dondoc's rows and the unit directory
+		tasks.complete(task.getId(), Map.of(DirectiveProcess.VAR_UNIT_ACTION, DirectiveProcess.ACTION_REPORT,
+				DirectiveProcess.VAR_REPORT_STATUS, "COMPLETED", DirectiveProcess.VAR_REPORT_TEXT, "Đã rà soát"));
+		Task review = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(DirectiveProcess.TASK_REVIEW_REPORT)
+			.singleResult();
+		assertThat(review.getName()).isEqualTo("FORM-1 mục 2 · Xem xét báo cáo của Ban Tổ chức Thành ủy");
+		JsonNode reviewForm = formVariables(review.getId(), "unitName,dueDateLabel,documentCode");
+		assertThat(reviewForm.path("unitName").path("value").asText()).isEqualTo("Ban Tổ chức Thành ủy");
+		assertThat(reviewForm.path("dueDateLabel").path("value").asText()).isEqualTo("31/05/2023");
+		assertThat(reviewForm.path("documentCode").path("value").asText()).isEqualTo("FORM-1");
+		assertThat(runtime.createVariableInstanceQuery().processInstanceIdIn(instance)
+			.variableNameIn(DirectiveProcess.VAR_UNIT_NAME, DirectiveProcess.VAR_DOCUMENT_CODE, DirectiveProcess.VAR_SECTION).count())
+			.as("set for the command only").isZero();
 	}
 
 	private JsonNode formVariables(String taskId, String names) throws Exception {

@@ -47,6 +47,7 @@ import vn.dondoc.notification.EmbeddedSmtpServer;
 import vn.dondoc.reminder.ReminderWakeMigration;
 import vn.dondoc.support.DirectiveStart;
 import vn.dondoc.workflow.DirectiveCopiesMigration;
+import vn.dondoc.workflow.DisplayCopiesMigration;
 import vn.dondoc.workflow.lifecycle.EmptyFormFieldsMigration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -320,6 +321,47 @@ abstract class FoundationChecks {
 	}
 
 	/**
+	 * Migration 39 on this database: a directive process started before issue 18's sixth slice loses what it held
+	 * only to be shown (its document's code and section; its part's unit name and due date's label, with their
+	 * history), and nothing else.
+	 */
+	@Test
+	void migration39RemovesWhatADirectiveProcessHeldOnlyToBeShown() throws Exception {
+		String directive = runtimeService.startProcessInstanceByKey(KEY, "M39-" + System.nanoTime(), DirectiveStart.variables("M39",
+				List.of("ban-to-chuc"), new Date(System.currentTimeMillis() + 30L * 24 * 3600 * 1000))).getId();
+		String part = runtimeService.createVariableInstanceQuery().processInstanceIdIn(directive).variableName(VAR_UNIT).list().stream()
+			.map(variable -> variable.getExecutionId())
+			.filter(execution -> !execution.equals(directive))
+			.findFirst()
+			.orElseThrow();
+		// as a part started before kept them
+		runtimeService.setVariableLocal(part, VAR_UNIT_NAME, "Ban Tổ chức Thành ủy");
+		runtimeService.setVariableLocal(part, VAR_DUE_DATE_LABEL, "31/03/2030");
+		java.util.function.Supplier<Map<String, String>> kept = () -> runtimeService.createVariableInstanceQuery()
+			.processInstanceIdIn(directive).list().stream()
+			.filter(variable -> !List.of(VAR_DOCUMENT_CODE, VAR_SECTION, VAR_UNIT_NAME, VAR_DUE_DATE_LABEL).contains(variable.getName()))
+			.collect(java.util.stream.Collectors.toMap(variable -> variable.getExecutionId() + "/" + variable.getName(),
+					variable -> String.valueOf(variable.getValue())));
+		Map<String, String> before = kept.get();
+		String history = "SELECT COUNT(*) FROM ACT_HI_VARINST WHERE PROC_INST_ID_ = ? AND NAME_ IN ('unitName', 'dueDateLabel')";
+		assertThat(jdbc.sql(history).param(directive).query(Long.class).single()).isEqualTo(2);
+
+		int[] removed;
+		try (Connection connection = dataSource.getConnection()) {
+			removed = DisplayCopiesMigration.removeDisplayCopies(connection);
+		}
+
+		assertThat(removed[0]).isGreaterThanOrEqualTo(4);
+		assertThat(removed[1]).isGreaterThanOrEqualTo(2);
+		assertThat(runtimeService.createVariableInstanceQuery().processInstanceIdIn(directive)
+			.variableNameIn(VAR_DOCUMENT_CODE, VAR_SECTION, VAR_UNIT_NAME, VAR_DUE_DATE_LABEL).count()).isZero();
+		assertThat(jdbc.sql(history).param(directive).query(Long.class).single()).isZero();
+		assertThat(kept.get()).as("every other variable stays").isEqualTo(before).containsKey(directive + "/" + VAR_DIRECTIVE_ID);
+		assertThat(taskService.createTaskQuery().processInstanceId(directive).count()).isOne();
+		runtimeService.deleteProcessInstance(directive, "thử xong");
+	}
+
+	/**
 	 * Migration 33 on this database: running parts started before issue 18 lose their empty form fields, and
 	 * keep a field with a value, the follow-up note and everything else.
 	 */
@@ -328,8 +370,15 @@ abstract class FoundationChecks {
 		Map<String, Object> variables = DirectiveStart.variables("M33", List.of("ban-to-chuc"),
 				new Date(System.currentTimeMillis() + 30L * 24 * 3600 * 1000));
 		String directive = runtimeService.startProcessInstanceByKey(KEY, "M33-" + System.nanoTime(), variables).getId();
-		String scope = runtimeService.createVariableInstanceQuery().processInstanceIdIn(directive).variableName(VAR_DUE_DATE_LABEL)
-			.singleResult().getExecutionId();
+		// the unit's part: the scope holding its own due date
+		String scope = runtimeService.createVariableInstanceQuery().processInstanceIdIn(directive).variableName(VAR_DUE_DATE).list()
+			.stream()
+			.map(variable -> variable.getExecutionId())
+			.filter(execution -> !execution.equals(directive))
+			.reduce((one, other) -> {
+				throw new IllegalStateException("two unit scopes: " + one + ", " + other);
+			})
+			.orElseThrow();
 		Map<String, Object> before = new HashMap<>();
 		before.put(VAR_UNIT_ACTION, null);
 		before.put(VAR_REPORT_TEXT, null);

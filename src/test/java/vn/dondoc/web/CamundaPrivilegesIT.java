@@ -105,7 +105,7 @@ class CamundaPrivilegesIT {
 		browser.waitFor(org.openqa.selenium.By.cssSelector(".navbar, [cam-widget-header]"));
 		// what Cockpit shows the office on an instance (for review: which buttons it offers)
 		browser.open("/camunda/app/cockpit/default/#/process-instance/" + instance + "/runtime?tab=variables-tab");
-		browser.waitForText("documentCode");
+		browser.waitForText("directiveId");
 		// the buttons the engine would refuse are not offered to the office
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> htmlClass().contains("dondoc-read-only"));
@@ -143,7 +143,7 @@ class CamundaPrivilegesIT {
 		browser.fillLogin("admin", "admin");
 		browser.waitFor(By.cssSelector(".navbar, [cam-widget-header]"));
 		browser.open("/camunda/app/cockpit/default/#/process-instance/" + instance + "/runtime?tab=variables-tab");
-		browser.waitForText("documentCode");
+		browser.waitForText("directiveId");
 		await().atMost(Duration.ofSeconds(30)).until(() -> !variableButtons().isEmpty());
 		assertThat(htmlClass()).doesNotContain("dondoc-read-only");
 		// the toolbar's actions too, known by the tooltips user-styles.css names

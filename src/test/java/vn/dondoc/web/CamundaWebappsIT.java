@@ -128,7 +128,7 @@ class CamundaWebappsIT {
 		// the variables table's header, whose "Actions" Camunda hard-codes (scripts/vi-hard-coded.js rewrites it)
 		String instance = catalog.directives(new DirectiveCatalog.Filter(DOCUMENT, null, null), 0, 1).items().get(0).processInstanceId();
 		browser.get(url("/camunda/app/cockpit/default/#/process-instance/" + instance + "/runtime?tab=variables-tab"));
-		showing("khong-thay-bien-cockpit", "documentCode", "Thao tác");
+		showing("khong-thay-bien-cockpit", "directiveId", "Thao tác");
 		assertThat(browser.findElements(By.cssSelector("thead td.actions, thead th.actions"))).isNotEmpty()
 			.allSatisfy(header -> assertThat(header.getText()).isEqualTo("Thao tác"));
 		assertThat(body()).doesNotContain("Actions");

@@ -102,7 +102,7 @@ class DueDateMoves {
 		Set<String> ongoingDirectives = new HashSet<>();
 		for (VariableInstance variable : runtime.createVariableInstanceQuery()
 			.processInstanceIdIn(instances)
-			.variableNameIn(VAR_UNIT, VAR_DUE_DATE, VAR_ONGOING)
+			.variableNameIn(VAR_UNIT, VAR_DUE_DATE, VAR_ONGOING, VAR_DUE_DATE_LABEL)
 			.list()) {
 			if (!variable.getExecutionId().equals(variable.getProcessInstanceId())) {
 				scopeVariables.computeIfAbsent(variable.getExecutionId(), id -> new HashMap<>())
@@ -132,7 +132,10 @@ class DueDateMoves {
 			}
 			Map<String, Object> update = new HashMap<>();
 			update.put(VAR_DUE_DATE, part.dueDate());
-			update.put(VAR_DUE_DATE_LABEL, Dates.label(part.dueDate()));
+			if (locals.containsKey(VAR_DUE_DATE_LABEL)) {
+				// a part started before issue 18's sixth slice keeps the label it showed; the forms now get it from the date
+				update.put(VAR_DUE_DATE_LABEL, Dates.label(part.dueDate()));
+			}
 			runtime.setVariablesLocal(scope.getKey(), update);
 			moved++;
 		}

@@ -2,6 +2,9 @@ package vn.dondoc.workflow.lifecycle;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+import vn.dondoc.platform.TaskVariables;
 
 import static vn.dondoc.directive.DirectiveProcess.*;
 
@@ -18,12 +21,14 @@ public class TaskNames implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		Object code = task.getVariable(VAR_DOCUMENT_CODE);
-		Object unit = task.getVariable(VAR_UNIT_NAME);
+		VariableScope variables = TaskVariables.of(task);
+		Object code = variables.getVariable(VAR_DOCUMENT_CODE);
+		// the unit's name, which the application puts next to the task (DirectiveTrackingPlugin); else its code
+		Object unit = variables.getVariable(VAR_UNIT_NAME) != null ? variables.getVariable(VAR_UNIT_NAME) : variables.getVariable(VAR_UNIT);
 		if (code == null || unit == null) {
 			return;
 		}
-		Object section = task.getVariable(VAR_SECTION);
+		Object section = variables.getVariable(VAR_SECTION);
 		String directive = section == null ? code.toString() : code + " mục " + section;
 		String what = switch (task.getTaskDefinitionKey()) {
 			case TASK_CARRY_OUT -> unit + ": thực hiện, báo cáo kết quả";

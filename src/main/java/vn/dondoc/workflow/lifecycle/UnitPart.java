@@ -97,14 +97,12 @@ final class UnitPart {
 		Map<String, Object> locals = new LinkedHashMap<>();
 		// a copy of the element variable in this scope, so that the history of the scope names its unit
 		locals.put(VAR_UNIT, unitScope.getVariable(VAR_UNIT));
-		locals.put(VAR_UNIT_NAME, unitScope.getVariable(VAR_UNIT));
 		locals.put(VAR_DUE_DATE, due);
 		// whether the work is ongoing, and a dated part's original due date, are the directive's: read through
 		// to the process instance (DirectiveLifecycle.parts, DueDateMoves), not copied into every part
 		if (ongoing || !Objects.equals(original, unitScope.getVariable(VAR_ORIGINAL_DUE_DATE))) {
 			locals.put(VAR_ORIGINAL_DUE_DATE, original);
 		}
-		locals.put(VAR_DUE_DATE_LABEL, Dates.label(due));
 		if (ongoing) {
 			locals.put(VAR_REPORT_PERIOD, period);
 			locals.put(VAR_REPORT_PERIOD_END, periodEnd);
@@ -253,7 +251,7 @@ final class UnitPart {
 		}
 		Date newDue = (Date) approved.get(Entries.REQUESTED_DUE_DATE);
 		set(VAR_DUE_DATE, newDue);
-		set(VAR_DUE_DATE_LABEL, Dates.label(newDue));
+		keepLabel(newDue);
 		set(VAR_LATE, false);
 		set(VAR_LATE_SINCE, null);
 		return newDue;
@@ -367,7 +365,7 @@ final class UnitPart {
 		set(VAR_REPORT_PERIOD_END, due);
 		set(VAR_DUE_DATE, due);
 		set(VAR_ORIGINAL_DUE_DATE, due);
-		set(VAR_DUE_DATE_LABEL, Dates.label(due));
+		keepLabel(due);
 		set(VAR_LATE, false);
 		set(VAR_LATE_SINCE, null);
 		for (String field : List.of(VAR_REPORT_TEXT, VAR_REPORT_LINK, VAR_REPORT_STATUS, VAR_REVIEW_DECISION, VAR_REVIEW_COMMENT)) {
@@ -407,6 +405,16 @@ final class UnitPart {
 	 * (parts started before issue 18 have them all already); a null is not created, absent reads as null.
 	 * A choice submitted in this command stays transient.
 	 */
+	/**
+	 * The due date's label where a part started before issue 18's sixth slice keeps one; a newer part has none
+	 * (the forms get it from the date, {@code DirectiveFormVariables}).
+	 */
+	private void keepLabel(Date due) {
+		if (((AbstractVariableScope) unitScope()).hasVariableLocal(VAR_DUE_DATE_LABEL)) {
+			set(VAR_DUE_DATE_LABEL, Dates.label(due));
+		}
+	}
+
 	private void set(String name, Object value) {
 		AbstractVariableScope unitScope = (AbstractVariableScope) unitScope();
 		if (unitScope.getVariableInstanceLocal(name) instanceof VariableInstanceEntity choice && choice.isTransient()) {
