@@ -28,8 +28,8 @@ import vn.dondoc.unit.UnitDirectory;
  * model without the model naming a Spring bean (its process tests run without Spring); and gives a directive's
  * tasks what their names say (the model's {@code TaskNames}): the unit's name from the {@link UnitDirectory},
  * the document's code and the section from dondoc's row. These are transient variables, set for the command
- * that creates a task and gone after it: no rows, no history (issue 18). Processes started before keep them as
- * stored variables, which are read as they are.
+ * that creates a task and gone after it: no rows, no history (issue 18). Processes started before migration 39
+ * held them as stored variables.
  */
 @Component
 class DirectiveTrackingPlugin extends AbstractProcessEnginePlugin {
@@ -57,7 +57,7 @@ class DirectiveTrackingPlugin extends AbstractProcessEnginePlugin {
 
 	private BpmnParseListener parseListener() {
 		ExecutionListener partDone = execution -> tracking.getObject().notify(execution);
-		// after the model's own start listener, which set the code as the name: the name people read, for the
+		// after the model's own start listener, which put the unit's code in the part's scope: its name, for the
 		// tasks the part opens in this command
 		ExecutionListener partStarted = execution -> {
 			Object code = execution.getVariableLocal(DirectiveProcess.VAR_UNIT);
