@@ -85,10 +85,12 @@ public final class SeedReimport {
 				variables = Variables.count(db);
 			}
 
-			// the assignment notices go out first: then each part's wake-up waits at the first step of its ladder
+			// the assignment notices go out first: then each part's wake-up waits at the first step of its ladder; and
+			// they are sent, so that the re-import is timed alone, as the first import was, not against the outbox
+			// sending some 700 mails (which it did, or not, by a few seconds either way)
 			await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(2)).until(() -> {
 				try (Connection db = database.open()) {
-					return soonWakeUps(db, Instant.now().plus(offset)) == 0;
+					return soonWakeUps(db, Instant.now().plus(offset)) == 0 && unsent(db) == 0;
 				}
 			});
 			Map<String, Part> before;
@@ -226,6 +228,13 @@ public final class SeedReimport {
 				rs.next();
 				return rs.getLong(1);
 			}
+		}
+	}
+
+	private static long unsent(Connection db) throws SQLException {
+		try (ResultSet rs = db.createStatement().executeQuery("SELECT COUNT(*) FROM notification WHERE state = 'PENDING'")) {
+			rs.next();
+			return rs.getLong(1);
 		}
 	}
 
