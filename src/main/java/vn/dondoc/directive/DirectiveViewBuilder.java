@@ -14,7 +14,6 @@ import vn.dondoc.directive.DirectiveCatalog.DirectiveView;
 import vn.dondoc.directive.DirectiveCatalog.UnitPart;
 import vn.dondoc.directive.DirectiveRows.DirectiveRow;
 import vn.dondoc.directive.DirectiveRows.UnitRow;
-import vn.dondoc.unit.Unit;
 import vn.dondoc.unit.UnitDirectory;
 
 /**
@@ -50,7 +49,7 @@ class DirectiveViewBuilder {
 			List<UnitPart> parts = new ArrayList<>();
 			List<DirectiveStatus> statuses = new ArrayList<>();
 			for (UnitRow unit : unitRows.getOrDefault(row.id(), List.of())) {
-				String name = units.find(unit.unitCode()).map(Unit::name).orElse(unit.unitCode());
+				String name = units.nameOf(unit.unitCode());
 				if (DirectiveRows.LEAD.equals(unit.role())) {
 					DirectiveStatus partStatus = status.of(unit.dueDate(), unit.completedAt(), today);
 					statuses.add(partStatus);

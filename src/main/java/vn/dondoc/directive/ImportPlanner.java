@@ -14,7 +14,6 @@ import vn.dondoc.calendar.DeadlineKind;
 import vn.dondoc.directive.DirectiveRows.DirectiveRow;
 import vn.dondoc.directive.DirectiveRows.UnitRow;
 import vn.dondoc.directive.DocumentSpec.DirectiveSpec;
-import vn.dondoc.unit.Unit;
 import vn.dondoc.unit.UnitDirectory;
 
 /**
@@ -137,7 +136,7 @@ final class ImportPlanner {
 	}
 
 	String unitName(String code) {
-		return units.find(code).map(Unit::name).orElse(code);
+		return units.nameOf(code);
 	}
 
 	/** Ongoing work (no final due date, periodic reports): what the process was started with. */

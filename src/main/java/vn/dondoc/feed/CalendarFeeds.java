@@ -20,7 +20,6 @@ import vn.dondoc.directive.DirectiveCatalog.PartView;
 import vn.dondoc.directive.DirectiveProcess;
 import vn.dondoc.notification.DueDateCalendar;
 import vn.dondoc.security.Viewer;
-import vn.dondoc.unit.Unit;
 import vn.dondoc.unit.UnitDirectory;
 import vn.dondoc.work.WorkCatalog;
 import vn.dondoc.workflow.DirectiveLifecycle;
@@ -151,7 +150,7 @@ public class CalendarFeeds {
 
 	/** {@code code}'s name: the unit's, or the office's. */
 	public String name(String code) {
-		return OFFICE.equals(code) ? "Văn phòng theo dõi (mọi đơn vị)" : units.find(code).map(Unit::name).orElse(code);
+		return OFFICE.equals(code) ? "Văn phòng theo dõi (mọi đơn vị)" : units.nameOf(code);
 	}
 
 	private void allow(Viewer viewer, String code) {

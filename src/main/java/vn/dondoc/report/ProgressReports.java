@@ -132,7 +132,7 @@ public class ProgressReports {
 			}
 			byStatus.forEach((status, count) -> all.merge(status, count, Long::sum));
 			long parts = byStatus.values().stream().mapToLong(Long::longValue).sum();
-			rows.add(new UnitRow(code, units.find(code).map(Unit::name).orElse(code), parts, count(byStatus, DirectiveStatus.DONE_ON_TIME),
+			rows.add(new UnitRow(code, units.nameOf(code), parts, count(byStatus, DirectiveStatus.DONE_ON_TIME),
 					count(byStatus, DirectiveStatus.DONE_LATE), count(byStatus, DirectiveStatus.ON_TRACK)
 							+ count(byStatus, DirectiveStatus.DUE_SOON) + count(byStatus, DirectiveStatus.NO_DEADLINE),
 					count(byStatus, DirectiveStatus.OVERDUE)));
@@ -250,7 +250,7 @@ public class ProgressReports {
 	private String personName(String userId) {
 		User user = identity.createUserQuery().userId(userId).singleResult();
 		if (user == null) {
-			return units.find(userId).map(Unit::name).orElse(userId);
+			return units.nameOf(userId);
 		}
 		String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
 				+ (user.getLastName() == null ? "" : user.getLastName())).strip();

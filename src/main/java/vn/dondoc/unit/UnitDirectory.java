@@ -56,6 +56,11 @@ public class UnitDirectory {
 		return Optional.ofNullable(code == null ? null : units.get(code));
 	}
 
+	/** The unit's name, or the code itself when no unit has it (what a person reads in its place). */
+	public String nameOf(String code) {
+		return find(code).map(Unit::name).orElse(code);
+	}
+
 	public boolean exists(String code) {
 		return units.containsKey(code);
 	}

@@ -88,7 +88,7 @@ class Dashboard {
 	}
 
 	String unitName(String code) {
-		return units.find(code).map(Unit::name).orElse(code);
+		return units.nameOf(code);
 	}
 
 	/** Units a filter may choose: every unit for the office, the viewer's own otherwise. */

@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 import vn.dondoc.security.Viewer;
-import vn.dondoc.unit.Unit;
 import vn.dondoc.unit.UnitDirectory;
 
 /**
@@ -65,7 +64,7 @@ class People {
 
 	/** The name of a unit; its code when the unit is not in units.yml (any more). */
 	public String unit(String code) {
-		return code == null ? "" : units.find(code).map(Unit::name).orElse(code);
+		return code == null ? "" : units.nameOf(code);
 	}
 
 	/** What the page header says after the person's name: the units' names, or the role. */

@@ -21,7 +21,6 @@ import vn.dondoc.directive.DirectiveCatalog;
 import vn.dondoc.directive.DirectiveProcess;
 import vn.dondoc.directive.DirectiveStatus;
 import vn.dondoc.directive.TaskReminders;
-import vn.dondoc.unit.Unit;
 import vn.dondoc.unit.UnitDirectory;
 
 /**
@@ -239,7 +238,7 @@ public class WorkCatalog {
 		java.sql.Timestamp completed = rs.getTimestamp("completed_at");
 		return new WorkView(rs.getString("task_id"), rs.getString("process_key"), rs.getString("process_name"),
 				rs.getString("process_instance_id"), rs.getString("business_key"), rs.getString("task_name"), unit,
-				unit == null ? "" : units.find(unit).map(Unit::name).orElse(unit), due, day(due),
+				unit == null ? "" : units.nameOf(unit), due, day(due),
 				created == null ? null : created.toInstant(), completed == null ? null : completed.toInstant(), status.name(),
 				status.label());
 	}

@@ -29,7 +29,6 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import vn.dondoc.directive.DirectiveHeadings;
 import vn.dondoc.directive.DirectiveHeadings.Heading;
-import vn.dondoc.unit.Unit;
 import vn.dondoc.unit.UnitDirectory;
 import vn.dondoc.workflow.lifecycle.Dates;
 
@@ -153,7 +152,7 @@ class DirectiveFormVariables extends FilterRegistrationBean<DirectiveFormVariabl
 			fields.put(VAR_TEXT, heading.text());
 			fields.put(VAR_DEADLINE_TEXT, heading.deadlineText());
 			if (scope.get(VAR_UNIT) instanceof String unit) {
-				fields.put(VAR_UNIT_NAME, units.find(unit).map(Unit::name).orElse(unit));
+				fields.put(VAR_UNIT_NAME, units.nameOf(unit));
 				fields.put(VAR_DUE_DATE_LABEL, Dates.label(scope.get(VAR_DUE_DATE) instanceof Date due ? due : null));
 			}
 			return fields;
