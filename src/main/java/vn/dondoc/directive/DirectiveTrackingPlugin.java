@@ -19,7 +19,6 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-import vn.dondoc.unit.Unit;
 import vn.dondoc.unit.UnitDirectory;
 
 /**
@@ -57,25 +56,9 @@ class DirectiveTrackingPlugin extends AbstractProcessEnginePlugin {
 
 	private BpmnParseListener parseListener() {
 		ExecutionListener partDone = execution -> tracking.getObject().notify(execution);
-		// after the model's own start listener, which put the unit's code in the part's scope: its name, for the
-		// tasks the part opens in this command
-		ExecutionListener partStarted = execution -> {
-			Object code = execution.getVariableLocal(DirectiveProcess.VAR_UNIT);
-			if (code != null) {
-				units.getObject().find(code.toString())
-					.ifPresent(unit -> execution.setVariableLocal(DirectiveProcess.VAR_UNIT_NAME, Variables.stringValue(unit.name(), true)));
-			}
-		};
-		// before the model's own listeners (TaskNames): what a task of a later command needs for its name
+		// before the model's own listeners (TaskNames): what a new task's name says
 		TaskListener nameParts = this::nameParts;
 		return new AbstractBpmnParseListener() {
-			@Override
-			public void parseSubProcess(Element element, ScopeImpl scope, ActivityImpl activity) {
-				if (DirectiveProcess.ELEMENT_UNIT_PART.equals(activity.getId()) && inDirective(activity)) {
-					activity.addListener(ExecutionListener.EVENTNAME_START, partStarted);
-				}
-			}
-
 			@Override
 			public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
 				if (inDirective(activity) && activity.getActivityBehavior() instanceof UserTaskActivityBehavior task) {
@@ -95,7 +78,7 @@ class DirectiveTrackingPlugin extends AbstractProcessEnginePlugin {
 	/**
 	 * Puts the unit's name, the document's code and the section next to a new task, as transient variables of its
 	 * execution, when the process does not hold them (any more): the import passes the code and section for the
-	 * tasks it opens, and a part's start its unit's name.
+	 * tasks it opens.
 	 */
 	private void nameParts(DelegateTask task) {
 		DelegateExecution execution = task.getExecution();
@@ -111,8 +94,7 @@ class DirectiveTrackingPlugin extends AbstractProcessEnginePlugin {
 		}
 		Object unit = execution.getVariable(DirectiveProcess.VAR_UNIT);
 		if (execution.getVariable(DirectiveProcess.VAR_UNIT_NAME) == null && unit != null) {
-			String name = units.getObject().find(unit.toString()).map(Unit::name).orElse(unit.toString());
-			execution.setVariableLocal(DirectiveProcess.VAR_UNIT_NAME, Variables.stringValue(name, true));
+			execution.setVariableLocal(DirectiveProcess.VAR_UNIT_NAME, Variables.stringValue(units.getObject().nameOf(unit.toString()), true));
 		}
 	}
 

@@ -24,7 +24,8 @@ public class TaskNames implements TaskListener {
 		VariableScope variables = TaskVariables.of(task);
 		Object code = variables.getVariable(VAR_DOCUMENT_CODE);
 		// the unit's name, which the application puts next to the task (DirectiveTrackingPlugin); else its code
-		Object unit = variables.getVariable(VAR_UNIT_NAME) != null ? variables.getVariable(VAR_UNIT_NAME) : variables.getVariable(VAR_UNIT);
+		Object name = variables.getVariable(VAR_UNIT_NAME);
+		Object unit = name != null ? name : variables.getVariable(VAR_UNIT);
 		if (code == null || unit == null) {
 			return;
 		}
