@@ -21,11 +21,12 @@ import static vn.dondoc.directive.DirectiveProcess.*;
  * coordinating units): the id that every instance holds, and the rest that instances started before migrations
  * 37 and 39 hold ({@link DirectiveCopiesMigration}, {@link DisplayCopiesMigration}); dondoc reads its own tables;</li>
  * <li>Camunda's multi-instance counters;</li>
- * <li>the passage through start events, end events and gateways: the history of a part is its sub-process,
- * its tasks and its unit's variables.</li>
+ * <li>the passage through start events, end events and gateways, and the enclosing steps: the multi-instance
+ * body and each unit's sub-process (seventh slice). The history of a part is its tasks and its unit's variables,
+ * which name the part's scope execution ({@link DirectiveLifecycle#parts}).</li>
  * </ul>
  * What history is read for (the lead units, whether the work is ongoing, the original due date, a part's own
- * variables, its finished sub-process) keeps it, and so does every other process.
+ * variables) keeps it, and so does every other process.
  */
 @Component
 class DirectiveHistoryFilter implements HistoryFilter {
@@ -37,9 +38,10 @@ class DirectiveHistoryFilter implements HistoryFilter {
 	/** Camunda's multi-instance bookkeeping. */
 	static final Set<String> LOOP = Set.of("nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances", "loopCounter");
 
-	/** Steps passed through at once, that no one looks back on (Camunda's activity types). */
+	/** Steps passed through at once, and steps that only enclose others, that no one looks back on (Camunda's activity types). */
 	static final Set<String> PASSAGES = Set.of(ActivityTypes.START_EVENT, ActivityTypes.END_EVENT_NONE, ActivityTypes.GATEWAY_EXCLUSIVE,
-			ActivityTypes.GATEWAY_PARALLEL, ActivityTypes.GATEWAY_INCLUSIVE, ActivityTypes.GATEWAY_EVENT_BASED);
+			ActivityTypes.GATEWAY_PARALLEL, ActivityTypes.GATEWAY_INCLUSIVE, ActivityTypes.GATEWAY_EVENT_BASED,
+			ActivityTypes.MULTI_INSTANCE_BODY, ActivityTypes.SUB_PROCESS);
 
 	@Override
 	public boolean keeps(HistoryEvent event) {

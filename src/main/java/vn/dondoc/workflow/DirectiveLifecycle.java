@@ -7,18 +7,19 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
@@ -135,18 +136,21 @@ public class DirectiveLifecycle {
 	 */
 	public List<UnitPartStatus> parts(String processInstanceId) {
 		Map<String, UnitPartStatus> parts = new LinkedHashMap<>();
-		Map<String, Object> directive = directiveVariables(processInstanceId);
-		for (Map<String, Object> variables : finishedPartVariables(processInstanceId)) {
+		ActivityInstance tree = runtimeService.getActivityInstance(processInstanceId);
+		List<ActivityInstance> running = tree == null ? List.of() : List.of(tree.getActivityInstances(ELEMENT_UNIT_PART));
+		Set<String> runningScopes = new HashSet<>();
+		running.forEach(instance -> runningScopes.add(instance.getExecutionIds()[0]));
+		Map<String, Object> directive = new HashMap<>();
+		List<String> finishedScopes = new ArrayList<>();
+		history(processInstanceId, runningScopes, directive, finishedScopes);
+		for (Map<String, Object> variables : finishedPartVariables(processInstanceId, finishedScopes)) {
 			UnitPartStatus part = status(withDefaults(variables, directive), false, null);
 			parts.put(part.unit(), part);
 		}
-		ActivityInstance tree = runtimeService.getActivityInstance(processInstanceId);
-		if (tree != null) {
-			for (ActivityInstance instance : tree.getActivityInstances(ELEMENT_UNIT_PART)) {
-				Map<String, Object> variables = withDefaults(runtimeService.getVariablesLocal(instance.getExecutionIds()[0]), directive);
-				String unit = (String) variables.get(VAR_UNIT);
-				parts.put(unit, status(variables, true, openCarryOut(processInstanceId, unit)));
-			}
+		for (ActivityInstance instance : running) {
+			Map<String, Object> variables = withDefaults(runtimeService.getVariablesLocal(instance.getExecutionIds()[0]), directive);
+			String unit = (String) variables.get(VAR_UNIT);
+			parts.put(unit, status(variables, true, openCarryOut(processInstanceId, unit)));
 		}
 		List<String> order = leadUnits(directive);
 		return parts.values()
@@ -264,22 +268,14 @@ public class DirectiveLifecycle {
 	}
 
 	/** Variables of each finished unitPart instance, from history: the locals of its scope execution. */
-	private List<Map<String, Object>> finishedPartVariables(String processInstanceId) {
-		List<String> finished = historyService.createHistoricActivityInstanceQuery()
-			.processInstanceId(processInstanceId)
-			.activityId(ELEMENT_UNIT_PART)
-			.finished()
-			.list()
-			.stream()
-			.map(HistoricActivityInstance::getExecutionId)
-			.toList();
-		if (finished.isEmpty()) {
+	private List<Map<String, Object>> finishedPartVariables(String processInstanceId, List<String> finishedScopes) {
+		if (finishedScopes.isEmpty()) {
 			return List.of();
 		}
 		Map<String, Map<String, Object>> byInstance = new LinkedHashMap<>();
 		for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
 			.processInstanceId(processInstanceId)
-			.executionIdIn(finished.toArray(String[]::new))
+			.executionIdIn(finishedScopes.toArray(String[]::new))
 			.list()) {
 			byInstance.computeIfAbsent(variable.getExecutionId(), id -> new HashMap<>()).put(variable.getName(), variable.getValue());
 		}
@@ -287,22 +283,27 @@ public class DirectiveLifecycle {
 	}
 
 	/**
-	 * The directive's own variables that its parts are read with, in one history query (history has them for a
-	 * running directive and a finished one alike): its lead units, in order, and what a part reads from its
-	 * directive when it holds no copy of its own (parts started since issue 18): whether the work is ongoing,
-	 * and a dated part's original due date.
+	 * In one history query (history has them for a running directive and a finished one alike): the directive's
+	 * own variables that its parts are read with, into {@code directive} (its lead units, in order, and what a part
+	 * reads from its directive when it holds no copy of its own, parts started since issue 18: whether the work is
+	 * ongoing, and a dated part's original due date); and the scope executions of its finished parts, into
+	 * {@code finishedScopes}: those that held a unit and are not running. A part's unit is a local of its scope
+	 * execution only (the multi-instance's copy is taken off at once, {@code UnitPartStarted}, and migration 40
+	 * took it off parts started before), so the sub-process's own history, which is not kept, is not needed.
 	 */
-	private Map<String, Object> directiveVariables(String processInstanceId) {
-		Map<String, Object> directive = new HashMap<>();
+	private void history(String processInstanceId, Set<String> runningScopes, Map<String, Object> directive, List<String> finishedScopes) {
 		for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
 			.processInstanceId(processInstanceId)
-			.variableNameIn(VAR_LEAD_UNITS, VAR_ONGOING, VAR_ORIGINAL_DUE_DATE)
+			.variableNameIn(VAR_LEAD_UNITS, VAR_ONGOING, VAR_ORIGINAL_DUE_DATE, VAR_UNIT)
 			.list()) {
 			if (processInstanceId.equals(variable.getExecutionId())) {
 				directive.put(variable.getName(), variable.getValue());
 			}
+			else if (VAR_UNIT.equals(variable.getName()) && !runningScopes.contains(variable.getExecutionId())
+					&& !finishedScopes.contains(variable.getExecutionId())) {
+				finishedScopes.add(variable.getExecutionId());
+			}
 		}
-		return directive;
 	}
 
 	/** A part's variables, with the directive's where the part holds no copy of its own. */

@@ -362,6 +362,74 @@ abstract class FoundationChecks {
 	}
 
 	/**
+	 * Migration 40 on this database: a directive process started before issue 18's seventh slice held, above each
+	 * part's scope, the multi-instance's copy of the unit (with its history) and its loop counter, and history rows
+	 * of the multi-instance and of each unit's sub-process. They go, of a part finished before too (its scope's own
+	 * unit stays); the parts' own variables and tasks stay.
+	 */
+	@Test
+	void migration40RemovesTheMultiInstanceCopiesAndTheHistoryOfTheEnclosingSteps() throws Exception {
+		org.camunda.bpm.engine.runtime.ProcessInstance started = runtimeService.startProcessInstanceByKey(KEY, "M40-" + System.nanoTime(),
+				DirectiveStart.variables("M40", List.of("ban-to-chuc", "ban-tuyen-giao"), new Date(System.currentTimeMillis() + 30L * 24 * 3600 * 1000)));
+		String directive = started.getId();
+		Map<String, String> scopes = new HashMap<>();   // a part's scope execution, by the execution above it
+		for (var variable : runtimeService.createVariableInstanceQuery().processInstanceIdIn(directive).variableName(VAR_UNIT).list()) {
+			scopes.put(jdbc.sql("SELECT PARENT_ID_ FROM ACT_RU_EXECUTION WHERE ID_ = ?").param(variable.getExecutionId())
+				.query(String.class).single(), variable.getExecutionId());
+		}
+		assertThat(scopes).hasSize(2);
+		java.util.function.Supplier<Map<String, String>> ofScopes = () -> runtimeService.createVariableInstanceQuery()
+			.processInstanceIdIn(directive).list().stream()
+			.filter(variable -> !scopes.containsKey(variable.getExecutionId()))
+			.collect(java.util.stream.Collectors.toMap(variable -> variable.getExecutionId() + "/" + variable.getName(),
+					variable -> String.valueOf(variable.getValue())));
+		Map<String, String> before = ofScopes.get();
+		// as a part started before kept them: the copy and the counter above its scope, the history of its sub-process
+		String insertStep = "INSERT INTO ACT_HI_ACTINST (ID_, PROC_DEF_KEY_, PROC_DEF_ID_, PROC_INST_ID_, EXECUTION_ID_, ACT_ID_, ACT_TYPE_, "
+				+ "START_TIME_) VALUES (?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)";
+		int counter = 0;
+		for (Map.Entry<String, String> part : scopes.entrySet()) {
+			runtimeService.setVariableLocal(part.getKey(), VAR_UNIT, runtimeService.getVariableLocal(part.getValue(), VAR_UNIT));
+			runtimeService.setVariableLocal(part.getKey(), "loopCounter", counter++);
+			jdbc.sql(insertStep).params("M40-step-" + part.getValue(), KEY, started.getProcessDefinitionId(), directive, part.getValue(),
+					"unitPart", "subProcess").update();
+		}
+		jdbc.sql(insertStep).params("M40-body-" + directive, KEY, started.getProcessDefinitionId(), directive, directive,
+				"unitPart#multiInstanceBody", "multiInstanceBody").update();
+		// and a part finished before: its scope's unit, the copy above it
+		String insertVariable = "INSERT INTO ACT_HI_VARINST (ID_, PROC_DEF_KEY_, PROC_DEF_ID_, PROC_INST_ID_, EXECUTION_ID_, NAME_, VAR_TYPE_, "
+				+ "TEXT_, STATE_, REV_, CREATE_TIME_) VALUES (?, ?, ?, ?, ?, 'unit', 'string', 'ban-dan-van', 'CREATED', 0, CURRENT_TIMESTAMP)";
+		jdbc.sql(insertVariable).params("M40-own-" + directive, KEY, started.getProcessDefinitionId(), directive, "M40-finished-scope-" + directive).update();
+		jdbc.sql(insertVariable).params("M40-copy-" + directive, KEY, started.getProcessDefinitionId(), directive, "M40-finished-above-" + directive).update();
+		jdbc.sql(insertStep).params("M40-step-finished-" + directive, KEY, started.getProcessDefinitionId(), directive,
+				"M40-finished-scope-" + directive, "unitPart", "subProcess").update();
+		String unitHistory = "SELECT EXECUTION_ID_ FROM ACT_HI_VARINST WHERE PROC_INST_ID_ = ? AND NAME_ = 'unit'";
+		assertThat(jdbc.sql(unitHistory).param(directive).query(String.class).list()).hasSize(6);
+
+		int[] removed;
+		try (Connection connection = dataSource.getConnection()) {
+			removed = vn.dondoc.workflow.LoopCopiesMigration.removeLoopCopies(connection);
+		}
+
+		assertThat(removed[0]).isGreaterThanOrEqualTo(4);
+		assertThat(removed[1]).isGreaterThanOrEqualTo(3);
+		assertThat(removed[2]).isGreaterThanOrEqualTo(4);
+		for (String above : scopes.keySet()) {
+			assertThat(runtimeService.getVariablesLocal(above)).as("nothing above a part's scope").isEmpty();
+		}
+		assertThat(ofScopes.get()).as("the parts' own variables and the directive's stay").isEqualTo(before);
+		assertThat(jdbc.sql(unitHistory).param(directive).query(String.class).list()).as("each part's own unit keeps its history")
+			.containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.concat(scopes.values().stream(),
+					java.util.stream.Stream.of("M40-finished-scope-" + directive)).toList());
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM ACT_HI_ACTINST WHERE PROC_INST_ID_ = ? AND ACT_TYPE_ IN ('subProcess', 'multiInstanceBody')")
+			.param(directive).query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM ACT_HI_ACTINST WHERE PROC_INST_ID_ = ? AND ACT_TYPE_ = 'userTask'")
+			.param(directive).query(Long.class).single()).isEqualTo(2);
+		assertThat(taskService.createTaskQuery().processInstanceId(directive).count()).isEqualTo(2);
+		runtimeService.deleteProcessInstance(directive, "thử xong");
+	}
+
+	/**
 	 * Migration 33 on this database: running parts started before issue 18 lose their empty form fields, and
 	 * keep a field with a value, the follow-up note and everything else.
 	 */

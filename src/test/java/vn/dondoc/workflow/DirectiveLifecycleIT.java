@@ -76,6 +76,12 @@ class DirectiveLifecycleIT {
 			Task review = taskService.createTaskQuery().processInstanceId(directive.getId()).taskDefinitionKey(TASK_REVIEW_REPORT).singleResult();
 			assertThat(formService.getDeployedTaskForm(review.getId())).isNotNull();
 			lifecycle.review(review.getId(), ReportReview.accept(null), "admin");
+			// a finished part is found in the history by the unit its scope held, next to the running one
+			assertThat(lifecycle.parts(directive.getId())).extracting(UnitPartStatus::unit)
+				.containsExactlyInAnyOrder("ban-to-chuc", "ban-tuyen-giao");
+			assertThat(lifecycle.part(directive.getId(), unit).orElseThrow())
+				.satisfies(part -> assertThat(part.open()).isFalse())
+				.satisfies(part -> assertThat(part.outcome()).isEqualTo(Outcome.ON_TIME));
 		}
 
 		assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(directive.getId()).count()).isZero();
@@ -86,11 +92,16 @@ class DirectiveLifecycleIT {
 			.doesNotContain(VAR_DIRECTIVE_ID, VAR_DOCUMENT_CODE, VAR_DOCUMENT_TITLE, VAR_SECTION, VAR_TEXT, VAR_COORDINATING_UNITS,
 					VAR_DEADLINE_TEXT, VAR_DEADLINE_KIND, "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances", "loopCounter")
 			.contains(VAR_LEAD_UNITS, VAR_ONGOING, VAR_ORIGINAL_DUE_DATE, VAR_DUE_DATE, VAR_UNIT, VAR_REPORTS, VAR_OUTCOME);
-		// nor the passage through start and end events and gateways; the parts and their tasks keep theirs
+		// nor the passage through start and end events and gateways, nor the steps that only enclose a part (the
+		// multi-instance, each unit's sub-process: seventh slice); the tasks keep theirs, and the finished parts
+		// above were read without them
 		assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(directive.getId()).list())
 			.extracting(HistoricActivityInstance::getActivityType)
-			.doesNotContain("startEvent", "noneEndEvent", "exclusiveGateway")
-			.contains("subProcess", "userTask");
+			.doesNotContain("startEvent", "noneEndEvent", "exclusiveGateway", "multiInstanceBody", "subProcess")
+			.contains("userTask");
+		// each part's unit has one history row, its scope's: the multi-instance's copy left none
+		assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(directive.getId()).variableName(VAR_UNIT).list())
+			.hasSize(2);
 	}
 
 	@Test
@@ -127,6 +138,14 @@ class DirectiveLifecycleIT {
 		// nor copies of what is the directive's (ongoing, the original due date): the part reads them through; nor
 		// what is only shown (the unit's name, the date's label: the forms read them from dondoc, sixth slice)
 		assertThat(localNames(unitScope)).containsExactlyInAnyOrder(VAR_UNIT, VAR_DUE_DATE);
+		// seventh slice: nor what the multi-instance put on the execution above each part (its copy of the unit,
+		// its loop counter): below the process instance, the multi-instance's three counters that the engine
+		// reads and the two variables of each part, no more
+		assertThat(runtimeService.createVariableInstanceQuery().processInstanceIdIn(directive.getId()).list())
+			.filteredOn(variable -> !variable.getExecutionId().equals(directive.getId()))
+			.extracting(VariableInstance::getName)
+			.containsExactlyInAnyOrder("nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances", VAR_UNIT, VAR_DUE_DATE, VAR_UNIT,
+					VAR_DUE_DATE);
 		assertThat(lifecycle.part(directive.getId(), "ban-to-chuc").orElseThrow())
 			.satisfies(part -> assertThat(part.ongoing()).isFalse())
 			.satisfies(part -> assertThat(part.originalDueDate()).isEqualTo(LocalDate.now(Dates.ZONE).plusMonths(2)));
