@@ -350,7 +350,8 @@ public class DocumentImporter {
 		variables.put(DirectiveProcess.VAR_DOCUMENT_CODE, Variables.stringValue(spec.code(), true));
 		variables.put(DirectiveProcess.VAR_SECTION, Variables.stringValue(directive.section(), true));
 		variables.put(DirectiveProcess.VAR_LEAD_UNITS, Variables.objectValue(new ArrayList<>(directive.leadUnits()), true).create());
-		variables.put(DirectiveProcess.VAR_DUE_DATE, endOfDay(directive.dueDate()));
+		// each part keeps its own due date from its start: the process keeps only the original (seventh slice)
+		variables.put(DirectiveProcess.VAR_DUE_DATE, Variables.dateValue(endOfDay(directive.dueDate()), true));
 		variables.put(DirectiveProcess.VAR_ORIGINAL_DUE_DATE, endOfDay(directive.dueDate()));
 		variables.put(DirectiveProcess.VAR_ONGOING, deadline == null || deadline.kind() == DeadlineKind.ONGOING);
 		// the parts' task rows and wake-ups in batches, once the start has returned
@@ -370,10 +371,6 @@ public class DocumentImporter {
 		String instance = current.processInstanceId();
 		if (Objects.equals(current.dueDate(), next.dueDate())) {
 			return;
-		}
-		// for unit parts still to start (a part returned to its unit reads its own scope's date)
-		if (runtime.createProcessInstanceQuery().processInstanceId(instance).active().count() > 0) {
-			runtime.setVariable(instance, DirectiveProcess.VAR_DUE_DATE, endOfDay(next.dueDate()));
 		}
 		Map<String, LocalDate> dueDates = new LinkedHashMap<>();
 		for (ImportPlanner.PartMove move : step.moves()) {

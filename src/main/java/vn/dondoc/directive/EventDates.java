@@ -86,8 +86,6 @@ public class EventDates {
 			.filter(unit -> DirectiveRows.LEAD.equals(unit.role()) && unit.completedAt() == null)
 			.toList();
 		rows.enterEventDate(directiveId, day, clock.instant());
-		// parts still to start (a returned report reopens its part from the unit's own scope) read the process's date
-		runtime.setVariable(instance, DirectiveProcess.VAR_DUE_DATE, endOfDay(day));
 		Map<String, LocalDate> dueDates = new LinkedHashMap<>();
 		List<DueDatesMoved.Part> moved = new ArrayList<>();
 		for (UnitRow unit : open) {

@@ -226,7 +226,8 @@ class DirectiveImportIT {
 		assertThat(post(first, "application/yaml").getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey("FORM-1/2").singleResult().getId();
 		assertThat(runtime.getVariablesLocal(instance).keySet())
-			.contains(DirectiveProcess.VAR_DIRECTIVE_ID)
+			.contains(DirectiveProcess.VAR_DIRECTIVE_ID, DirectiveProcess.VAR_ORIGINAL_DUE_DATE)
+			.doesNotContain(DirectiveProcess.VAR_DUE_DATE)
 			.doesNotContain(DirectiveProcess.VAR_DOCUMENT_TITLE, DirectiveProcess.VAR_TEXT, DirectiveProcess.VAR_COORDINATING_UNITS,
 					DirectiveProcess.VAR_DEADLINE_TEXT, DirectiveProcess.VAR_DEADLINE_KIND, DirectiveProcess.VAR_LEAD_UNITS,
 					DirectiveProcess.VAR_DOCUMENT_CODE, DirectiveProcess.VAR_SECTION);

@@ -362,10 +362,11 @@ abstract class FoundationChecks {
 	}
 
 	/**
-	 * Migration 40 on this database: a directive process started before issue 18's seventh slice held, above each
-	 * part's scope, the multi-instance's copy of the unit (with its history) and its loop counter, and history rows
-	 * of the multi-instance and of each unit's sub-process. They go, of a part finished before too (its scope's own
-	 * unit stays); the parts' own variables and tasks stay.
+	 * Migration 40 on this database: a directive process started before issue 18's seventh slice held its due date
+	 * on the process instance, and above each part's scope the multi-instance's copy of the unit (with its
+	 * history) and its loop counter, and history rows of the multi-instance and of each unit's sub-process. They go,
+	 * of a part finished before too (its scope's own unit stays); the original due date, the parts' own variables
+	 * and their tasks stay.
 	 */
 	@Test
 	void migration40RemovesTheMultiInstanceCopiesAndTheHistoryOfTheEnclosingSteps() throws Exception {
@@ -381,6 +382,7 @@ abstract class FoundationChecks {
 		java.util.function.Supplier<Map<String, String>> ofScopes = () -> runtimeService.createVariableInstanceQuery()
 			.processInstanceIdIn(directive).list().stream()
 			.filter(variable -> !scopes.containsKey(variable.getExecutionId()))
+			.filter(variable -> !(variable.getExecutionId().equals(directive) && variable.getName().equals(VAR_DUE_DATE)))
 			.collect(java.util.stream.Collectors.toMap(variable -> variable.getExecutionId() + "/" + variable.getName(),
 					variable -> String.valueOf(variable.getValue())));
 		Map<String, String> before = ofScopes.get();
@@ -408,11 +410,15 @@ abstract class FoundationChecks {
 
 		int[] removed;
 		try (Connection connection = dataSource.getConnection()) {
-			removed = vn.dondoc.workflow.LoopCopiesMigration.removeLoopCopies(connection);
+			removed = vn.dondoc.workflow.PartCopiesMigration.removePartCopies(connection);
 		}
 
-		assertThat(removed[0]).isGreaterThanOrEqualTo(4);
-		assertThat(removed[1]).isGreaterThanOrEqualTo(3);
+		assertThat(removed[0]).isGreaterThanOrEqualTo(5);
+		assertThat(removed[1]).isGreaterThanOrEqualTo(4);
+		assertThat(runtimeService.getVariablesLocal(directive)).as("the instance keeps the original due date only")
+			.containsKey(VAR_ORIGINAL_DUE_DATE).doesNotContainKey(VAR_DUE_DATE);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM ACT_HI_VARINST WHERE EXECUTION_ID_ = ? AND NAME_ = ?").params(directive, VAR_DUE_DATE)
+			.query(Long.class).single()).isZero();
 		assertThat(removed[2]).isGreaterThanOrEqualTo(4);
 		for (String above : scopes.keySet()) {
 			assertThat(runtimeService.getVariablesLocal(above)).as("nothing above a part's scope").isEmpty();

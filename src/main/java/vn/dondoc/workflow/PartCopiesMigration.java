@@ -2,6 +2,7 @@ package vn.dondoc.workflow;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.util.List;
 
 import org.camunda.bpm.engine.ActivityTypes;
 import org.flywaydb.core.api.migration.Context;
@@ -12,13 +13,16 @@ import org.springframework.stereotype.Component;
 import vn.dondoc.directive.DirectiveProcess;
 import vn.dondoc.platform.JavaMigrationStep;
 
+import static vn.dondoc.directive.DirectiveProcess.VAR_DUE_DATE;
 import static vn.dondoc.directive.DirectiveProcess.VAR_UNIT;
 
 /**
- * Flyway migration 40 (issue 18, seventh slice): what Camunda's multi-instance left on each unit part's
- * execution and what the history kept of the steps that only enclose a part. Parts started since hold neither
- * ({@code UnitPartStarted}, {@link DirectiveHistoryFilter}):
+ * Flyway migration 40 (issue 18, seventh slice): copies of what each unit part holds itself, and what the history
+ * kept of the steps that only enclose a part. Processes and parts started since hold none of it (the importer,
+ * {@code UnitPartStarted}, {@link DirectiveHistoryFilter}):
  * <ul>
+ * <li>the process instance's due date, with its history: each part has read it into its own scope as it started
+ * (the instance keeps the original due date);</li>
  * <li>the multi-instance's copy of the unit and its loop counter, on the execution above each running part's
  * scope (the scope holds the unit itself), with the copy's history, of finished parts too;</li>
  * <li>the history of the multi-instance body and of each unit's sub-process, once the copies are told apart by it:
@@ -28,29 +32,29 @@ import static vn.dondoc.directive.DirectiveProcess.VAR_UNIT;
  * Flyway runs before Camunda has created its tables: nothing to do.
  */
 @Component
-public class LoopCopiesMigration extends JavaMigrationStep {
+public class PartCopiesMigration extends JavaMigrationStep {
 
-	private static final Logger log = LoggerFactory.getLogger(LoopCopiesMigration.class);
+	private static final Logger log = LoggerFactory.getLogger(PartCopiesMigration.class);
 
 	static final String LOOP_COUNTER = "loopCounter";
 
-	public LoopCopiesMigration() {
-		super("40", "multi-instance copies and enclosing steps of directive processes");
+	public PartCopiesMigration() {
+		super("40", "copies of what unit parts hold, and the enclosing steps, in directive processes");
 	}
 
 	@Override
 	public void migrate(Context context) throws Exception {
-		int[] removed = removeLoopCopies(context.getConnection());
+		int[] removed = removePartCopies(context.getConnection());
 		log.info("Migration 40: {} variable(s) of running directive processes, {} variable history row(s) and {} step history row(s) removed",
 				removed[0], removed[1], removed[2]);
 	}
 
 	/** Deletes them; returns how many runtime variables, variable history rows and activity history rows. */
-	public static int[] removeLoopCopies(Connection connection) throws Exception {
+	public static int[] removePartCopies(Connection connection) throws Exception {
 		if (!hasCamundaTables(connection)) {
 			return new int[] { 0, 0, 0 };
 		}
-		int variables;
+		int variables = DirectiveCopiesMigration.removeVariables(connection, List.of(VAR_DUE_DATE), true);
 		// the execution above a part's scope: the parent of an execution that holds the unit as its own
 		try (PreparedStatement delete = connection.prepareStatement("DELETE FROM ACT_RU_VARIABLE WHERE TASK_ID_ IS NULL "
 				+ "AND NAME_ IN (?, ?) AND EXECUTION_ID_ <> PROC_INST_ID_ "
@@ -61,9 +65,15 @@ public class LoopCopiesMigration extends JavaMigrationStep {
 			delete.setString(2, LOOP_COUNTER);
 			delete.setString(3, DirectiveProcess.KEY);
 			delete.setString(4, VAR_UNIT);
-			variables = delete.executeUpdate();
+			variables += delete.executeUpdate();
 		}
 		int history;
+		try (PreparedStatement delete = connection.prepareStatement("DELETE FROM ACT_HI_VARINST WHERE PROC_DEF_KEY_ = ? "
+				+ "AND EXECUTION_ID_ = PROC_INST_ID_ AND TASK_ID_ IS NULL AND NAME_ = ?")) {
+			delete.setString(1, DirectiveProcess.KEY);
+			delete.setString(2, VAR_DUE_DATE);
+			history = delete.executeUpdate();
+		}
 		// a part's own unit is a local of its sub-process's execution; the copy was held by the one above it
 		try (PreparedStatement delete = connection.prepareStatement("DELETE FROM ACT_HI_VARINST WHERE PROC_DEF_KEY_ = ? "
 				+ "AND EXECUTION_ID_ <> PROC_INST_ID_ AND TASK_ID_ IS NULL AND (NAME_ = ? OR NAME_ = ? AND NOT EXISTS "
@@ -72,7 +82,7 @@ public class LoopCopiesMigration extends JavaMigrationStep {
 			delete.setString(2, LOOP_COUNTER);
 			delete.setString(3, VAR_UNIT);
 			delete.setString(4, ActivityTypes.SUB_PROCESS);
-			history = delete.executeUpdate();
+			history += delete.executeUpdate();
 		}
 		int steps;
 		try (PreparedStatement delete = connection.prepareStatement(
