@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.util.List;
 
 import org.camunda.bpm.engine.ActivityTypes;
+import org.camunda.bpm.engine.impl.bpmn.behavior.MultiInstanceActivityBehavior;
 import org.flywaydb.core.api.migration.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,8 +37,6 @@ public class PartCopiesMigration extends JavaMigrationStep {
 
 	private static final Logger log = LoggerFactory.getLogger(PartCopiesMigration.class);
 
-	static final String LOOP_COUNTER = "loopCounter";
-
 	public PartCopiesMigration() {
 		super("40", "copies of what unit parts hold, and the enclosing steps, in directive processes");
 	}
@@ -62,7 +61,7 @@ public class PartCopiesMigration extends JavaMigrationStep {
 				+ "AND EXECUTION_ID_ IN (SELECT c.PARENT_ID_ FROM ACT_RU_EXECUTION c JOIN ACT_RU_VARIABLE u "
 				+ "ON u.EXECUTION_ID_ = c.ID_ AND u.NAME_ = ? AND u.TASK_ID_ IS NULL)")) {
 			delete.setString(1, VAR_UNIT);
-			delete.setString(2, LOOP_COUNTER);
+			delete.setString(2, MultiInstanceActivityBehavior.LOOP_COUNTER);
 			delete.setString(3, DirectiveProcess.KEY);
 			delete.setString(4, VAR_UNIT);
 			variables += delete.executeUpdate();
@@ -79,7 +78,7 @@ public class PartCopiesMigration extends JavaMigrationStep {
 				+ "AND EXECUTION_ID_ <> PROC_INST_ID_ AND TASK_ID_ IS NULL AND (NAME_ = ? OR NAME_ = ? AND NOT EXISTS "
 				+ "(SELECT 1 FROM ACT_HI_ACTINST a WHERE a.EXECUTION_ID_ = ACT_HI_VARINST.EXECUTION_ID_ AND a.ACT_TYPE_ = ?))")) {
 			delete.setString(1, DirectiveProcess.KEY);
-			delete.setString(2, LOOP_COUNTER);
+			delete.setString(2, MultiInstanceActivityBehavior.LOOP_COUNTER);
 			delete.setString(3, VAR_UNIT);
 			delete.setString(4, ActivityTypes.SUB_PROCESS);
 			history += delete.executeUpdate();
