@@ -9,6 +9,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -141,7 +142,7 @@ public class DirectiveLifecycle {
 		Set<String> runningScopes = new HashSet<>();
 		running.forEach(instance -> runningScopes.add(instance.getExecutionIds()[0]));
 		Map<String, Object> directive = new HashMap<>();
-		List<String> finishedScopes = new ArrayList<>();
+		Set<String> finishedScopes = new LinkedHashSet<>();
 		history(processInstanceId, runningScopes, directive, finishedScopes);
 		for (Map<String, Object> variables : finishedPartVariables(processInstanceId, finishedScopes)) {
 			UnitPartStatus part = status(withDefaults(variables, directive), false, null);
@@ -268,7 +269,7 @@ public class DirectiveLifecycle {
 	}
 
 	/** Variables of each finished unitPart instance, from history: the locals of its scope execution. */
-	private List<Map<String, Object>> finishedPartVariables(String processInstanceId, List<String> finishedScopes) {
+	private List<Map<String, Object>> finishedPartVariables(String processInstanceId, Set<String> finishedScopes) {
 		if (finishedScopes.isEmpty()) {
 			return List.of();
 		}
@@ -291,7 +292,7 @@ public class DirectiveLifecycle {
 	 * execution only (the multi-instance's copy is taken off at once, {@code UnitPartStarted}, and migration 40
 	 * took it off parts started before), so the sub-process's own history, which is not kept, is not needed.
 	 */
-	private void history(String processInstanceId, Set<String> runningScopes, Map<String, Object> directive, List<String> finishedScopes) {
+	private void history(String processInstanceId, Set<String> runningScopes, Map<String, Object> directive, Set<String> finishedScopes) {
 		for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
 			.processInstanceId(processInstanceId)
 			.variableNameIn(VAR_LEAD_UNITS, VAR_ONGOING, VAR_ORIGINAL_DUE_DATE, VAR_UNIT)
@@ -299,8 +300,7 @@ public class DirectiveLifecycle {
 			if (processInstanceId.equals(variable.getExecutionId())) {
 				directive.put(variable.getName(), variable.getValue());
 			}
-			else if (VAR_UNIT.equals(variable.getName()) && !runningScopes.contains(variable.getExecutionId())
-					&& !finishedScopes.contains(variable.getExecutionId())) {
+			else if (VAR_UNIT.equals(variable.getName()) && !runningScopes.contains(variable.getExecutionId())) {
 				finishedScopes.add(variable.getExecutionId());
 			}
 		}
