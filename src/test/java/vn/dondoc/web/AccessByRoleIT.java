@@ -19,8 +19,12 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +46,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import vn.dondoc.directive.DirectiveCatalog;
 import vn.dondoc.directive.DirectiveCatalog.DirectiveView;
 import vn.dondoc.directive.DocumentImporter;
+import vn.dondoc.security.NewTaskAuthorizations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -81,6 +86,9 @@ class AccessByRoleIT {
 
 	@Autowired
 	AuthorizationService authorizations;
+
+	@Autowired
+	ProcessEngineConfigurationImpl engine;
 
 	@Autowired
 	ObjectMapper json;
@@ -215,6 +223,51 @@ class AccessByRoleIT {
 				"cockpit")).isTrue();
 		JsonNode filters = json.readTree(rest.withBasicAuth("ban-to-chuc", "demo").getForObject("/engine-rest/filter", String.class));
 		assertThat(filters.findValuesAsText("name")).contains("Việc của đơn vị tôi");
+	}
+
+	@Test
+	void aNewTasksGrantToItsUnitIsTheOneCamundaGivesAStoredTaskAndNoTaskReadFromTheDatabaseCountsAsNew() {
+		assertThat(engine.getResourceAuthorizationProvider()).isInstanceOf(NewTaskAuthorizations.Provider.class);
+		Task own = tasks.createTaskQuery().processInstanceId(banToChuc.processInstanceId()).singleResult();
+		// the unit's grant, made as the import created the task (no look-up)
+		Authorization created = grant(own.getId(), "ban-to-chuc");
+		// a group added to the stored task: Camunda's own path, look-up first
+		tasks.addCandidateGroup(own.getId(), "ban-tuyen-giao");
+		try {
+			Authorization added = grant(own.getId(), "ban-tuyen-giao");
+			assertThat(created.getAuthorizationType()).isEqualTo(Authorization.AUTH_TYPE_GRANT).isEqualTo(added.getAuthorizationType());
+			assertThat(List.of(created.getPermissions(TaskPermissions.values())))
+				.isNotEmpty()
+				.containsExactlyInAnyOrderElementsOf(List.of(added.getPermissions(TaskPermissions.values())));
+			// the same group again on the stored task: the grant it holds is found and kept, not doubled
+			tasks.addCandidateGroup(own.getId(), "ban-to-chuc");
+			assertThat(grant(own.getId(), "ban-to-chuc").getId()).isEqualTo(created.getId());
+		}
+		finally {
+			tasks.deleteCandidateGroup(own.getId(), "ban-tuyen-giao");
+			authorizations.deleteAuthorization(grant(own.getId(), "ban-tuyen-giao").getId());
+		}
+		// new in the command that creates it, stored in every later one
+		String taskId = engine.getCommandExecutorTxRequired().execute(context -> {
+			TaskEntity task = (TaskEntity) tasks.newTask();
+			task.setName("Thử quyền của việc mới");
+			tasks.saveTask(task);
+			assertThat(NewTaskAuthorizations.Provider.isNew(task)).isTrue();
+			return task.getId();
+		});
+		try {
+			engine.getCommandExecutorTxRequired().execute(context -> {
+				assertThat(NewTaskAuthorizations.Provider.isNew(context.getTaskManager().findTaskById(taskId))).isFalse();
+				return null;
+			});
+		}
+		finally {
+			tasks.deleteTask(taskId, true);
+		}
+	}
+
+	private Authorization grant(String taskId, String group) {
+		return authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(taskId).groupIdIn(group).singleResult();
 	}
 
 	@Test
