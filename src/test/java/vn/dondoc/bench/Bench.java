@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
@@ -120,6 +121,36 @@ final class Bench {
 		Collections.sort(sorted);
 		int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
 		return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+	}
+
+	/**
+	 * The CPU time used so far by the given processes and by every PostgreSQL process on this machine (the
+	 * embedded server and its backends), by process: a difference of two readings ({@link #cpuSince}) is the
+	 * work a measured stretch cost, all processes together, which the machine's other load moves far less
+	 * than it moves wall time.
+	 */
+	static Map<Long, Duration> cpu(long... pids) {
+		Map<Long, Duration> used = new HashMap<>();
+		for (long pid : pids) {
+			ProcessHandle.of(pid).flatMap(handle -> handle.info().totalCpuDuration()).ifPresent(time -> used.put(pid, time));
+		}
+		ProcessHandle.allProcesses()
+			.filter(handle -> handle.info().command().map(command -> command.endsWith("/postgres")).orElse(false))
+			.forEach(handle -> handle.info().totalCpuDuration().ifPresent(time -> used.put(handle.pid(), time)));
+		return used;
+	}
+
+	/**
+	 * Seconds of CPU used since {@code before} (a process started since counts whole; one ended since, not at all):
+	 * by the given processes, then by PostgreSQL's.
+	 */
+	static double[] cpuSince(Map<Long, Duration> before, long... pids) {
+		double[] seconds = new double[2];
+		for (Map.Entry<Long, Duration> now : cpu(pids).entrySet()) {
+			boolean given = Arrays.stream(pids).anyMatch(pid -> pid == now.getKey());
+			seconds[given ? 0 : 1] += now.getValue().minus(before.getOrDefault(now.getKey(), Duration.ZERO)).toMillis() / 1000.0;
+		}
+		return seconds;
 	}
 
 	static String fmt(double value) {

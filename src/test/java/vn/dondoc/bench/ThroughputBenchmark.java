@@ -88,10 +88,26 @@ class ThroughputBenchmark {
 			// without the import part, the rate assumed to plan the burst after the import (-Dbench.import-rate: lower on a busy machine)
 			double dondocImport = Double.parseDouble(System.getProperty("bench.import-rate", "30"));
 			if (PARTS.contains("import")) {
-				double camunda = rawCamundaStarts(IMPORT_N);
-				dondocImport = dondocImport(IMPORT_N, smtp);
-				row("Import: directives/s, " + THREADS + " threads, N=" + IMPORT_N, dondocImport, camunda,
+				Rate camunda = rawCamundaStarts(IMPORT_N);
+				Rate dondoc = dondocImport(IMPORT_N, smtp, null);
+				// the same policy without the assignment notice: what the import itself costs, and what the notice adds
+				Path policy = Files.createTempFile("policy-without-notice", ".yml");
+				Files.writeString(policy, Files.readString(Path.of("config/reminder-policy.yml"))
+					.replace("assignmentNotice: true", "assignmentNotice: false"));
+				Rate withoutNotice = dondocImport(IMPORT_N, smtp, policy);
+				dondocImport = dondoc.perSecond();
+				row("Import: directives/s, " + THREADS + " threads, N=" + IMPORT_N, dondoc.perSecond(), camunda.perSecond(),
 						"raw Camunda: startProcessInstanceByKey, one user task, due date + candidate group");
+				row("Import without the assignment notice: directives/s", withoutNotice.perSecond(), camunda.perSecond(),
+						"the same node with the reminder policy as shipped, less «assignmentNotice»: the import alone");
+				// less is better: the ratio is raw ÷ dondoc, comparable with the rate's
+				table.add(new String[] { "Import: CPU ms a directive, JVM + PostgreSQL", Bench.fmt(dondoc.cpuMs()) + " (" + dondoc.split() + ")",
+						Bench.fmt(camunda.cpuMs()) + " (" + camunda.split() + ")", String.format("%.2f×", camunda.cpuMs() / dondoc.cpuMs()),
+						"dondoc: its node and PostgreSQL, until each assignment notice is accepted by SMTP (GreenMail not counted); "
+								+ "raw Camunda: the benchmark's JVM and PostgreSQL; ratio raw ÷ dondoc" });
+				table.add(new String[] { "Import without the assignment notice: CPU ms a directive", Bench.fmt(withoutNotice.cpuMs()) + " ("
+						+ withoutNotice.split() + ")", Bench.fmt(camunda.cpuMs()) + " (" + camunda.split() + ")",
+						String.format("%.2f×", camunda.cpuMs() / withoutNotice.cpuMs()), "as above, the node without notices to fire and send" });
 			}
 			if (PARTS.contains("reminders")) {
 				reminders(smtp, dondocImport);
@@ -131,7 +147,7 @@ class ThroughputBenchmark {
 	// ---- import ----
 
 	/** Raw Camunda 7 (standalone engine, defaults) starting one-user-task processes from 4 threads. */
-	static double rawCamundaStarts(int n) throws Exception {
+	static Rate rawCamundaStarts(int n) throws Exception {
 		String url = TestPostgres.newDatabase("bench_camunda");
 		ProcessEngine engine = Bench.rawCamunda(url, "org.postgresql.Driver", "postgres", "postgres");
 		try {
@@ -140,8 +156,10 @@ class ThroughputBenchmark {
 			for (int i = 0; i < WARM_UP; i++) {
 				engine.getRuntimeService().startProcessInstanceByKey("bench", "warm-" + i, Map.of("unit", "ban-to-chuc", "dueDate", due));
 			}
-			return parallel(n, i -> engine.getRuntimeService().startProcessInstanceByKey("bench", "bench-" + i,
+			Map<Long, Duration> cpu = Bench.cpu(ProcessHandle.current().pid());
+			double perSecond = parallel(n, i -> engine.getRuntimeService().startProcessInstanceByKey("bench", "bench-" + i,
 					Map.of("unit", UNITS.get(i % UNITS.size()), "dueDate", due)));
+			return new Rate(perSecond, Bench.cpuSince(cpu, ProcessHandle.current().pid()), n);
 		}
 		finally {
 			engine.close();
@@ -149,13 +167,17 @@ class ThroughputBenchmark {
 	}
 
 	/** dondoc on PostgreSQL (a separate JVM, production profile): documents of 10 directives from 4 threads. */
-	static double dondocImport(int n, GreenMail smtp) throws Exception {
+	static Rate dondocImport(int n, GreenMail smtp, Path policy) throws Exception {
 		String url = TestPostgres.newDatabase("bench_import");
-		try (NodeProcess node = NodeProcess.start("bench-import", Bench.settings(url, smtp.getSmtp().getPort(), null, null), Duration.ofMinutes(3))) {
-			// warm-up, not counted: as many directives as the raw engine starts before its clock runs
+		try (NodeProcess node = NodeProcess.start("bench-import", Bench.settings(url, smtp.getSmtp().getPort(), policy, null), Duration.ofMinutes(3));
+				Connection db = DriverManager.getConnection(url, "postgres", "postgres")) {
+			// warm-up, not counted: as many directives as the raw engine starts before its clock runs, and the
+			// work they leave behind (each unit's assignment notice, fired and sent after the import commits)
 			for (int i = 0; i < WARM_UP / DIRECTIVES_PER_DOCUMENT; i++) {
 				Bench.importDocument(node, document("WARM-" + i, i, DIRECTIVES_PER_DOCUMENT, LocalDate.now(Bench.VIETNAM), LocalDate.now(Bench.VIETNAM).plusDays(60)));
 			}
+			awaitIdle(db);
+			Map<Long, Duration> cpu = Bench.cpu(node.pid());
 			int documents = n / DIRECTIVES_PER_DOCUMENT;
 			LocalDate issued = LocalDate.now(Bench.VIETNAM);
 			double perSecond = parallel(documents, i -> {
@@ -164,8 +186,35 @@ class ThroughputBenchmark {
 					throw new IllegalStateException(response.body());
 				}
 			});
-			return perSecond * DIRECTIVES_PER_DOCUMENT;
+			awaitIdle(db);
+			assertThat(count(db, "SELECT COUNT(*) FROM notification WHERE state = 'SENT' AND kind = 'ASSIGNMENT'"))
+				.as("every directive's assignment notice sent").isEqualTo(policy == null ? WARM_UP + (long) documents * DIRECTIVES_PER_DOCUMENT : 0);
+			return new Rate(perSecond * DIRECTIVES_PER_DOCUMENT, Bench.cpuSince(cpu, node.pid()), documents * DIRECTIVES_PER_DOCUMENT);
 		}
+	}
+
+	/** Until the node has nothing left to fire or send: no reminder due, no mail pending. */
+	private static void awaitIdle(Connection db) {
+		await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
+			.until(() -> count(db, "SELECT COUNT(*) FROM reminder_wake WHERE wake_at <= now()") == 0
+					&& count(db, "SELECT COUNT(*) FROM notification WHERE state = 'PENDING'") == 0);
+	}
+
+	/** Directives a second, and the CPU milliseconds each cost the processes that did the work: JVM and PostgreSQL. */
+	record Rate(double perSecond, double jvmMs, double postgresMs) {
+
+		Rate(double perSecond, double[] cpuSeconds, int directives) {
+			this(perSecond, cpuSeconds[0] * 1000 / directives, cpuSeconds[1] * 1000 / directives);
+		}
+
+		double cpuMs() {
+			return jvmMs + postgresMs;
+		}
+
+		String split() {
+			return Bench.fmt(jvmMs) + " + " + Bench.fmt(postgresMs);
+		}
+
 	}
 
 	// ---- reminders ----
