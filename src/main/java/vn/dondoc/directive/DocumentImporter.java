@@ -20,7 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
@@ -53,11 +53,14 @@ public class DocumentImporter {
 
 	private static final Logger log = LoggerFactory.getLogger(DocumentImporter.class);
 
+	/** At most this many unit parts are started in one engine command ({@link #startAll}). */
+	static final int PARTS_PER_COMMAND = 100;
+
 	private final DocumentReader reader;
 
 	private final DirectiveRows rows;
 
-	private final RuntimeService runtime;
+	private final ProcessEngineConfigurationImpl engine;
 
 	private final RepositoryService repository;
 
@@ -77,12 +80,12 @@ public class DocumentImporter {
 
 	private final ImportPlanner planner;
 
-	DocumentImporter(DocumentReader reader, DirectiveRows rows, RuntimeService runtime, RepositoryService repository,
-			VietnamCalendar calendar, TransactionTemplate transactions, ApplicationEventPublisher events, DirectiveSettings settings,
+	DocumentImporter(DocumentReader reader, DirectiveRows rows, ProcessEngineConfigurationImpl engine,
+			RepositoryService repository, VietnamCalendar calendar, TransactionTemplate transactions, ApplicationEventPublisher events, DirectiveSettings settings,
 			DemoSettings demo, UnitDirectory units, Clock clock) {
 		this.reader = reader;
 		this.rows = rows;
-		this.runtime = runtime;
+		this.engine = engine;
 		this.repository = repository;
 		this.calendar = calendar;
 		this.transactions = transactions;
@@ -256,7 +259,7 @@ public class DocumentImporter {
 		String notice = "Văn bản mẫu: lần nhập đầu đã dời mọi ngày " + shift + " ngày (ban hành "
 				+ DirectiveViews.display(spec.issuedOn()) + " được coi là " + DirectiveViews.display(anchor)
 				+ "); lần nhập này được dời như vậy (dondoc.demo.rebase-to-today)";
-		return new Prepared(rebase(spec, shift), sha256(text + "|rebased:" + anchor), shift, notice);
+		return new Prepared(spec.shifted(shift, calendar), sha256(text + "|rebased:" + anchor), shift, notice);
 	}
 
 	private ImportResult store(Prepared prepared, String source, Runnable checkTime) {
@@ -285,15 +288,11 @@ public class DocumentImporter {
 		int updated = 0;
 		int unchanged = 0;
 		List<DueDatesMoved.Part> moved = new ArrayList<>();
-		// one model version for the whole document, looked up once (Camunda would look it up for every start)
-		String definitionId = null;
+		List<ImportPlanner.Step> starts = new ArrayList<>();
 		for (ImportPlanner.Step step : plan.steps()) {
 			checkTime.run();
 			if (step.current() == null) {
-				if (definitionId == null) {
-					definitionId = latestDefinition();
-				}
-				start(spec, step.spec(), step.position(), now, definitionId);
+				starts.add(step);
 				started++;
 			}
 			else if (step.next() == null) {
@@ -303,6 +302,9 @@ public class DocumentImporter {
 				update(step, now, moved);
 				updated++;
 			}
+		}
+		if (!starts.isEmpty()) {
+			startAll(spec, starts, now, checkTime);
 		}
 		checkTime.run();
 		if (!moved.isEmpty()) {
@@ -320,6 +322,37 @@ public class DocumentImporter {
 		}
 		all.addAll(notices);
 		return List.copyOf(all);
+	}
+
+	/**
+	 * Starts the new directives (one model version, looked up once) several to an engine command, up to
+	 * {@link #PARTS_PER_COMMAND} parts: Camunda writes each kind of a command's rows in one batch as it ends (one
+	 * multi-row insert on PostgreSQL), then dondoc's rows go in batches (issue 18). Bounded: Camunda sorts a
+	 * command's new rows by reference, at a cost that grows with the square of their number.
+	 */
+	private void startAll(DocumentSpec spec, List<ImportPlanner.Step> starts, Instant now, Runnable checkTime) {
+		String definitionId = latestDefinition();
+		rows.batched(() -> {
+			int from = 0;
+			while (from < starts.size()) {
+				int to = from;
+				int parts = 0;
+				do {
+					parts += starts.get(to++).spec().leadUnits().size();
+				}
+				while (to < starts.size() && parts + starts.get(to).spec().leadUnits().size() <= PARTS_PER_COMMAND);
+				List<ImportPlanner.Step> command = starts.subList(from, to);
+				engine.getCommandExecutorTxRequired().execute(context -> {
+					for (ImportPlanner.Step step : command) {
+						checkTime.run();
+						start(spec, step.spec(), step.position(), now, definitionId);
+					}
+					return null;
+				});
+				from = to;
+			}
+			return null;
+		});
 	}
 
 	/** The directive model's latest version, which {@code startProcessInstanceByKey} would start. */
@@ -354,8 +387,7 @@ public class DocumentImporter {
 		variables.put(DirectiveProcess.VAR_DUE_DATE, Variables.dateValue(endOfDay(directive.dueDate()), true));
 		variables.put(DirectiveProcess.VAR_ORIGINAL_DUE_DATE, endOfDay(directive.dueDate()));
 		variables.put(DirectiveProcess.VAR_ONGOING, deadline == null || deadline.kind() == DeadlineKind.ONGOING);
-		// the parts' task rows and wake-ups in batches, once the start has returned
-		ProcessInstance instance = rows.batched(() -> runtime.startProcessInstanceById(definitionId, businessKey, variables));
+		ProcessInstance instance = engine.getRuntimeService().startProcessInstanceById(definitionId, businessKey, variables);
 		rows.attachProcess(id, instance.getId());
 		events.publishEvent(new DirectiveStarted(id, businessKey, instance.getId()));
 	}
@@ -380,23 +412,6 @@ public class DocumentImporter {
 		rows.moveOpenDueDates(current.id(), dueDates);
 		log.info("Directive {}: due date moved from {} to {} ({} open parts)", current.businessKey(),
 				DirectiveViews.display(current.dueDate()), DirectiveViews.display(next.dueDate()), dueDates.size());
-	}
-
-	/** Demo: every date moves by {@code shift} days (due dates to a working day), the document as issued that many days later. */
-	private DocumentSpec rebase(DocumentSpec spec, long shift) {
-		List<DirectiveSpec> directives = new ArrayList<>();
-		for (DirectiveSpec directive : spec.directives()) {
-			Deadline deadline = directive.deadline();
-			if (deadline != null && deadline.dueDate() != null) {
-				LocalDate stated = deadline.dueDate().plusDays(shift);
-				LocalDate due = calendar.workingDayOnOrAfter(stated);
-				deadline = new Deadline(deadline.phrase(), deadline.kind(), due, stated, !due.equals(stated), deadline.event(),
-						deadline.explanation() + " (demo: dời " + shift + " ngày để văn bản như ban hành hôm nay)");
-			}
-			directives.add(new DirectiveSpec(directive.section(), directive.text(), directive.leadUnits(),
-					directive.coordinatingUnits(), directive.deadlineText(), deadline));
-		}
-		return new DocumentSpec(spec.code(), spec.title(), spec.issuedBy(), spec.issuedOn().plusDays(shift), spec.signer(), directives);
 	}
 
 	private LocalDate today() {

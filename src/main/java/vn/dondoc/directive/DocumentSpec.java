@@ -1,9 +1,11 @@
 package vn.dondoc.directive;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import vn.dondoc.calendar.Deadline;
+import vn.dondoc.calendar.VietnamCalendar;
 
 /**
  * A document that passed validation, ready to import.
@@ -17,6 +19,26 @@ import vn.dondoc.calendar.Deadline;
  */
 public record DocumentSpec(String code, String title, String issuedBy, LocalDate issuedOn, String signer,
 		List<DirectiveSpec> directives) {
+
+	/**
+	 * Demo: every date moved by {@code shift} days (due dates to a working day), the document as issued that many
+	 * days later.
+	 */
+	DocumentSpec shifted(long shift, VietnamCalendar calendar) {
+		List<DirectiveSpec> shiftedDirectives = new ArrayList<>();
+		for (DirectiveSpec directive : directives) {
+			Deadline deadline = directive.deadline();
+			if (deadline != null && deadline.dueDate() != null) {
+				LocalDate stated = deadline.dueDate().plusDays(shift);
+				LocalDate due = calendar.workingDayOnOrAfter(stated);
+				deadline = new Deadline(deadline.phrase(), deadline.kind(), due, stated, !due.equals(stated), deadline.event(),
+						deadline.explanation() + " (demo: dời " + shift + " ngày để văn bản như ban hành hôm nay)");
+			}
+			shiftedDirectives.add(new DirectiveSpec(directive.section(), directive.text(), directive.leadUnits(),
+					directive.coordinatingUnits(), directive.deadlineText(), deadline));
+		}
+		return new DocumentSpec(code, title, issuedBy, issuedOn.plusDays(shift), signer, shiftedDirectives);
+	}
 
 	/**
 	 * One directive.
