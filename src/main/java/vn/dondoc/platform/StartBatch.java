@@ -12,8 +12,8 @@ import java.util.function.Supplier;
 import org.springframework.jdbc.core.JdbcOperations;
 
 /**
- * The start of a new process instance by dondoc (a directive's import), during which the rows that dondoc
- * keeps for each of the instance's new tasks are written in batches, once the start has returned, instead of
+ * The start of new process instances by dondoc (the new directives of an imported document), during which the
+ * rows that dondoc keeps for each of their new tasks are written in batches, once the starts have returned, instead of
  * one statement per task as each task is created (issue 18: a directive of 26 units wrote 26 times the same
  * two or three statements, each parsed and sent on its own).
  * <p>
@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.JdbcOperations;
  * deferred, in the caller's transaction, before anything else reads those rows. An action that must run once
  * per key after them (a directive summed up once, however many of its parts changed) is {@link #once}. Any
  * other write to the same tables on this thread first sends what is deferred ({@link #flush}), so statements
- * keep their order. The tasks created meanwhile belong to an instance that did not exist before the start:
+ * keep their order. The tasks created meanwhile belong to instances that did not exist before the start:
  * nothing was ever recorded about them.
  * <p>
  * Outside a start nothing is deferred: {@link #defer} answers {@code false} and the caller writes at once.
@@ -47,7 +47,7 @@ public final class StartBatch {
 	}
 
 	/**
-	 * Runs the start of a new process instance, then sends the statements deferred meanwhile. When the start
+	 * Runs the start of new process instances, then sends the statements deferred meanwhile. When the start
 	 * fails, nothing deferred is sent (the caller's transaction rolls back).
 	 */
 	public static <T> T run(JdbcOperations jdbc, Supplier<T> start) {
