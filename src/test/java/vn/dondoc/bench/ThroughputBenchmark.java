@@ -94,7 +94,13 @@ class ThroughputBenchmark {
 				Path policy = Files.createTempFile("policy-without-notice", ".yml");
 				Files.writeString(policy, Files.readString(Path.of("config/reminder-policy.yml"))
 					.replace("assignmentNotice: true", "assignmentNotice: false"));
-				Rate withoutNotice = dondocImport(IMPORT_N, smtp, policy);
+				Rate withoutNotice;
+				try {
+					withoutNotice = dondocImport(IMPORT_N, smtp, policy);
+				}
+				finally {
+					Files.deleteIfExists(policy);
+				}
 				dondocImport = dondoc.perSecond();
 				row("Import: directives/s, " + THREADS + " threads, N=" + IMPORT_N, dondoc.perSecond(), camunda.perSecond(),
 						"raw Camunda: startProcessInstanceByKey, one user task, due date + candidate group");
