@@ -333,15 +333,7 @@ public class DocumentImporter {
 	private void startAll(DocumentSpec spec, List<ImportPlanner.Step> starts, Instant now, Runnable checkTime) {
 		String definitionId = latestDefinition();
 		rows.batched(() -> {
-			int from = 0;
-			while (from < starts.size()) {
-				int to = from;
-				int parts = 0;
-				do {
-					parts += starts.get(to++).spec().leadUnits().size();
-				}
-				while (to < starts.size() && parts + starts.get(to).spec().leadUnits().size() <= PARTS_PER_COMMAND);
-				List<ImportPlanner.Step> command = starts.subList(from, to);
+			for (List<ImportPlanner.Step> command : commands(starts)) {
 				engine.getCommandExecutorTxRequired().execute(context -> {
 					for (ImportPlanner.Step step : command) {
 						checkTime.run();
@@ -349,10 +341,28 @@ public class DocumentImporter {
 					}
 					return null;
 				});
-				from = to;
 			}
 			return null;
 		});
+	}
+
+	/** The starts in order, in runs of up to {@link #PARTS_PER_COMMAND} parts (a larger directive alone). */
+	private static List<List<ImportPlanner.Step>> commands(List<ImportPlanner.Step> starts) {
+		List<List<ImportPlanner.Step>> commands = new ArrayList<>();
+		List<ImportPlanner.Step> command = new ArrayList<>();
+		int parts = 0;
+		for (ImportPlanner.Step step : starts) {
+			int size = step.spec().leadUnits().size();
+			if (!command.isEmpty() && parts + size > PARTS_PER_COMMAND) {
+				commands.add(command);
+				command = new ArrayList<>();
+				parts = 0;
+			}
+			command.add(step);
+			parts += size;
+		}
+		commands.add(command);
+		return commands;
 	}
 
 	/** The directive model's latest version, which {@code startProcessInstanceByKey} would start. */
