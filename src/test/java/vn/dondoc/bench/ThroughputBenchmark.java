@@ -106,14 +106,11 @@ class ThroughputBenchmark {
 						"raw Camunda: startProcessInstanceByKey, one user task, due date + candidate group");
 				row("Import without the assignment notice: directives/s", withoutNotice.perSecond(), camunda.perSecond(),
 						"the same node with the reminder policy as shipped, less «assignmentNotice»: the import alone");
-				// less is better: the ratio is raw ÷ dondoc, comparable with the rate's
-				table.add(new String[] { "Import: CPU ms a directive, JVM + PostgreSQL", Bench.fmt(dondoc.cpuMs()) + " (" + dondoc.split() + ")",
-						Bench.fmt(camunda.cpuMs()) + " (" + camunda.split() + ")", String.format("%.2f×", camunda.cpuMs() / dondoc.cpuMs()),
+				cpuRow("Import: CPU ms a directive, JVM + PostgreSQL", dondoc, camunda,
 						"dondoc: its node and PostgreSQL, until each assignment notice is accepted by SMTP (GreenMail not counted); "
-								+ "raw Camunda: the benchmark's JVM and PostgreSQL; ratio raw ÷ dondoc" });
-				table.add(new String[] { "Import without the assignment notice: CPU ms a directive", Bench.fmt(withoutNotice.cpuMs()) + " ("
-						+ withoutNotice.split() + ")", Bench.fmt(camunda.cpuMs()) + " (" + camunda.split() + ")",
-						String.format("%.2f×", camunda.cpuMs() / withoutNotice.cpuMs()), "as above, the node without notices to fire and send" });
+								+ "raw Camunda: the benchmark's JVM and PostgreSQL; ratio raw ÷ dondoc");
+				cpuRow("Import without the assignment notice: CPU ms a directive", withoutNotice, camunda,
+						"as above, the node without notices to fire and send");
 			}
 			if (PARTS.contains("reminders")) {
 				reminders(smtp, dondocImport);
@@ -509,6 +506,12 @@ class ThroughputBenchmark {
 
 	void row(String what, double dondoc, double baseline, String note) {
 		table.add(new String[] { what, Bench.fmt(dondoc), Bench.fmt(baseline), String.format("%.2f×", dondoc / baseline), note });
+	}
+
+	/** CPU a directive, JVM + PostgreSQL; less is better, so the ratio is baseline ÷ dondoc, comparable with a rate's. */
+	void cpuRow(String what, Rate dondoc, Rate baseline, String note) {
+		table.add(new String[] { what, Bench.fmt(dondoc.cpuMs()) + " (" + dondoc.split() + ")",
+				Bench.fmt(baseline.cpuMs()) + " (" + baseline.split() + ")", String.format("%.2f×", baseline.cpuMs() / dondoc.cpuMs()), note });
 	}
 
 	String markdown() {
