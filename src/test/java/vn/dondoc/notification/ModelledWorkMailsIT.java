@@ -33,6 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import vn.dondoc.reminder.ReminderEngine;
 import vn.dondoc.support.MovableClock;
+import vn.dondoc.support.PausedJobs;
 import vn.dondoc.support.TestClock;
 
 import vn.dondoc.support.ModelerDeploy;
@@ -89,7 +90,7 @@ class ModelledWorkMailsIT {
 	@BeforeEach
 	void pauseTheWallClock() throws Exception {
 		// the reminders fire when the test says so, at the business time it set
-		scheduler.pauseJob(ReminderEngine.PUMP);
+		PausedJobs.pauseAndAwaitIdle(scheduler, ReminderEngine.PUMP);
 		moveTo(NOW);
 	}
 

@@ -44,6 +44,7 @@ import vn.dondoc.support.Latches;
 import vn.dondoc.workflow.DirectiveLifecycle;
 import vn.dondoc.workflow.lifecycle.Dates;
 import vn.dondoc.support.MovableClock;
+import vn.dondoc.support.PausedJobs;
 import vn.dondoc.support.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -108,8 +109,8 @@ class ReminderEngineIT {
 
 	@BeforeEach
 	void pauseTheWallClock() throws Exception {
-		scheduler.pauseJob(ReminderPump.JOB);   // the tests fire the tasks themselves
-		scheduler.pauseJob(ReminderSweep.JOB);   // the tests run the sweep themselves
+		// the tests fire the tasks and run the sweep themselves
+		PausedJobs.pauseAndAwaitIdle(scheduler, ReminderPump.JOB, ReminderSweep.JOB);
 		moveTo(at(2023, 6, 1, 9, 0));
 		deploy("reminder-probe.bpmn", PROBE);
 	}
