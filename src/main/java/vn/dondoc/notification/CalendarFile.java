@@ -1,7 +1,5 @@
 package vn.dondoc.notification;
 
-import java.io.IOException;
-import java.io.StringWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
@@ -10,18 +8,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import net.fortuna.ical4j.data.CalendarOutputter;
-import net.fortuna.ical4j.model.Calendar;
-import net.fortuna.ical4j.model.Property;
-import net.fortuna.ical4j.model.component.VEvent;
-import net.fortuna.ical4j.model.property.Description;
-import net.fortuna.ical4j.model.property.DtStamp;
-import net.fortuna.ical4j.model.property.Method;
-import net.fortuna.ical4j.model.property.Sequence;
-import net.fortuna.ical4j.model.property.Transp;
-import net.fortuna.ical4j.model.property.Uid;
-import net.fortuna.ical4j.model.property.Url;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * The due date as an iCalendar file, so an official can put the deadline into any calendar client. One
@@ -32,6 +20,16 @@ import net.fortuna.ical4j.model.property.Url;
 final class CalendarFile {
 
 	static final String PRODUCT = "-//dondoc//Theo doi don doc nhiem vu//VI";
+
+	private static final Pattern UNSAFE_IN_FILE_NAME = Pattern.compile("[\\\\/:*?\"<>|]");
+
+	private static final Pattern MARKS = Pattern.compile("\\p{M}");
+
+	private static final Pattern NOT_ASCII_NAME = Pattern.compile("[^A-Za-z0-9._-]+");
+
+	private static final Pattern DASHES = Pattern.compile("-{2,}");
+
+	private static final Pattern EDGE_DASH = Pattern.compile("^-|-(?=\\.ics$)");
 
 	private CalendarFile() {
 	}
@@ -67,7 +65,7 @@ final class CalendarFile {
 	/** One file with the due date of each reminder of a digest. */
 	static Optional<Attachment> of(List<NotificationRequest> requests, LocalDate day, LinkSettings links,
 			String uidDomain, Instant now) {
-		List<VEvent> events = new ArrayList<>();
+		List<Event> events = new ArrayList<>();
 		for (NotificationRequest request : requests) {
 			if (carriesDueDate(request)) {
 				events.add(event(request, links, uidDomain, now));
@@ -109,7 +107,38 @@ final class CalendarFile {
 			boolean modelled, String status) {
 	}
 
-	private static VEvent event(NotificationRequest request, LinkSettings links, String uidDomain, Instant now) {
+	/**
+	 * One all-day event: the same UID and SEQUENCE in a message's file and in the feed.
+	 *
+	 * @param url where the unit reports, or {@code null}
+	 * @param stamp when the file was written (DTSTAMP)
+	 */
+	record Event(LocalDate day, String summary, String uid, int sequence, String description, String url, Instant stamp) {
+
+		Event {
+			if (url != null) {
+				URI.create(url);   // a link that is no URI fails here, as it would in any calendar client
+			}
+		}
+
+		void writeTo(CalendarText ics) {
+			ics.begin("VEVENT")
+				.date("DTSTART", day)
+				.date("DTEND", day.plusDays(1))
+				.text("SUMMARY", summary)
+				.property("UID", uid)
+				.property("SEQUENCE", Integer.toString(sequence))
+				.property("TRANSP", "TRANSPARENT")
+				.text("DESCRIPTION", description);
+			if (url != null) {
+				ics.property("URL", url);
+			}
+			ics.utc("DTSTAMP", stamp).end("VEVENT");
+		}
+
+	}
+
+	private static Event event(NotificationRequest request, LinkSettings links, String uidDomain, Instant now) {
 		String unit = HeaderText.singleLine(request.leadUnitName());
 		Due due = new Due(request.modelledTask() ? "task:" + request.taskId() : request.directiveId(), request.leadUnitCode(),
 				request.leadUnitName(), request.dueDate(), request.originalDueDate(), request.extensionCount(), request.directiveText(),
@@ -120,17 +149,9 @@ final class CalendarFile {
 	}
 
 	/** The all-day event of a due date: the same UID and SEQUENCE in a message's file and in the feed. */
-	static VEvent event(Due due, String summary, String uidDomain, Instant now) {
-		VEvent event = new VEvent(due.date(), due.date().plusDays(1), summary);
-		event.add(new Uid(uid(due.subject(), due.unitCode(), uidDomain)));
-		event.add(new Sequence(due.extensions()));
-		event.add(new Transp(Transp.VALUE_TRANSPARENT));
-		event.add(new Description(description(due)));
-		if (due.url() != null) {
-			event.add(new Url(URI.create(due.url())));
-		}
-		event.replace(new DtStamp(now));
-		return event;
+	static Event event(Due due, String summary, String uidDomain, Instant now) {
+		return new Event(due.date(), summary, uid(due.subject(), due.unitCode(), uidDomain), due.extensions(), description(due),
+				due.url(), now);
 	}
 
 	private static String description(Due due) {
@@ -164,44 +185,36 @@ final class CalendarFile {
 		return text.toString();
 	}
 
-	private static byte[] write(List<VEvent> events) {
-		return write(events, List.of());
+	private static byte[] write(List<Event> events) {
+		return write(events, ics -> {
+		});
 	}
 
-	/** A calendar of these events, published (no invitation), with the calendar's own {@code extra} properties. */
-	static byte[] write(List<VEvent> events, List<Property> extra) {
-		Calendar calendar = new Calendar().withProdId(PRODUCT).withDefaults()
-			.withProperty(new Method(Method.VALUE_PUBLISH))
-			.getFluentTarget();
-		for (Property property : extra) {
-			calendar = calendar.withProperty(property).getFluentTarget();
+	/** A calendar of these events, published (no invitation), with the calendar's own properties written by {@code head}. */
+	static byte[] write(List<Event> events, Consumer<CalendarText> head) {
+		CalendarText ics = new CalendarText().begin("VCALENDAR")
+			.property("PRODID", PRODUCT)
+			.property("CALSCALE", "GREGORIAN")
+			.property("VERSION", "2.0")
+			.property("METHOD", "PUBLISH");
+		head.accept(ics);
+		for (Event event : events) {
+			event.writeTo(ics);
 		}
-		for (VEvent event : events) {
-			calendar = calendar.withComponent(event).getFluentTarget();
-		}
-		StringWriter out = new StringWriter();
-		try {
-			// not validating: ical4j's validator wants an organizer for METHOD:PUBLISH, which a deadline has none of
-			new CalendarOutputter(false).output(calendar, out);
-		}
-		catch (IOException e) {
-			throw new IllegalStateException("Cannot write the calendar file", e);
-		}
-		return out.toString().getBytes(StandardCharsets.UTF_8);
+		return ics.end("VCALENDAR").toBytes();
 	}
 
 	/** A file name without characters a file system or a header would choke on. */
 	private static String safe(String name) {
-		return HeaderText.singleLine(name).replaceAll("[\\\\/:*?\"<>|]", "-");
+		return UNSAFE_IN_FILE_NAME.matcher(HeaderText.singleLine(name)).replaceAll("-");
 	}
 
 	/** The ASCII form: Vietnamese letters without their marks (đ → d), anything else odd → '-'. */
 	static String ascii(String name) {
-		String plain = Normalizer.normalize(safe(name), Normalizer.Form.NFD)
-			.replaceAll("\\p{M}", "")
+		String plain = MARKS.matcher(Normalizer.normalize(safe(name), Normalizer.Form.NFD)).replaceAll("")
 			.replace('đ', 'd')
 			.replace('Đ', 'D');
-		return plain.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("-{2,}", "-").replaceAll("^-|-(?=\\.ics$)", "");
+		return EDGE_DASH.matcher(DASHES.matcher(NOT_ASCII_NAME.matcher(plain).replaceAll("-")).replaceAll("-")).replaceAll("");
 	}
 
 	/** RFC 2231 / RFC 5987 percent-encoding of UTF-8 (attr-char kept as is). */

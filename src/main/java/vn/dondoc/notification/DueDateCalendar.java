@@ -6,13 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import net.fortuna.ical4j.model.ParameterList;
-import net.fortuna.ical4j.model.Property;
-import net.fortuna.ical4j.model.parameter.Value;
-import net.fortuna.ical4j.model.component.VEvent;
-import net.fortuna.ical4j.model.property.Name;
-import net.fortuna.ical4j.model.property.RefreshInterval;
-import net.fortuna.ical4j.model.property.XProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -93,18 +86,18 @@ public class DueDateCalendar {
 	 */
 	public byte[] calendar(String name, List<Entry> entries, boolean namesUnits) {
 		String domain = mail.domain();
-		List<VEvent> events = new ArrayList<>();
+		List<CalendarFile.Event> events = new ArrayList<>();
 		for (Entry entry : entries) {
 			if (entry.due() != null) {
 				events.add(CalendarFile.event(due(entry), summary(entry, namesUnits), domain, clock.instant()));
 			}
 		}
 		String calendarName = HeaderText.singleLine(name);
-		List<Property> properties = List.of(new XProperty("X-WR-CALNAME", calendarName), new Name(calendarName),
-				new XProperty("X-WR-TIMEZONE", "Asia/Ho_Chi_Minh"),
-				new RefreshInterval(new ParameterList(List.of(Value.DURATION)), REFRESH),
-				new XProperty("X-PUBLISHED-TTL", REFRESH.toString()));
-		return CalendarFile.write(events, properties);
+		return CalendarFile.write(events, ics -> ics.text("X-WR-CALNAME", calendarName)
+			.text("NAME", calendarName)
+			.property("X-WR-TIMEZONE", "Asia/Ho_Chi_Minh")
+			.property("REFRESH-INTERVAL;VALUE=DURATION", REFRESH.toString())
+			.property("X-PUBLISHED-TTL", REFRESH.toString()));
 	}
 
 	private CalendarFile.Due due(Entry entry) {
