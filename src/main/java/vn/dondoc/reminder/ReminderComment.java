@@ -18,8 +18,12 @@ final class ReminderComment extends AddCommentCmd {
 
 	private static final long serialVersionUID = 1L;
 
-	ReminderComment(String taskId, String processInstanceId, String message) {
+	/** The root of the process instance's hierarchy, as the firing read it with the task; {@code null} when not known. */
+	private final String rootProcessInstanceId;
+
+	ReminderComment(String taskId, String processInstanceId, String rootProcessInstanceId, String message) {
 		super(taskId, processInstanceId, message);
+		this.rootProcessInstanceId = rootProcessInstanceId;
 	}
 
 	/** No task to mark as updated. */
@@ -28,10 +32,20 @@ final class ReminderComment extends AddCommentCmd {
 		return null;
 	}
 
-	/** The root process instance comes from the task's process instance. */
+	/**
+	 * The root process instance comes from the task's process instance. The firing read it a moment before,
+	 * with the task: Camunda's command would select the process instance again only to ask it for its root
+	 * (a tenth of a firing's CPU in a burst profile), so the command is handed an execution that carries
+	 * just that. Without it, the process instance is read.
+	 */
 	@Override
 	protected ExecutionEntity getExecution(CommandContext commandContext) {
-		return getProcessInstance(commandContext);
+		if (rootProcessInstanceId == null) {
+			return getProcessInstance(commandContext);
+		}
+		ExecutionEntity root = new ExecutionEntity();
+		root.setRootProcessInstanceId(rootProcessInstanceId);
+		return root;
 	}
 
 }

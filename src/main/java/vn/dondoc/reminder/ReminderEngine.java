@@ -273,7 +273,7 @@ public class ReminderEngine implements TaskReminders {
 				+ (due == null ? "" : " (hạn " + String.format("%02d/%02d/%d", due.getDayOfMonth(), due.getMonthValue(), due.getYear()) + ")");
 		if (task.processInstanceId() != null) {
 			engineConfiguration.getCommandExecutorTxRequired()
-				.execute(new ReminderComment(task.taskId(), task.processInstanceId(), text));
+				.execute(new ReminderComment(task.taskId(), task.processInstanceId(), task.rootProcessInstanceId(), text));
 		}
 		Object directiveId = v.get("directiveId");
 		jdbc.sql("INSERT INTO history_entry (occurred_at, subject, kind, actor, detail) VALUES (?, ?, ?, ?, ?)")

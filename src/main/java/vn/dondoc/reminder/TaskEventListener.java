@@ -54,7 +54,7 @@ class TaskEventListener {
 				variables.put(name, value);
 			}
 		}
-		return new TaskSnapshot(task.getId(), task.getProcessInstanceId(), task.getProcessDefinitionId(),
+		return new TaskSnapshot(task.getId(), task.getProcessInstanceId(), null, task.getProcessDefinitionId(),
 				task.getTaskDefinitionKey(), task.getName(), task.getCreateTime().toInstant(), task.getDueDate(), groups, variables,
 				engine.properties(task.getProcessDefinitionId(), task.getTaskDefinitionKey(), task.getBpmnModelElementInstance()));
 	}

@@ -51,16 +51,23 @@ final class TaskRead implements Command<TaskSnapshot> {
 				groups.add(link.getGroupId());
 			}
 		}
-		Map<String, Object> variables = task.getExecutionId() == null ? Map.of() : variables(context, task);
-		return new TaskSnapshot(task.getId(), task.getProcessInstanceId(), task.getProcessDefinitionId(),
+		List<ExecutionEntity> executions = task.getExecutionId() == null ? List.of()
+				: context.getExecutionManager().findExecutionsByProcessInstanceId(task.getProcessInstanceId());
+		Map<String, Object> variables = task.getExecutionId() == null ? Map.of() : variables(context, task, executions);
+		String root = executions.stream()
+			.filter(execution -> execution.getId().equals(task.getProcessInstanceId()))
+			.map(ExecutionEntity::getRootProcessInstanceId)
+			.findFirst()
+			.orElse(null);
+		return new TaskSnapshot(task.getId(), task.getProcessInstanceId(), root, task.getProcessDefinitionId(),
 				task.getTaskDefinitionKey(), task.getName(), task.getCreateTime().toInstant(), task.getDueDate(), groups,
 				variables, properties.apply(task.getProcessDefinitionId(), task.getTaskDefinitionKey()));
 	}
 
-	private static Map<String, Object> variables(CommandContext context, TaskEntity task) {
+	private static Map<String, Object> variables(CommandContext context, TaskEntity task, List<ExecutionEntity> executions) {
 		Map<String, String> parents = new HashMap<>();
 		String instance = task.getProcessInstanceId();
-		for (ExecutionEntity execution : context.getExecutionManager().findExecutionsByProcessInstanceId(instance)) {
+		for (ExecutionEntity execution : executions) {
 			parents.put(execution.getId(), execution.getParentId());
 		}
 		// the scopes, nearest first: the task (key null), its execution, that execution's parents

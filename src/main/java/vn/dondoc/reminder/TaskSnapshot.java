@@ -10,6 +10,8 @@ import java.util.Map;
  *
  * @param taskId the task
  * @param processInstanceId its process instance, or {@code null} for a standalone task
+ * @param rootProcessInstanceId the root of its process instance's hierarchy (for its Tasklist comments), or
+ * {@code null} when not read
  * @param processDefinitionId its process definition (for the model's extension properties)
  * @param taskDefinitionKey the user task's id in the model
  * @param name the task's name
@@ -19,7 +21,7 @@ import java.util.Map;
  * @param variables the process variables the messages use (directive, document, unit, extensions)
  * @param properties the Camunda extension properties of the user task in the model
  */
-record TaskSnapshot(String taskId, String processInstanceId, String processDefinitionId, String taskDefinitionKey,
+record TaskSnapshot(String taskId, String processInstanceId, String rootProcessInstanceId, String processDefinitionId, String taskDefinitionKey,
 		String name, Instant createdAt, Date dueDate, List<String> candidateGroups, Map<String, Object> variables,
 		Map<String, String> properties) {
 

@@ -156,6 +156,11 @@ class ReminderEngineIT {
 		// the reminder is visible in Tasklist, as a comment on the task
 		assertThat(tasks.getTaskComments(task.getId())).anySatisfy(comment -> assertThat(comment.getFullMessage())
 			.contains("«Quá hạn»").contains("Ban Tổ chức Thành ủy").contains("30/06/2023"));
+		// each comment belongs to its process instance's hierarchy, for history cleanup, as Camunda's own comments do
+		assertThat(tasks.getTaskComments(task.getId())).hasSize(5).allSatisfy(comment -> {
+			assertThat(comment.getProcessInstanceId()).isEqualTo(task.getProcessInstanceId());
+			assertThat(comment.getRootProcessInstanceId()).isEqualTo(task.getProcessInstanceId());
+		});
 
 		tasks.complete(task.getId());
 		assertThat(engine.nextFireTime(task.getId())).isEmpty();
