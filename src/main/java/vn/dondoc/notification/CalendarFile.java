@@ -108,7 +108,7 @@ final class CalendarFile {
 	}
 
 	/**
-	 * One all-day event: the same UID and SEQUENCE in a message's file and in the feed.
+	 * An all-day event as a file or the feed writes it.
 	 *
 	 * @param url where the unit reports, or {@code null}
 	 * @param stamp when the file was written (DTSTAMP)
