@@ -153,6 +153,11 @@ final class Bench {
 		return seconds;
 	}
 
+	/** CPU used so far by the benchmark's own JVM (GreenMail runs in it). */
+	static Duration ownCpu() {
+		return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
+	}
+
 	static String fmt(double value) {
 		return String.format(Locale.ROOT, value >= 100 ? "%.0f" : "%.1f", value);
 	}

@@ -19,6 +19,7 @@ import java.util.Collections;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -140,11 +141,22 @@ class ThroughputBenchmark {
 		// the most any sender could get through on this machine: the burst's own messages sent again to the
 		// same server by a plain client that does nothing else, as dondoc sends (50 per connection)
 		List<MimeMessage> sent = distinctMessages(smtp, Math.min(REMINDER_N, CEILING_N));
+		double plainCpuMs = 0;
 		for (int connections : List.of(4, 8)) {
+			Duration before = Bench.ownCpu();
 			row("SMTP server alone: the same messages resent per s, " + connections + " connections", reminders.perSecond,
 					smtpAlone(smtp, sent, connections), "ceiling: a plain JavaMail client sending dondoc's " + sent.size()
 							+ " messages again to the same GreenMail, nothing else running");
+			if (connections == 4) {
+				plainCpuMs = Bench.ownCpu().minus(before).toMillis() / (double) sent.size();
+			}
 		}
+		double[] cpu = reminders.cpuMs();
+		table.add(new String[] { "Burst: CPU ms a message, node + PostgreSQL + SMTP server",
+				Bench.fmt(cpu[0] + cpu[1] + cpu[2]) + " (" + Bench.fmt(cpu[0]) + " + " + Bench.fmt(cpu[1]) + " + " + Bench.fmt(cpu[2]) + ")",
+				Bench.fmt(plainCpuMs), String.format(Locale.ROOT, "%.2f×", plainCpuMs / (cpu[0] + cpu[1] + cpu[2])),
+				"from a second before the burst to the last message accepted; baseline: the plain client and the server, "
+						+ "4 connections, in the benchmark's JVM" });
 	}
 
 	// ---- import ----
@@ -222,7 +234,16 @@ class ThroughputBenchmark {
 
 	// ---- reminders ----
 
-	record Burst(double perSecond, double firedPerSecond, double p50, double p99) {
+	/**
+	 * @param cpuMs CPU a message over the burst, ms: dondoc's node, PostgreSQL, and the benchmark's JVM (the SMTP
+	 * server); empty for raw Quartz
+	 */
+	record Burst(double perSecond, double firedPerSecond, double p50, double p99, double[] cpuMs) {
+
+		Burst(double perSecond, double firedPerSecond, double p50, double p99) {
+			this(perSecond, firedPerSecond, p50, p99, new double[0]);
+		}
+
 	}
 
 	/** N no-op Quartz jobs due at one instant, default settings but a JDBC JobStore on PostgreSQL. */
@@ -316,8 +337,15 @@ class ThroughputBenchmark {
 			});
 			Instant businessNow = Instant.now().plusMillis(offset);
 			assertThat(businessNow).as("the import must end before the burst").isBefore(burst);
+			// from just before 07:30 (the node idle since the import) to the last message accepted
+			await().atMost(lead).pollInterval(Duration.ofMillis(200))
+				.until(() -> !Instant.now().plusMillis(offset).isBefore(burst.minusSeconds(1)));
+			Map<Long, Duration> cpu = Bench.cpu(node.pid());
+			Duration server = Bench.ownCpu();
 			await().atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofSeconds(1))
 				.until(() -> count(db, "SELECT COUNT(*) FROM notification WHERE state = 'SENT'") >= n);
+			double[] used = Bench.cpuSince(cpu, node.pid());
+			double[] cpuMs = { used[0] * 1000 / n, used[1] * 1000 / n, Bench.ownCpu().minus(server).toMillis() / (double) n };
 			assertThat(smtp.getReceivedMessages().length - before).isGreaterThanOrEqualTo(n);
 			List<Double> lateness = new ArrayList<>();
 			try (ResultSet rs = db.createStatement().executeQuery("SELECT sent_at FROM notification WHERE state = 'SENT'")) {
@@ -331,7 +359,7 @@ class ThroughputBenchmark {
 				lastFired = Duration.between(burst, rs.getTimestamp(1).toInstant()).toMillis() / 1000.0;
 			}
 			double last = Collections.max(lateness);
-			return new Burst(n / last, n / lastFired, Bench.percentile(lateness, 50), Bench.percentile(lateness, 99));
+			return new Burst(n / last, n / lastFired, Bench.percentile(lateness, 50), Bench.percentile(lateness, 99), cpuMs);
 		}
 	}
 
