@@ -214,6 +214,26 @@ public class ReminderEngine implements TaskReminders {
 		}));
 	}
 
+	/**
+	 * As {@link #fireIfDue}, for several tasks in one transaction: each task that is due and not held by another
+	 * transaction is fired, the others are passed over. A failure of any rolls all of them back.
+	 *
+	 * @return how many were fired
+	 */
+	public int fireAllIfDue(List<String> taskIds) {
+		Integer fired = transactions.execute(status -> {
+			int count = 0;
+			for (String taskId : taskIds) {
+				if (wakes.claim(taskId, clock.instant())) {
+					fire(taskId);
+					count++;
+				}
+			}
+			return count;
+		});
+		return fired == null ? 0 : fired;
+	}
+
 	/** The task's wake-up came: send what has come, skip what is stale, set the next wake-up. */
 	void fire(String taskId) {
 		wakeups.increment();

@@ -30,8 +30,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * on whichever node of the cluster takes it, and a node keeps the trigger it took while it lives, so with
  * one trigger a single node would take every tick of a burst.
  * <p>
- * A run takes the due rows of {@link ReminderWakes}, each in its own transaction that locks the row, sends
- * what has come and sets the task's next wake-up ({@link ReminderEngine#fireIfDue}). Rows locked by another
+ * A run takes the due rows of {@link ReminderWakes}, {@link #FIRINGS_PER_TRANSACTION} to a transaction that
+ * locks their rows, sends what has come and sets each task's next wake-up ({@link ReminderEngine#fireAllIfDue});
+ * when such a transaction fails, the run fires its tasks again one by one ({@link ReminderEngine#fireIfDue}),
+ * so that a task that cannot be fired holds up no other. Rows locked by another
  * run, here or on another node, are passed over, so a burst is shared by every node whose ticks come
  * while it lasts, up to {@code dondoc.reminder.workers} runs at once on each. A node that dies in the middle
  * of a firing leaves nothing claimed: its transaction is rolled back and the row is due again. A firing
@@ -57,6 +59,12 @@ class ReminderPump {
 
 	/** Due rows read at a time (without locking) by a run. */
 	static final int BATCH = 200;
+
+	/**
+	 * Tasks fired in one transaction: one commit, and one wake of the notification dispatcher, for all of them
+	 * instead of one each. A failure among them rolls them all back, and they are fired again one by one.
+	 */
+	static final int FIRINGS_PER_TRANSACTION = 10;
 
 	private final Scheduler scheduler;
 
@@ -126,13 +134,8 @@ class ReminderPump {
 				// runs that read the same rows start at different places, and pass over each other's rows
 				Collections.rotate(due, ThreadLocalRandom.current().nextInt(due.size()));
 				int firedNow = 0;
-				for (String taskId : due) {
-					if (stopping) {
-						break;
-					}
-					if (fire(taskId)) {
-						firedNow++;
-					}
+				for (int from = 0; from < due.size() && !stopping; from += FIRINGS_PER_TRANSACTION) {
+					firedNow += fire(due.subList(from, Math.min(from + FIRINGS_PER_TRANSACTION, due.size())));
 				}
 				// nothing of it was ours to fire (held by other runs, or failing): the next tick looks again
 				if (firedNow == 0) {
@@ -147,6 +150,25 @@ class ReminderPump {
 		}
 		finally {
 			workers.release();
+		}
+		return fired;
+	}
+
+	/** Fires the tasks together; when that fails, each on its own, so that only the one that fails counts a failure. */
+	private int fire(List<String> taskIds) {
+		if (taskIds.size() > 1) {
+			try {
+				return engine.fireAllIfDue(taskIds);
+			}
+			catch (RuntimeException e) {
+				log.debug("A firing among {} tasks failed ({}); firing them one by one", taskIds.size(), e.getMessage());
+			}
+		}
+		int fired = 0;
+		for (String taskId : taskIds) {
+			if (!stopping && fire(taskId)) {
+				fired++;
+			}
 		}
 		return fired;
 	}

@@ -471,6 +471,56 @@ class ReminderEngineIT {
 	}
 
 	/**
+	 * The pump fires due tasks several to a transaction; when one of them fails, the transaction is rolled back
+	 * and its tasks are fired again one by one: the others go out, only the failing one counts a failure.
+	 */
+	@Test
+	void aFailingTaskAmongSeveralFiredTogetherHoldsUpNoOther() {
+		Task first = startProbe("standard", "ban-to-chuc", at(2023, 6, 30, 23, 59));
+		Task failing = startProbe("standard", "ban-tuyen-giao", at(2023, 6, 30, 23, 59));
+		Task last = startProbe("standard", "ban-dan-van", at(2023, 6, 30, 23, 59));
+		doThrow(new IllegalStateException("thử: một nhiệm vụ không gửi được")).when(engine).fire(failing.getId());
+		try {
+			assertThatThrownBy(() -> engine.fireAllIfDue(List.of(first.getId(), failing.getId(), last.getId())))
+				.hasMessageContaining("không gửi được");
+			// rolled back whole: nothing of the first one stays either
+			assertThat(handled(first)).isZero();
+			assertThat(engine.nextFireTime(first.getId())).hasValueSatisfying(at -> assertThat(at).isBeforeOrEqualTo(clock.instant()));
+
+			pump.run();
+
+			assertThat(sent(first)).containsExactly("giao-nhiem-vu");
+			assertThat(sent(last)).containsExactly("giao-nhiem-vu");
+			assertThat(handled(failing)).isZero();
+			assertThat(jdbc.sql("SELECT attempts FROM reminder_wake WHERE task_id = ?").param(failing.getId()).query(Integer.class)
+				.single()).isOne();
+			assertThat(jdbc.sql("SELECT attempts FROM reminder_wake WHERE task_id = ?").param(first.getId()).query(Integer.class)
+				.single()).isZero();
+		}
+		finally {
+			doCallRealMethod().when(engine).fire(failing.getId());
+		}
+	}
+
+	@Test
+	void severalDueTasksAreFiredInOneTransaction() {
+		Task first = startProbe("standard", "ban-noi-chinh", at(2023, 6, 30, 23, 59));
+		Task second = startProbe("standard", "uy-ban-kiem-tra", at(2023, 6, 30, 23, 59));
+		Task notDue = startProbe("standard", "dd-ldld", at(2023, 6, 30, 23, 59));
+		fireAndAwait(notDue, "giao-nhiem-vu", 1);   // its next step is on 16/06
+
+		assertThat(engine.fireAllIfDue(List.of(first.getId(), notDue.getId(), second.getId()))).isEqualTo(2);
+
+		assertThat(sent(first)).containsExactly("giao-nhiem-vu");
+		assertThat(sent(second)).containsExactly("giao-nhiem-vu");
+		assertThat(handled(notDue)).isOne();
+		assertThat(engine.nextFireTime(first.getId())).contains(at(2023, 6, 16, 7, 30));
+		assertThat(engine.nextFireTime(second.getId())).contains(at(2023, 6, 16, 7, 30));
+		// fired: not due again
+		assertThat(engine.fireAllIfDue(List.of(first.getId(), second.getId()))).isZero();
+	}
+
+	/**
 	 * A firing that fails (its transaction rolls back) is tried again by the pump after a pause that grows
 	 * with each failure; after ten, the task's wake-up is dropped with an error in the log, and the sweep
 	 * gives it back. Nothing was sent meanwhile, and the step goes out once the firing works again.
