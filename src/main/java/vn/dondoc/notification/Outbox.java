@@ -103,19 +103,25 @@ class Outbox {
 	}
 
 	/**
-	 * Takes the lease on one row for a dispatch run. The condition is checked again on the row itself as
-	 * the update locks it (PostgreSQL and H2 both do), so of two nodes racing for a row exactly one wins.
+	 * Takes the lease on these rows for a dispatch run, in one statement. The condition is checked again on
+	 * each row as the update locks it (PostgreSQL and H2 both do), so of two nodes racing for a row exactly
+	 * one wins; a row another run won is simply not this run's.
+	 *
+	 * @return how many rows this run now holds
 	 */
-	boolean claim(long id, String token, Instant now, Instant until) {
+	int claim(List<Long> ids, String token, Instant now, Instant until) {
+		if (ids.isEmpty()) {
+			return 0;
+		}
 		return jdbc.sql("""
 				UPDATE notification SET claimed_by = :token, claimed_until = :until
-				WHERE id = :id AND state = 'PENDING' AND next_attempt_at <= :now
+				WHERE id IN (:ids) AND state = 'PENDING' AND next_attempt_at <= :now
 				  AND (claimed_until IS NULL OR claimed_until < :now)""")
 			.param("token", token)
 			.param("until", timestamp(until))
-			.param("id", id)
+			.param("ids", ids)
 			.param("now", timestamp(now))
-			.update() == 1;
+			.update();
 	}
 
 	List<OutboxRow> claimedBy(String token) {

@@ -119,9 +119,9 @@ class OutboxDispatcher implements AutoCloseable {
 	private List<OutboxRow> claimBatch(String token) {
 		Instant now = clock.instant();
 		Instant until = now.plus(settings.lease());
-		for (Long id : outbox.due(now, settings.batchSize())) {
-			// losing a row to another node is normal: it simply is not ours to send
-			outbox.claim(id, token, now, until);
+		// losing a row to another node is normal: it simply is not ours to send
+		if (outbox.claim(outbox.due(now, settings.batchSize()), token, now, until) == 0) {
+			return List.of();
 		}
 		return outbox.claimedBy(token);
 	}
