@@ -21,9 +21,9 @@ import java.util.Map;
  * @param variables the process variables the messages use (directive, document, unit, extensions)
  * @param properties the Camunda extension properties of the user task in the model
  */
-record TaskSnapshot(String taskId, String processInstanceId, String rootProcessInstanceId, String processDefinitionId, String taskDefinitionKey,
-		String name, Instant createdAt, Date dueDate, List<String> candidateGroups, Map<String, Object> variables,
-		Map<String, String> properties) {
+record TaskSnapshot(String taskId, String processInstanceId, String rootProcessInstanceId, String processDefinitionId,
+		String taskDefinitionKey, String name, Instant createdAt, Date dueDate, List<String> candidateGroups,
+		Map<String, Object> variables, Map<String, String> properties) {
 
 	/**
 	 * The unit's work this task stands for: process instance, task in the model and unit. A reopened task
