@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -62,8 +61,6 @@ public class DocumentImporter {
 
 	private final ProcessEngineConfigurationImpl engine;
 
-	private final RepositoryService repository;
-
 	private final VietnamCalendar calendar;
 
 	private final TransactionTemplate transactions;
@@ -80,13 +77,12 @@ public class DocumentImporter {
 
 	private final ImportPlanner planner;
 
-	DocumentImporter(DocumentReader reader, DirectiveRows rows, ProcessEngineConfigurationImpl engine,
-			RepositoryService repository, VietnamCalendar calendar, TransactionTemplate transactions, ApplicationEventPublisher events, DirectiveSettings settings,
-			DemoSettings demo, UnitDirectory units, Clock clock) {
+	DocumentImporter(DocumentReader reader, DirectiveRows rows, ProcessEngineConfigurationImpl engine, VietnamCalendar calendar,
+			TransactionTemplate transactions, ApplicationEventPublisher events, DirectiveSettings settings, DemoSettings demo,
+			UnitDirectory units, Clock clock) {
 		this.reader = reader;
 		this.rows = rows;
 		this.engine = engine;
-		this.repository = repository;
 		this.calendar = calendar;
 		this.transactions = transactions;
 		this.events = events;
@@ -367,8 +363,11 @@ public class DocumentImporter {
 
 	/** The directive model's latest version, which {@code startProcessInstanceByKey} would start. */
 	private String latestDefinition() {
-		ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(DirectiveProcess.KEY)
-			.latestVersion().singleResult();
+		ProcessDefinition latest = engine.getRepositoryService()
+			.createProcessDefinitionQuery()
+			.processDefinitionKey(DirectiveProcess.KEY)
+			.latestVersion()
+			.singleResult();
 		if (latest == null) {
 			throw new IllegalStateException("The directive model (" + DirectiveProcess.KEY + ") is not deployed");
 		}
