@@ -153,8 +153,8 @@ class ThroughputBenchmark {
 		}
 		double[] cpu = reminders.cpuMs();
 		table.add(new String[] { "Burst: CPU ms a message, node + PostgreSQL + SMTP server",
-				Bench.fmt(cpu[0] + cpu[1] + cpu[2]) + " (" + Bench.fmt(cpu[0]) + " + " + Bench.fmt(cpu[1]) + " + " + Bench.fmt(cpu[2]) + ")",
-				Bench.fmt(plainCpuMs), String.format(Locale.ROOT, "%.2f×", plainCpuMs / (cpu[0] + cpu[1] + cpu[2])),
+				Bench.fmt(reminders.cpuTotalMs()) + " (" + Bench.fmt(cpu[0]) + " + " + Bench.fmt(cpu[1]) + " + " + Bench.fmt(cpu[2]) + ")",
+				Bench.fmt(plainCpuMs), String.format(Locale.ROOT, "%.2f×", plainCpuMs / reminders.cpuTotalMs()),
 				"from a second before the burst to the last message accepted; baseline: the plain client and the server, "
 						+ "4 connections, in the benchmark's JVM" });
 	}
@@ -242,6 +242,11 @@ class ThroughputBenchmark {
 
 		Burst(double perSecond, double firedPerSecond, double p50, double p99) {
 			this(perSecond, firedPerSecond, p50, p99, new double[0]);
+		}
+
+		/** The three parts of {@link #cpuMs} together. */
+		double cpuTotalMs() {
+			return cpuMs[0] + cpuMs[1] + cpuMs[2];
 		}
 
 	}
