@@ -84,7 +84,7 @@ class MessageComposer {
 	}
 
 	MimeMessage compose(OutboxRow row) throws MessagingException {
-		MimeMessage message = new StableIdMimeMessage(session(), row.messageId());
+		StableIdMimeMessage message = new StableIdMimeMessage(session(), row.messageId());
 		MimeMessageHelper helper = new Helper(message);
 		helper.setFrom(from);
 		helper.setTo(addresses(row.to()));
@@ -120,6 +120,7 @@ class MessageComposer {
 			List<Notice> notices = new ArrayList<>();
 			Set<String> names = new LinkedHashSet<>();
 			for (Payloads.Item item : digest.items()) {
+				message.about.add(item.request());
 				notices.add(Notice.of(item.request(), links, item.remindedOn()));
 				names.addAll(item.request().recipientNames());
 			}
@@ -147,6 +148,7 @@ class MessageComposer {
 		}
 		else {
 			NotificationRequest request = Payloads.request(row.payload());
+			message.about.add(request);
 			variables.put("notice", Notice.of(request, links, null));
 			variables.put("recipientNames", request.recipientNames());
 			template = templates.pick(request.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'),
@@ -226,10 +228,17 @@ class MessageComposer {
 
 	}
 
-	/** Keeps the Message-ID it was given: JavaMail would otherwise make up a new one on every save. */
+	/**
+	 * Keeps the Message-ID it was given: JavaMail would otherwise make up a new one on every save. It also
+	 * carries the requests it was composed from, so that announcing it as sent does not read the row's
+	 * payload a second time.
+	 */
 	static final class StableIdMimeMessage extends MimeMessage {
 
 		private final String messageId;
+
+		/** The notifications this message carries: one, those of a digest, none for a report. */
+		final List<NotificationRequest> about = new ArrayList<>();
 
 		StableIdMimeMessage(Session session, String messageId) {
 			super(session);

@@ -250,7 +250,8 @@ class OutboxDispatcher implements AutoCloseable {
 					}
 				}
 				try {
-					if (message.getSentDate() == null) {
+					// the header is looked at, not parsed: the composer has set it
+					if (message.getHeader("Date") == null) {
 						message.setSentDate(new Date());
 					}
 					String messageId = message.getMessageID();
@@ -381,7 +382,7 @@ class OutboxDispatcher implements AutoCloseable {
 			log.warn("Sent {}, but another node had already settled this message: its readers may get it twice. "
 					+ "Make dondoc.notification.lease longer than a batch takes to send.", row.describe());
 		}
-		announce(row, sentAt);
+		announce(row, message, sentAt);
 	}
 
 	/** Records a failure; {@code true} when the message is now dead. */
@@ -406,18 +407,15 @@ class OutboxDispatcher implements AutoCloseable {
 		return false;
 	}
 
-	private void announce(OutboxRow row, Instant sentAt) {
+	/** Publishes {@link NotificationSent} for each notification the message carried (none for a report). */
+	private void announce(OutboxRow row, MimeMessage message, Instant sentAt) {
 		try {
-			if (row.isReport()) {
-				return;   // about no directive task: nobody listens for it
-			}
-			if (row.isDigest()) {
-				for (Payloads.Item item : Payloads.digest(row.payload()).items()) {
-					events.publishEvent(sent(item.request(), row, sentAt, true));
-				}
-			}
-			else {
-				events.publishEvent(sent(Payloads.request(row.payload()), row, sentAt, false));
+			List<NotificationRequest> about = message instanceof MessageComposer.StableIdMimeMessage composed ? composed.about
+					: row.isReport() ? List.of()
+					: row.isDigest() ? Payloads.digest(row.payload()).items().stream().map(Payloads.Item::request).toList()
+					: List.of(Payloads.request(row.payload()));
+			for (NotificationRequest request : about) {
+				events.publishEvent(sent(request, row, sentAt, row.isDigest()));
 			}
 		}
 		catch (RuntimeException e) {

@@ -26,6 +26,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -151,6 +152,7 @@ class MailContentIT {
 		assertThat(early.sent()).as("the assignment notice does not wait").isOne();
 		assertThat(outbox.find("digest/" + run + "/reminder").orElseThrow().state()).isEqualTo(DeliveryState.DIGEST_WAIT);
 
+		List<NotificationSent> announced = announcements();
 		clock.set(Instant.parse("2023-06-26T00:05:00Z")); // 07:05
 		DispatchCounts morning = withDigest.dispatchPending();
 
@@ -164,6 +166,16 @@ class MailContentIT {
 			.query(String.class).optional().flatMap(outbox::find).orElseThrow();
 		assertThat(digest.state()).isEqualTo(DeliveryState.SENT);
 		assertThat(digest.subject()).isEqualTo("Tổng hợp nhắc hạn ngày 26/06/2023: 2 nhiệm vụ – Ban Tổ chức Thành ủy");
+		// each reminder a digest carried is announced on its own, with its digest's Message-ID
+		String otherDigest = jdbc.sql("SELECT message_id FROM notification WHERE id = :id")
+			.param("id", outbox.find("digest/" + run + "/other-unit").orElseThrow().digestId()).query(String.class).single();
+		assertThat(announced).filteredOn(NotificationSent::inDigest)
+			.extracting(NotificationSent::idempotencyKey, NotificationSent::kind, NotificationSent::messageId)
+			.containsExactlyInAnyOrder(
+					tuple("digest/" + run + "/reminder", NotificationKind.REMINDER, digest.messageId()),
+					tuple("digest/" + run + "/overdue", NotificationKind.OVERDUE, digest.messageId()),
+					tuple("digest/" + run + "/other-unit", NotificationKind.REMINDER, otherDigest));
+		assertThat(otherDigest).isNotEqualTo(digest.messageId());
 
 		Received mail = await().until(() -> receivedFor(digest.messageId()), received -> received != null);
 		assertThat(mail.text()).contains("Tổng hợp nhắc hạn ngày Thứ Hai, 26/06/2023", "1. Nhắc hạn – Còn 5 ngày làm việc",
@@ -184,14 +196,20 @@ class MailContentIT {
 		assertThat(outbox.find("digest/" + run + "/switched-off").orElseThrow().state()).isEqualTo(DeliveryState.SENT);
 	}
 
-	@Test
-	void announcesEachSentNotification() {
+	/** The {@link NotificationSent} events published from now on. */
+	private List<NotificationSent> announcements() {
 		List<NotificationSent> announced = new CopyOnWriteArrayList<>();
 		context.addApplicationListener((ApplicationListener<ApplicationEvent>) event -> {
 			if (event instanceof PayloadApplicationEvent<?> payload && payload.getPayload() instanceof NotificationSent sent) {
 				announced.add(sent);
 			}
 		});
+		return announced;
+	}
+
+	@Test
+	void announcesEachSentNotification() {
+		List<NotificationSent> announced = announcements();
 		String key = "content/event/" + System.nanoTime();
 		transactions.executeWithoutResult(status -> notifications.enqueue(Requests.reminder(key)));
 		notifications.dispatchPending();
