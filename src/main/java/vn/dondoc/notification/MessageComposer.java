@@ -83,7 +83,7 @@ class MessageComposer {
 		return Subjects.of(request);
 	}
 
-	MimeMessage compose(OutboxRow row) throws MessagingException {
+	StableIdMimeMessage compose(OutboxRow row) throws MessagingException {
 		StableIdMimeMessage message = new StableIdMimeMessage(session(), row.messageId());
 		MimeMessageHelper helper = new Helper(message);
 		helper.setFrom(from);

@@ -174,7 +174,8 @@ class OutboxDispatcher implements AutoCloseable {
 		// message in flight on this connection
 		int[] sent = { 0 };
 		Map<Object, Exception> failures = deliver(messages.keySet().toArray(MimeMessage[]::new), message -> {
-			recordSent(messages.get(message), message);
+			// every message of the batch was made by the composer
+			recordSent(messages.get(message), (MessageComposer.StableIdMimeMessage) message);
 			sent[0]++;
 		});
 		for (Map.Entry<MimeMessage, OutboxRow> entry : messages.entrySet()) {
@@ -373,7 +374,7 @@ class OutboxDispatcher implements AutoCloseable {
 		return all;
 	}
 
-	private void recordSent(OutboxRow row, MimeMessage message) {
+	private void recordSent(OutboxRow row, MessageComposer.StableIdMimeMessage message) {
 		Instant sentAt = clock.instant();
 		if (outbox.markSent(row.id(), sentAt)) {
 			log.info("Sent {} (attempt {}, Message-ID {})", row.describe(), row.attempts() + 1, row.messageId());
@@ -408,13 +409,9 @@ class OutboxDispatcher implements AutoCloseable {
 	}
 
 	/** Publishes {@link NotificationSent} for each notification the message carried (none for a report). */
-	private void announce(OutboxRow row, MimeMessage message, Instant sentAt) {
+	private void announce(OutboxRow row, MessageComposer.StableIdMimeMessage message, Instant sentAt) {
 		try {
-			List<NotificationRequest> about = message instanceof MessageComposer.StableIdMimeMessage composed ? composed.about
-					: row.isReport() ? List.of()
-					: row.isDigest() ? Payloads.digest(row.payload()).items().stream().map(Payloads.Item::request).toList()
-					: List.of(Payloads.request(row.payload()));
-			for (NotificationRequest request : about) {
+			for (NotificationRequest request : message.about) {
 				events.publishEvent(sent(request, row, sentAt, row.isDigest()));
 			}
 		}
