@@ -30,6 +30,8 @@ import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
+import vn.dondoc.notification.MessageComposer.StableIdMimeMessage;
+
 /**
  * Sends what is due in the outbox. Any number of nodes may run it at once: each run first takes a lease
  * on a batch of rows (one guarded {@code UPDATE} per row, so exactly one run gets each row), sends the
@@ -129,7 +131,7 @@ class OutboxDispatcher implements AutoCloseable {
 	private DispatchCounts send(List<OutboxRow> batch, String token) {
 		int dead = 0;
 		int retrying = 0;
-		Map<MimeMessage, OutboxRow> messages = new LinkedHashMap<>();
+		Map<StableIdMimeMessage, OutboxRow> messages = new LinkedHashMap<>();
 		int lost = 0;
 		Set<Long> held = new HashSet<>();
 		batch.forEach(row -> held.add(row.id()));
@@ -173,12 +175,11 @@ class OutboxDispatcher implements AutoCloseable {
 		// each message is recorded as sent as soon as the server accepts it: a crash repeats at most the one
 		// message in flight on this connection
 		int[] sent = { 0 };
-		Map<Object, Exception> failures = deliver(messages.keySet().toArray(MimeMessage[]::new), message -> {
-			// every message of the batch was made by the composer
-			recordSent(messages.get(message), (MessageComposer.StableIdMimeMessage) message);
+		Map<Object, Exception> failures = deliver(messages.keySet().toArray(StableIdMimeMessage[]::new), message -> {
+			recordSent(messages.get(message), message);
 			sent[0]++;
 		});
-		for (Map.Entry<MimeMessage, OutboxRow> entry : messages.entrySet()) {
+		for (Map.Entry<StableIdMimeMessage, OutboxRow> entry : messages.entrySet()) {
 			Exception failure = failures.get(entry.getKey());
 			if (failure == null) {
 				continue;
@@ -199,7 +200,7 @@ class OutboxDispatcher implements AutoCloseable {
 	 * answered "250 OK" for it. Returns the messages that failed, each with its exception; a message is
 	 * either accepted or failed.
 	 */
-	private Map<Object, Exception> deliver(MimeMessage[] messages, Consumer<MimeMessage> accepted) {
+	private Map<Object, Exception> deliver(StableIdMimeMessage[] messages, Consumer<StableIdMimeMessage> accepted) {
 		if (messages.length == 0) {
 			return Map.of();
 		}
@@ -216,7 +217,7 @@ class OutboxDispatcher implements AutoCloseable {
 			catch (MailException e) {
 				failures = allFailed(messages, e);
 			}
-			for (MimeMessage message : messages) {
+			for (StableIdMimeMessage message : messages) {
 				if (!failures.containsKey(message)) {
 					accepted.accept(message);
 				}
@@ -229,7 +230,7 @@ class OutboxDispatcher implements AutoCloseable {
 		boolean verify = connection != null;
 		try {
 			for (int i = 0; i < messages.length; i++) {
-				MimeMessage message = messages[i];
+				StableIdMimeMessage message = messages[i];
 				if (connection != null && connection.sent >= settings.batchSize()) {
 					connection.close();
 					connection = null;
@@ -374,7 +375,7 @@ class OutboxDispatcher implements AutoCloseable {
 		return all;
 	}
 
-	private void recordSent(OutboxRow row, MessageComposer.StableIdMimeMessage message) {
+	private void recordSent(OutboxRow row, StableIdMimeMessage message) {
 		Instant sentAt = clock.instant();
 		if (outbox.markSent(row.id(), sentAt)) {
 			log.info("Sent {} (attempt {}, Message-ID {})", row.describe(), row.attempts() + 1, row.messageId());
@@ -409,7 +410,7 @@ class OutboxDispatcher implements AutoCloseable {
 	}
 
 	/** Publishes {@link NotificationSent} for each notification the message carried (none for a report). */
-	private void announce(OutboxRow row, MessageComposer.StableIdMimeMessage message, Instant sentAt) {
+	private void announce(OutboxRow row, StableIdMimeMessage message, Instant sentAt) {
 		try {
 			for (NotificationRequest request : message.about) {
 				events.publishEvent(sent(request, row, sentAt, row.isDigest()));
