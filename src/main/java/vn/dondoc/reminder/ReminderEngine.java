@@ -7,26 +7,19 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.model.bpmn.instance.BaseElement;
-import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
-import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.quartz.JobKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -63,7 +56,7 @@ public class ReminderEngine implements TaskReminders {
 
 	private final ProcessEngineConfigurationImpl engineConfiguration;
 
-	private final RepositoryService repository;
+	private final TaskModels models;
 
 	private final ReminderPolicies policies;
 
@@ -79,13 +72,12 @@ public class ReminderEngine implements TaskReminders {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcOperations batchJdbc;
+
 	private final Clock clock;
 
 	private final ReminderSettings settings;
 
-	private final Map<String, Map<String, String>> propertiesCache = new ConcurrentHashMap<>();
-
-	private final Map<String, String> processNames = new ConcurrentHashMap<>();
 
 	private final Counter fired;
 
@@ -96,13 +88,13 @@ public class ReminderEngine implements TaskReminders {
 	private final Timer lateness;
 
 	ReminderEngine(ReminderWakes wakes, ProcessEngineConfigurationImpl engineConfiguration,
-			RepositoryService repository, ReminderPolicies policies, ReminderLog reminderLog, Notifications notifications,
-			ReminderRecipients recipients, VietnamCalendar calendar, TransactionTemplate transactions, JdbcClient jdbc, Clock clock,
-			ReminderSettings settings, MeterRegistry meters, DirectiveHeadings directives) {
+			TaskModels models, ReminderPolicies policies, ReminderLog reminderLog, Notifications notifications,
+			ReminderRecipients recipients, VietnamCalendar calendar, TransactionTemplate transactions, JdbcClient jdbc, JdbcOperations batchJdbc,
+			Clock clock, ReminderSettings settings, MeterRegistry meters, DirectiveHeadings directives) {
 		this.wakes = wakes;
 		this.directives = directives;
 		this.engineConfiguration = engineConfiguration;
-		this.repository = repository;
+		this.models = models;
 		this.policies = policies;
 		this.reminderLog = reminderLog;
 		this.notifications = notifications;
@@ -110,6 +102,7 @@ public class ReminderEngine implements TaskReminders {
 		this.calendar = calendar;
 		this.transactions = transactions;
 		this.jdbc = jdbc;
+		this.batchJdbc = batchJdbc;
 		this.clock = clock;
 		this.settings = settings;
 		this.fired = Counter.builder("dondoc.reminders.fired").description("Reminder steps sent").register(meters);
@@ -182,9 +175,13 @@ public class ReminderEngine implements TaskReminders {
 
 	/** What of the task's ladder is to be sent or skipped now, and when its next step comes. */
 	private Decision decide(TaskSnapshot task, ReminderPolicy policy, Instant now) {
-		List<Occurrence> plan = ReminderPlan.lay(policy, dueDay(task), task.createdAt(), calendar);
 		// a task of a process being started by an import has nothing handled yet: no look-up (issue 18)
-		Set<String> handled = StartBatch.active() ? Set.of() : reminderLog.handledKeys(task.scope());
+		return decide(task, policy, now, StartBatch.active() ? Set.of() : reminderLog.handledKeys(task.scope()));
+	}
+
+	/** As {@link #decide(TaskSnapshot, ReminderPolicy, Instant)}, knowing the steps of the task's scope handled before. */
+	private Decision decide(TaskSnapshot task, ReminderPolicy policy, Instant now, Set<String> handled) {
+		List<Occurrence> plan = ReminderPlan.lay(policy, dueDay(task), task.createdAt(), calendar);
 		return ReminderPlan.decide(plan, handled, now, calendar.nextWorkingMoment(now));
 	}
 
@@ -205,64 +202,62 @@ public class ReminderEngine implements TaskReminders {
 	 * @return whether it was fired
 	 */
 	public boolean fireIfDue(String taskId) {
-		return Boolean.TRUE.equals(transactions.execute(status -> {
-			if (!wakes.claim(taskId, clock.instant())) {
-				return false;
-			}
-			fire(taskId);
-			return true;
-		}));
+		return fireAllIfDue(List.of(taskId)) == 1;
 	}
 
 	/**
 	 * As {@link #fireIfDue}, for several tasks in one transaction: each task that is due and not held by another
-	 * transaction is fired, the others are passed over. A failure of any rolls all of them back.
+	 * transaction is fired, the others are passed over. A failure of any rolls all of them back. They are
+	 * claimed, read and written together ({@link Firing}).
 	 *
 	 * @return how many were fired
 	 */
 	public int fireAllIfDue(List<String> taskIds) {
 		Integer fired = transactions.execute(status -> {
-			int count = 0;
-			for (String taskId : taskIds) {
-				if (wakes.claim(taskId, clock.instant())) {
-					fire(taskId);
-					count++;
-				}
+			List<String> claimed = wakes.claimAll(taskIds, clock.instant());
+			if (!claimed.isEmpty()) {
+				fire(claimed);
 			}
-			return count;
+			return claimed.size();
 		});
 		return fired == null ? 0 : fired;
 	}
 
-	/** The task's wake-up came: send what has come, skip what is stale, set the next wake-up. */
-	void fire(String taskId) {
-		wakeups.increment();
+	/** The tasks' wake-ups came: for each, send what has come, skip what is stale, set the next wake-up. */
+	private void fire(List<String> taskIds) {
+		wakeups.increment(taskIds.size());
 		transactions.executeWithoutResult(status -> {
-			TaskSnapshot snapshot = read(taskId);
-			if (snapshot == null) {
-				wakes.remove(taskId);
-				return;
+			Map<String, TaskSnapshot> tasks = readAll(taskIds);
+			Firing firing = new Firing(tasks, reminderLog.handledKeys(tasks.values().stream().map(TaskSnapshot::scope).toList()));
+			for (String taskId : taskIds) {
+				fire(taskId, firing);
 			}
-			Optional<ReminderPolicy> policy = policyOf(snapshot);
-			if (policy.isEmpty()) {
-				wakes.remove(taskId);
-				return;
-			}
-			Instant now = clock.instant();
-			Decision decision = decide(snapshot, policy.get(), now);
-			for (Occurrence occurrence : decision.skip()) {
-				if (reminderLog.record(snapshot.scope(), taskId, occurrence, now, ReminderLog.SKIPPED, null)) {
-					skipped.increment();
-				}
-			}
-			for (Occurrence occurrence : decision.send()) {
-				send(snapshot, occurrence, now);
-			}
-			wakes.set(taskId, decision.next().orElse(null));
+			firing.write(engineConfiguration.getCommandExecutorTxRequired(), batchJdbc, wakes);
 		});
 	}
 
-	private void send(TaskSnapshot task, Occurrence occurrence, Instant now) {
+	/** One task of a firing (read with the others): what it sends and skips, and its next wake-up. */
+	void fire(String taskId, Firing firing) {
+		TaskSnapshot snapshot = firing.task(taskId);
+		Optional<ReminderPolicy> policy = snapshot == null ? Optional.empty() : policyOf(snapshot);
+		if (policy.isEmpty()) {
+			firing.wake(taskId, null);
+			return;
+		}
+		Instant now = clock.instant();
+		Decision decision = decide(snapshot, policy.get(), now, firing.handled(snapshot.scope()));
+		for (Occurrence occurrence : decision.skip()) {
+			if (reminderLog.record(snapshot.scope(), taskId, occurrence, now, ReminderLog.SKIPPED, null)) {
+				skipped.increment();
+			}
+		}
+		for (Occurrence occurrence : decision.send()) {
+			send(snapshot, occurrence, now, firing);
+		}
+		firing.wake(taskId, decision.next().orElse(null));
+	}
+
+	private void send(TaskSnapshot task, Occurrence occurrence, Instant now, Firing firing) {
 		ReminderRecipients.Recipients reached = recipients.of(task, occurrence.audience());
 		if (reached.to().isEmpty()) {
 			log.debug("Task {} ({}) has no unit with a mailbox among its candidate groups {}: step {} is not sent",
@@ -286,21 +281,17 @@ public class ReminderEngine implements TaskReminders {
 				heading.text() == null ? task.name() : heading.text(), String.join(",", reached.leadCodes()),
 				String.join(", ", reached.leadNames()), due, originalDue(v, due), extensionCount(v),
 				due == null ? null : workingDaysLeft(calendar.toLocalDate(now), due), task.taskId(), reached.names(), null, null,
-				directive ? null : processName(task), deadlineText(task),
+				directive ? null : models.processName(task.processDefinitionId()), deadlineText(task),
 				occurrence.message() == NotificationKind.ESCALATION && remindedBefore(task, now));
 		notifications.enqueue(request);
 		String text = "dondoc: đã gửi «" + occurrence.message().label() + "» tới " + String.join(", ", reached.names())
 				+ (due == null ? "" : " (hạn " + String.format("%02d/%02d/%d", due.getDayOfMonth(), due.getMonthValue(), due.getYear()) + ")");
 		if (task.processInstanceId() != null) {
-			engineConfiguration.getCommandExecutorTxRequired()
-				.execute(new ReminderComment(task.taskId(), task.processInstanceId(), task.rootProcessInstanceId(), text));
+			firing.comment(new ReminderComment(task.taskId(), task.processInstanceId(), task.rootProcessInstanceId(), text));
 		}
 		Object directiveId = v.get("directiveId");
-		jdbc.sql("INSERT INTO history_entry (occurred_at, subject, kind, actor, detail) VALUES (?, ?, ?, ?, ?)")
-			.params(now.atOffset(java.time.ZoneOffset.UTC),
-					directiveId instanceof Number id ? DirectiveCatalog.historySubject(id.longValue()) : "task:" + task.taskId(),
-					"REMINDER_" + occurrence.message().name(), "dondoc", text)
-			.update();
+		firing.history(now, directiveId instanceof Number id ? DirectiveCatalog.historySubject(id.longValue()) : "task:" + task.taskId(),
+				"REMINDER_" + occurrence.message().name(), text);
 		fired.increment();
 		lateness.record(Duration.between(occurrence.plannedAt(), now).isNegative() ? Duration.ZERO
 				: Duration.between(occurrence.plannedAt(), now));
@@ -356,31 +347,13 @@ public class ReminderEngine implements TaskReminders {
 
 	/** The task as a firing sees it, or {@code null} when it no longer exists. */
 	TaskSnapshot read(String taskId) {
-		return engineConfiguration.getCommandExecutorTxRequired()
-			.execute(new TaskRead(taskId, (definition, taskKey) -> properties(definition, taskKey, null)));
+		return readAll(List.of(taskId)).get(taskId);
 	}
 
-	/** The extension properties of a user task in its model, read once per definition and task. */
-	Map<String, String> properties(String processDefinitionId, String taskKey, ModelElementInstance element) {
-		if (processDefinitionId == null || taskKey == null) {
-			return Map.of();
-		}
-		return propertiesCache.computeIfAbsent(processDefinitionId + "/" + taskKey, key -> {
-			ModelElementInstance model = element != null ? element
-					: repository.getBpmnModelInstance(processDefinitionId).getModelElementById(taskKey);
-			Map<String, String> properties = new HashMap<>();
-			if (model instanceof BaseElement base && base.getExtensionElements() != null) {
-				ExtensionElements extensions = base.getExtensionElements();
-				for (CamundaProperties group : extensions.getChildElementsByType(CamundaProperties.class)) {
-					for (CamundaProperty property : group.getCamundaProperties()) {
-						if (property.getCamundaName() != null && property.getCamundaName().startsWith("dondoc.")) {
-							properties.put(property.getCamundaName(), property.getCamundaValue());
-						}
-					}
-				}
-			}
-			return Map.copyOf(properties);
-		});
+	/** The tasks that exist among these, as a firing sees them, by id: read together. */
+	Map<String, TaskSnapshot> readAll(List<String> taskIds) {
+		return new TaskRead(jdbc, engineConfiguration.getCommandExecutorTxRequired(), (definition, taskKey) -> models.properties(definition, taskKey, null))
+			.read(taskIds);
 	}
 
 	/**
@@ -413,17 +386,6 @@ public class ReminderEngine implements TaskReminders {
 
 	private LocalDate dueDay(TaskSnapshot task) {
 		return task.dueDate() == null ? null : calendar.toLocalDate(task.dueDate().toInstant());
-	}
-
-	private String processName(TaskSnapshot task) {
-		if (task.processDefinitionId() == null) {
-			return "";
-		}
-		// a deployed definition never changes: its name is read once
-		return processNames.computeIfAbsent(task.processDefinitionId(), id -> {
-			String name = repository.getProcessDefinition(id).getName();
-			return name == null ? "" : name;
-		});
 	}
 
 	private LocalDate originalDue(Map<String, Object> variables, LocalDate due) {

@@ -2,8 +2,11 @@ package vn.dondoc.reminder;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,6 +35,20 @@ class ReminderLog {
 			.param(scope)
 			.query((rs, n) -> rs.getString(1) + "#" + rs.getInt(2) + "@" + rs.getString(3))
 			.list());
+	}
+
+	/** The handled steps of each of the scopes (as {@link #handledKeys(String)}), read at once; a scope with none is left out. */
+	Map<String, Set<String>> handledKeys(Collection<String> scopes) {
+		Map<String, Set<String>> handled = new HashMap<>();
+		if (scopes.isEmpty()) {
+			return handled;
+		}
+		jdbc.sql("SELECT scope, step, occurrence, due_key FROM reminder_log WHERE scope IN (:scopes)")
+			.param("scopes", scopes)
+			.query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2) + "#" + rs.getInt(3) + "@" + rs.getString(4)))
+			.list()
+			.forEach(key -> handled.computeIfAbsent(key.getKey(), scope -> new HashSet<>()).add(key.getValue()));
+		return handled;
 	}
 
 	List<Entry> entries(String scope) {

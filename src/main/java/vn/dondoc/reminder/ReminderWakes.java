@@ -3,13 +3,19 @@ package vn.dondoc.reminder;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -34,14 +40,17 @@ class ReminderWakes {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcOperations batch;
+
 	private final Counter scheduled;
 
 	private final String upsert;
 
 	private final boolean postgres;
 
-	ReminderWakes(JdbcClient jdbc, DataSource dataSource, MeterRegistry meters) {
+	ReminderWakes(JdbcClient jdbc, JdbcOperations batch, DataSource dataSource, MeterRegistry meters) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.scheduled = Counter.builder("dondoc.reminders.scheduled").description("Reminder wake-ups set or moved").register(meters);
 		this.postgres = Databases.isPostgres(dataSource);
 		this.upsert = postgres
@@ -128,6 +137,49 @@ class ReminderWakes {
 			.query(String.class)
 			.optional()
 			.isPresent();
+	}
+
+	/**
+	 * As {@link #claim}, for several tasks with one statement: those of them that are due and not being fired
+	 * by another transaction, in the order given. No claim waits for a lock, so taking several rows at once
+	 * cannot deadlock with another claim.
+	 */
+	List<String> claimAll(Collection<String> taskIds, Instant now) {
+		if (taskIds.isEmpty()) {
+			return List.of();
+		}
+		Set<String> claimed = new HashSet<>(jdbc.sql("SELECT task_id FROM reminder_wake WHERE task_id IN (:ids) AND wake_at <= :now "
+				+ "FOR UPDATE SKIP LOCKED")
+			.param("ids", taskIds)
+			.param("now", utc(now))
+			.query(String.class)
+			.list());
+		return taskIds.stream().filter(claimed::contains).distinct().toList();
+	}
+
+	/**
+	 * As {@link #set} for each task, with one batch of statements: the tasks mapped to a moment wake then, those
+	 * mapped to {@code null} lose their wake-up.
+	 */
+	void setAll(Map<String, Instant> wakeAt) {
+		StartBatch.flush();
+		List<Object[]> upserts = new ArrayList<>();
+		List<Object[]> removals = new ArrayList<>();
+		wakeAt.forEach((taskId, at) -> {
+			if (at == null) {
+				removals.add(new Object[] { taskId });
+			}
+			else {
+				upserts.add(new Object[] { taskId, utc(at) });
+			}
+		});
+		if (!upserts.isEmpty()) {
+			batch.batchUpdate(upsert, upserts);
+			scheduled.increment(upserts.size());
+		}
+		if (!removals.isEmpty()) {
+			batch.batchUpdate("DELETE FROM reminder_wake WHERE task_id = ?", removals);
+		}
 	}
 
 	/**

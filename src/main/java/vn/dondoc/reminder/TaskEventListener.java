@@ -24,8 +24,11 @@ class TaskEventListener {
 
 	private final ReminderEngine engine;
 
-	TaskEventListener(ReminderEngine engine) {
+	private final TaskModels models;
+
+	TaskEventListener(ReminderEngine engine, TaskModels models) {
 		this.engine = engine;
+		this.models = models;
 	}
 
 	@EventListener
@@ -56,7 +59,7 @@ class TaskEventListener {
 		}
 		return new TaskSnapshot(task.getId(), task.getProcessInstanceId(), null, task.getProcessDefinitionId(),
 				task.getTaskDefinitionKey(), task.getName(), task.getCreateTime().toInstant(), task.getDueDate(), groups, variables,
-				engine.properties(task.getProcessDefinitionId(), task.getTaskDefinitionKey(), task.getBpmnModelElementInstance()));
+				models.properties(task.getProcessDefinitionId(), task.getTaskDefinitionKey(), task.getBpmnModelElementInstance()));
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -50,6 +51,8 @@ import vn.dondoc.support.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doCallRealMethod;
 import static org.mockito.Mockito.doThrow;
 
@@ -359,6 +362,16 @@ class ReminderEngineIT {
 		assertThat(engine.read(extended.getId()).variables()).containsEntry("unit", "ban-tuyen-giao").containsEntry("section", "1")
 			.hasEntrySatisfying("extensions", list -> assertThat((Collection<?>) list).hasSize(1));
 		assertThat(engine.read("no-such-task")).isNull();
+
+		// a firing reads its tasks together, across process instances: each as if read alone
+		Task other = startProbe("standard", "ban-dan-van", at(2023, 6, 30, 23, 59));
+		List<String> together = new ArrayList<>(open.stream().map(Task::getId).toList());
+		together.add(1, "no-such-task");
+		together.add(other.getId());
+		Map<String, TaskSnapshot> alone = new LinkedHashMap<>();
+		together.stream().filter(id -> engine.read(id) != null).forEach(id -> alone.put(id, engine.read(id)));
+		assertThat(alone).hasSize(open.size() + 1);
+		assertThat(engine.readAll(together)).containsExactlyEntriesOf(alone);
 	}
 
 	/**
@@ -479,7 +492,7 @@ class ReminderEngineIT {
 		Task first = startProbe("standard", "ban-to-chuc", at(2023, 6, 30, 23, 59));
 		Task failing = startProbe("standard", "ban-tuyen-giao", at(2023, 6, 30, 23, 59));
 		Task last = startProbe("standard", "ban-dan-van", at(2023, 6, 30, 23, 59));
-		doThrow(new IllegalStateException("thử: một nhiệm vụ không gửi được")).when(engine).fire(failing.getId());
+		doThrow(new IllegalStateException("thử: một nhiệm vụ không gửi được")).when(engine).fire(eq(failing.getId()), any());
 		try {
 			assertThatThrownBy(() -> engine.fireAllIfDue(List.of(first.getId(), failing.getId(), last.getId())))
 				.hasMessageContaining("không gửi được");
@@ -498,7 +511,7 @@ class ReminderEngineIT {
 				.single()).isZero();
 		}
 		finally {
-			doCallRealMethod().when(engine).fire(failing.getId());
+			doCallRealMethod().when(engine).fire(eq(failing.getId()), any());
 		}
 	}
 
@@ -528,7 +541,7 @@ class ReminderEngineIT {
 	@Test
 	void aFiringThatKeepsFailingIsTriedAgainTenTimesThenLeftToTheSweep() {
 		Task task = startProbe("standard", "dd-hoi-phu-nu", at(2023, 6, 30, 23, 59));
-		doThrow(new IllegalStateException("thử: cơ sở dữ liệu không trả lời")).when(engine).fire(task.getId());
+		doThrow(new IllegalStateException("thử: cơ sở dữ liệu không trả lời")).when(engine).fire(eq(task.getId()), any());
 		for (int failures = 1; failures <= ReminderPump.MAX_ATTEMPTS; failures++) {
 			moveTo(clock.instant().plusSeconds(11));
 			Instant before = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -546,7 +559,7 @@ class ReminderEngineIT {
 		assertThat(wakeRows(task)).isZero();
 		assertThat(handled(task)).isZero();
 
-		doCallRealMethod().when(engine).fire(task.getId());
+		doCallRealMethod().when(engine).fire(eq(task.getId()), any());
 		assertThat(sweep.run().restored()).isGreaterThanOrEqualTo(1);
 		assertThat(wakeRows(task)).isOne();
 		fireAndAwait(task, "giao-nhiem-vu", 1);
