@@ -295,7 +295,8 @@ public class ReminderEngine implements TaskReminders {
 		fired.increment();
 		lateness.record(Duration.between(occurrence.plannedAt(), now).isNegative() ? Duration.ZERO
 				: Duration.between(occurrence.plannedAt(), now));
-		log.info("Task {} ({}): step {} #{} ({}) sent to {}", task.taskId(), task.name(), occurrence.step(),
+		// the outbox logs the message queued (subject, recipients, key) and then sent: one line each is enough
+		log.debug("Task {} ({}): step {} #{} ({}) queued for {}", task.taskId(), task.name(), occurrence.step(),
 				occurrence.occurrence(), occurrence.message().label(), reached.to());
 	}
 
