@@ -78,7 +78,6 @@ public class ReminderEngine implements TaskReminders {
 
 	private final ReminderSettings settings;
 
-
 	private final Counter fired;
 
 	private final Counter skipped;

@@ -132,11 +132,7 @@ class ReminderWakes {
 	 * @return {@code false} when the task is not due (any more), or is being fired by another transaction
 	 */
 	boolean claim(String taskId, Instant now) {
-		return jdbc.sql("SELECT task_id FROM reminder_wake WHERE task_id = ? AND wake_at <= ? FOR UPDATE SKIP LOCKED")
-			.params(taskId, utc(now))
-			.query(String.class)
-			.optional()
-			.isPresent();
+		return !claimAll(List.of(taskId), now).isEmpty();
 	}
 
 	/**

@@ -78,6 +78,10 @@ class ReminderWakesOnPostgresIT {
 			assertThat(claims[0]).as("the held task").isFalse();
 			assertThat(claims[1]).as("the free task, due").isTrue();
 			assertThat(claims[2]).as("a task not yet due at the moment asked").isFalse();
+			// several at once, as the pump claims them: the held one is passed over, the free one (taken by the
+			// transaction above, now ended) is taken again
+			assertThat(nodes.submit(() -> transactions.execute(status -> wakes.claimAll(List.of(held, "no-such-task", free), now)))
+				.get(30, TimeUnit.SECONDS)).containsExactly(free);
 			commit.countDown();
 			assertThat(first.get(30, TimeUnit.SECONDS)).isTrue();
 		}
