@@ -30,11 +30,9 @@ class ReminderLog {
 			Instant handledAt, String state, String recipients) {
 	}
 
+	/** The keys ({@code step#occurrence@dueKey}, as {@code Occurrence.key}) of the steps handled in this scope. */
 	Set<String> handledKeys(String scope) {
-		return new HashSet<>(jdbc.sql("SELECT step, occurrence, due_key FROM reminder_log WHERE scope = ?")
-			.param(scope)
-			.query((rs, n) -> rs.getString(1) + "#" + rs.getInt(2) + "@" + rs.getString(3))
-			.list());
+		return handledKeys(List.of(scope)).getOrDefault(scope, new HashSet<>());
 	}
 
 	/** The handled steps of each of the scopes (as {@link #handledKeys(String)}), read at once; a scope with none is left out. */
