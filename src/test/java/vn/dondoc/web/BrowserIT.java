@@ -188,7 +188,11 @@ class BrowserIT {
 		Files.writeString(file, Documents.invalid("WEB-E2E-LOI"), StandardCharsets.UTF_8);
 		logIn("vanphong");
 		browser.get(url("/import"));
+		// the file field speaks Vietnamese, whatever the browser's language
+		WebElement picker = waitFor(By.cssSelector(".file-picker"));
+		assertThat(picker.getText()).contains("Chọn tệp…").contains("Chưa chọn tệp nào").doesNotContain("Choose").doesNotContain("No file");
 		browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+		assertThat(picker.getText()).contains(file.getFileName().toString()).doesNotContain("Chưa chọn tệp nào");
 		browser.findElement(By.id("upload")).click();
 		WebElement problems = waitFor(By.id("problems"));
 		assertThat(problems.getText()).contains("chưa nhập gì").contains("ban-khong-co").contains("vào một ngày đẹp trời");

@@ -98,6 +98,8 @@ class DailyLoopBrowserIT {
 		WebElement form = waitFor(By.id("report-form"));
 		form.findElement(By.name("text")).sendKeys("Đã xây dựng Kế hoạch luân chuyển cán bộ, gửi kèm bản PDF.");
 		form.findElement(By.name("files")).sendKeys(pdf.toAbsolutePath().toString());
+		assertThat(form.findElement(By.cssSelector(".file-picker")).getText()).contains("Chọn tệp…")
+			.contains("Báo cáo luân chuyển cán bộ.pdf");
 		form.findElement(By.cssSelector("button[type=submit]")).click();
 		assertThat(notice()).startsWith("Đã gửi báo cáo");
 		assertThat(browser.findElement(By.cssSelector("details.part[data-unit='ban-to-chuc'] .reports")).getText())
