@@ -153,6 +153,57 @@ final class Bench {
 		return seconds;
 	}
 
+	/** What each kind of thread of a node is, by its name (Linux keeps the first 15 characters). */
+	static final Map<String, String> THREAD_KINDS = new java.util.LinkedHashMap<>(Map.of(
+			"http-nio-", "requests", "dondoc_Worker-", "Quartz jobs (reminder pump)", "notification-di", "mail dispatch",
+			"C1 CompilerThre", "JIT compilers", "C2 CompilerThre", "JIT compilers", "GC Thread", "garbage collector",
+			"G1 ", "garbage collector"));
+
+	/**
+	 * The CPU time each kind of thread of a process used so far ({@link #THREAD_KINDS}, the rest as "other"), in
+	 * seconds, read from {@code /proc/<pid>/task}; empty where there is no such folder (not Linux). Threads that
+	 * ended meanwhile are not counted: a node's threads live as long as it does, but for short-lived ones.
+	 */
+	static Map<String, Double> threadCpu(long pid) {
+		Map<String, Double> seconds = new java.util.TreeMap<>();
+		Path tasks = Path.of("/proc", Long.toString(pid), "task");
+		if (!Files.isDirectory(tasks)) {
+			return seconds;
+		}
+		try (java.util.stream.Stream<Path> threads = Files.list(tasks)) {
+			threads.forEach(thread -> {
+				try {
+					String name = Files.readString(thread.resolve("comm")).strip();
+					String stat = Files.readString(thread.resolve("stat"));
+					// the fields after the name in parentheses: utime and stime are the 12th and 13th, in 1/100 s
+					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+					double used = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+					String kind = THREAD_KINDS.entrySet().stream().filter(e -> name.startsWith(e.getKey()))
+						.map(Map.Entry::getValue).findFirst().orElse("other");
+					seconds.merge(kind, used, Double::sum);
+				}
+				catch (IOException | RuntimeException e) {
+					// the thread ended while being read
+				}
+			});
+		}
+		catch (IOException e) {
+			return Map.of();
+		}
+		return seconds;
+	}
+
+	/** Milliseconds a unit of work, by kind of thread, between two readings of {@link #threadCpu}. */
+	static String threadCpuSince(Map<String, Double> before, long pid, int units) {
+		Map<String, Double> now = threadCpu(pid);
+		List<String> parts = new ArrayList<>();
+		now.entrySet().stream()
+			.map(e -> Map.entry(e.getKey(), (e.getValue() - before.getOrDefault(e.getKey(), 0.0)) * 1000 / units))
+			.sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+			.forEach(e -> parts.add(e.getKey() + " " + fmt(e.getValue())));
+		return String.join(", ", parts);
+	}
+
 	/** CPU used so far by the benchmark's own JVM (GreenMail runs in it). */
 	static Duration ownCpu() {
 		return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);

@@ -112,6 +112,12 @@ class ThroughputBenchmark {
 								+ "raw Camunda: the benchmark's JVM and PostgreSQL; ratio raw ÷ dondoc");
 				cpuRow("Import without the assignment notice: CPU ms a directive", withoutNotice, camunda,
 						"as above, the node without notices to fire and send");
+				if (!dondoc.byThread().isEmpty()) {
+					table.add(new String[] { "Import: the node's CPU ms a directive, by thread", dondoc.byThread(), "", "",
+							"the first row's node JVM over the same stretch, by thread name (/proc)" });
+					table.add(new String[] { "Import without the assignment notice: by thread", withoutNotice.byThread(), "", "",
+							"the same for the node without notices" });
+				}
 			}
 			if (PARTS.contains("reminders")) {
 				reminders(smtp, dondocImport);
@@ -193,6 +199,7 @@ class ThroughputBenchmark {
 			}
 			awaitIdle(db);
 			Map<Long, Duration> cpu = Bench.cpu(node.pid());
+			Map<String, Double> threads = Bench.threadCpu(node.pid());
 			int documents = n / DIRECTIVES_PER_DOCUMENT;
 			LocalDate issued = LocalDate.now(Bench.VIETNAM);
 			double perSecond = parallel(documents, i -> {
@@ -204,7 +211,9 @@ class ThroughputBenchmark {
 			awaitIdle(db);
 			assertThat(count(db, "SELECT COUNT(*) FROM notification WHERE state = 'SENT' AND kind = 'ASSIGNMENT'"))
 				.as("every directive's assignment notice sent").isEqualTo(policy == null ? WARM_UP + (long) documents * DIRECTIVES_PER_DOCUMENT : 0);
-			return new Rate(perSecond * DIRECTIVES_PER_DOCUMENT, Bench.cpuSince(cpu, node.pid()), documents * DIRECTIVES_PER_DOCUMENT);
+			int directives = documents * DIRECTIVES_PER_DOCUMENT;
+			return new Rate(perSecond * DIRECTIVES_PER_DOCUMENT, Bench.cpuSince(cpu, node.pid()), directives,
+					Bench.threadCpuSince(threads, node.pid(), directives));
 		}
 	}
 
@@ -216,10 +225,15 @@ class ThroughputBenchmark {
 	}
 
 	/** Directives a second, and the CPU milliseconds each cost the processes that did the work: JVM and PostgreSQL. */
-	record Rate(double perSecond, double jvmMs, double postgresMs) {
+	record Rate(double perSecond, double jvmMs, double postgresMs, String byThread) {
 
 		Rate(double perSecond, double[] cpuSeconds, int directives) {
-			this(perSecond, cpuSeconds[0] * 1000 / directives, cpuSeconds[1] * 1000 / directives);
+			this(perSecond, cpuSeconds, directives, "");
+		}
+
+		/** @param byThread the JVM's milliseconds a directive by kind of thread ({@link Bench#threadCpuSince}) */
+		Rate(double perSecond, double[] cpuSeconds, int directives, String byThread) {
+			this(perSecond, cpuSeconds[0] * 1000 / directives, cpuSeconds[1] * 1000 / directives, byThread);
 		}
 
 		double cpuMs() {
