@@ -22,7 +22,11 @@ document.querySelectorAll('input[type=file]').forEach(function (input) {
       : names.length === 1 ? names[0] : names.length + ' tệp: ' + names.join(', ');
     picker.classList.toggle('has-files', names.length > 0);
   }
-  input.addEventListener('change', show);
+  input.addEventListener('change', function () { input.setCustomValidity(''); show(); });
+  // a required field left empty: the browser's bubble, in Vietnamese too
+  input.addEventListener('invalid', function () {
+    if (input.validity.valueMissing) { input.setCustomValidity('Hãy chọn tệp trước khi gửi.'); }
+  });
   // a form reset empties the field: the line follows once the reset is done
   if (input.form) { input.form.addEventListener('reset', function () { setTimeout(show, 0); }); }
   show();

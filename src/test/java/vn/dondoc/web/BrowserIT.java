@@ -191,6 +191,10 @@ class BrowserIT {
 		// the file field speaks Vietnamese, whatever the browser's language
 		WebElement picker = waitFor(By.cssSelector(".file-picker"));
 		assertThat(picker.getText()).contains("Chọn tệp…").contains("Chưa chọn tệp nào").doesNotContain("Choose").doesNotContain("No file");
+		// sent without a file: the browser's own bubble says so in Vietnamese, and nothing is sent
+		browser.findElement(By.id("upload")).click();
+		assertThat(browser.findElement(By.id("file")).getDomProperty("validationMessage")).isEqualTo("Hãy chọn tệp trước khi gửi.");
+		assertThat(browser.findElements(By.id("problems"))).isEmpty();
 		browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
 		assertThat(picker.getText()).contains(file.getFileName().toString()).doesNotContain("Chưa chọn tệp nào");
 		browser.findElement(By.id("upload")).click();
