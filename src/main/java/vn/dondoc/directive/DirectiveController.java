@@ -89,8 +89,28 @@ class DirectiveController {
 	}
 
 	@GetMapping("/api/directives/{id}")
-	ResponseEntity<DirectiveDetail> directive(@PathVariable long id) {
-		return ResponseEntity.of(catalog.directive(id));
+	DirectiveDetail directive(@PathVariable long id) {
+		return catalog.directive(id).orElseThrow(() -> new NoSuchDirective(id));
+	}
+
+	/** An unknown directive: a problem in Vietnamese naming the number, not an empty 404. */
+	@ExceptionHandler(NoSuchDirective.class)
+	ProblemDetail noSuchDirective(NoSuchDirective e) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+				"Không có nhiệm vụ số " + e.id + " trong dondoc.");
+		problem.setTitle("Không tìm thấy");
+		return problem;
+	}
+
+	private static final class NoSuchDirective extends RuntimeException {
+
+		private final long id;
+
+		NoSuchDirective(long id) {
+			super("No directive " + id, null, false, false);
+			this.id = id;
+		}
+
 	}
 
 	@ExceptionHandler(InvalidDocumentException.class)

@@ -464,8 +464,11 @@ class DirectiveImportIT {
 		ResponseEntity<String> bad = rest.withBasicAuth("admin", "admin").getForEntity("/api/directives?status=maybe", String.class);
 		assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(bad.getBody()).contains("status");
-		assertThat(rest.withBasicAuth("admin", "admin").getForEntity("/api/directives/999999", String.class).getStatusCode())
-			.isEqualTo(HttpStatus.NOT_FOUND);
+		// an unknown directive: a problem in Vietnamese that names the number, not an empty answer
+		ResponseEntity<String> missing = rest.withBasicAuth("admin", "admin").getForEntity("/api/directives/999999", String.class);
+		assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(missing.getHeaders().getContentType().isCompatibleWith(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+		assertThat(json.readTree(missing.getBody()).get("detail").asText()).isEqualTo("Không có nhiệm vụ số 999999 trong dondoc.");
 	}
 
 	@Test
