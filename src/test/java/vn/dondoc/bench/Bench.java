@@ -15,9 +15,12 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
@@ -154,7 +157,7 @@ final class Bench {
 	}
 
 	/** What each kind of thread of a node is, by its name (Linux keeps the first 15 characters). */
-	static final Map<String, String> THREAD_KINDS = new java.util.LinkedHashMap<>(Map.of(
+	static final Map<String, String> THREAD_KINDS = new LinkedHashMap<>(Map.of(
 			"http-nio-", "requests", "dondoc_Worker-", "Quartz jobs (reminder pump)", "notification-di", "mail dispatch",
 			"C1 CompilerThre", "JIT compilers", "C2 CompilerThre", "JIT compilers", "GC Thread", "garbage collector",
 			"G1 ", "garbage collector"));
@@ -165,12 +168,12 @@ final class Bench {
 	 * ended meanwhile are not counted: a node's threads live as long as it does, but for short-lived ones.
 	 */
 	static Map<String, Double> threadCpu(long pid) {
-		Map<String, Double> seconds = new java.util.TreeMap<>();
+		Map<String, Double> seconds = new TreeMap<>();
 		Path tasks = Path.of("/proc", Long.toString(pid), "task");
 		if (!Files.isDirectory(tasks)) {
 			return seconds;
 		}
-		try (java.util.stream.Stream<Path> threads = Files.list(tasks)) {
+		try (Stream<Path> threads = Files.list(tasks)) {
 			threads.forEach(thread -> {
 				try {
 					String name = Files.readString(thread.resolve("comm")).strip();

@@ -467,7 +467,7 @@ class DirectiveImportIT {
 		// an unknown directive: a problem in Vietnamese that names the number, not an empty answer
 		ResponseEntity<String> missing = rest.withBasicAuth("admin", "admin").getForEntity("/api/directives/999999", String.class);
 		assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-		assertThat(missing.getHeaders().getContentType().isCompatibleWith(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+		assertThat(missing.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
 		assertThat(json.readTree(missing.getBody()).get("detail").asText()).isEqualTo("Không có nhiệm vụ số 999999 trong dondoc.");
 	}
 
