@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -156,11 +155,14 @@ final class Bench {
 		return seconds;
 	}
 
-	/** What each kind of thread of a node is, by its name (Linux keeps the first 15 characters). */
-	static final Map<String, String> THREAD_KINDS = new LinkedHashMap<>(Map.of(
+	/**
+	 * What each kind of thread of a node is, by the start of its name (Linux keeps the first 15 characters); no
+	 * start is the start of another, so the order of the look-up does not matter.
+	 */
+	static final Map<String, String> THREAD_KINDS = Map.of(
 			"http-nio-", "requests", "dondoc_Worker-", "Quartz jobs (reminder pump)", "notification-di", "mail dispatch",
 			"C1 CompilerThre", "JIT compilers", "C2 CompilerThre", "JIT compilers", "GC Thread", "garbage collector",
-			"G1 ", "garbage collector"));
+			"G1 ", "garbage collector");
 
 	/**
 	 * The CPU time each kind of thread of a process used so far ({@link #THREAD_KINDS}, the rest as "other"), in
